@@ -1,0 +1,35 @@
+// Renderers: pure functions from predictions and the rule table to text. The only code that
+// knows about colours, columns, Markdown or JSON syntax.
+//
+//   std::string json = snapkey::io::render_json(predictions);
+#ifndef SNAPKEY_IO_RENDER_HPP
+#define SNAPKEY_IO_RENDER_HPP
+
+#include <string>
+
+#include "snapkey/predict.hpp"
+
+namespace snapkey::io {
+
+struct RenderOptions {
+  bool color = false;  // ANSI colours (the CLI turns them on only on a terminal without NO_COLOR)
+};
+
+// A table of every recovery point, readable in 80 columns.
+std::string render_table(const Predictions& predictions, const RenderOptions& options);
+// The "snapkey/prediction/v1" JSON document (docs/json-output.md).
+std::string render_json(const Predictions& predictions);
+// A Markdown table, for pull-request comments and docs.
+std::string render_markdown(const Predictions& predictions);
+// The steps that led to one recovery point's outcome, each with its rule and source, and what to
+// change to get a different key.
+std::string render_explanation(const Prediction& prediction, const RenderOptions& options);
+
+// The rule table as text, as Markdown (docs/rules.md) or as JSON.
+std::string render_rules_table();
+std::string render_rules_markdown();
+std::string render_rules_json();
+
+}  // namespace snapkey::io
+
+#endif  // SNAPKEY_IO_RENDER_HPP

@@ -1,0 +1,250 @@
+// The world snapkey reasons about: KMS keys, RDS-family resources, backup vaults, accounts,
+// backup plans and on-demand jobs.
+//
+// Readers (scenario files, and later AWS CLI exports, Terraform plans, CloudFormation) fill a
+// `ModelInput` with plain facts whose cross-references are strings; `Model::build` resolves and
+// validates every reference once and returns an immutable `Model`, or the first input error.
+//
+//   snapkey::ModelInput in;
+//   in.keys.push_back({.name = "k", .arn = "arn:aws:kms:us-east-1:111111111111:key/..."});
+//   ...
+//   snapkey::Result<snapkey::Model> model = snapkey::Model::build(std::move(in));
+#ifndef SNAPKEY_MODEL_HPP
+#define SNAPKEY_MODEL_HPP
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "snapkey/arn.hpp"
+#include "snapkey/date.hpp"
+#include "snapkey/result.hpp"
+
+namespace snapkey {
+
+// ---------------------------------------------------------------------------------------------
+// KMS keys
+
+// Who manages a key (DescribeKey's KeyManager, plus the AWS owned keys of air-gapped vaults).
+enum class KeyManager { customer, aws, aws_owned, unknown };
+// A key's multi-Region role. A replica shares its primary's key id ("mrk-...").
+enum class MultiRegion { none, primary, replica };
+// Every KMS KeyState, plus `unknown` for a key nobody described.
+enum class KeyState {
+  enabled,
+  disabled,
+  pending_deletion,
+  pending_replica_deletion,
+  pending_import,
+  unavailable,
+  creating,
+  updating,
+  unknown,
+};
+
+std::string_view to_string(KeyManager manager);        // customer | aws | aws-owned | unknown
+std::string_view to_string(MultiRegion multi_region);  // none | primary | replica
+std::string_view to_string(KeyState state);            // KMS spelling: Enabled, PendingDeletion...
+// Accepts the KMS spelling ("PendingDeletion"). Errors: E_KEY_STATE.
+Result<KeyState> parse_key_state(std::string_view text);
+
+// The alias names of the AWS managed keys that every account has in every Region.
+inline constexpr std::string_view kAwsRdsAlias = "alias/aws/rds";
+inline constexpr std::string_view kAwsBackupAlias = "alias/aws/backup";
+
+struct Key {
+  std::string name;  // unique in the model: the input's own name for the key, or its ARN
+  std::string arn;   // "" when not known (an AWS managed key nobody listed)
+  Region region;
+  AccountId account;
+  std::vector<std::string> aliases;  // "alias/..." names, sorted
+  KeyManager manager = KeyManager::customer;
+  MultiRegion multi_region = MultiRegion::none;
+  std::string primary;  // replicas: a reference to the primary ("" = found by shared key id)
+  KeyState state = KeyState::enabled;
+  // Who the key policy lets use the key besides its own account: account ids, organization ids
+  // ("o-...") or "*".
+  std::vector<std::string> shared_with;
+  bool implicit = false;  // created by AWS on first use, not listed in the input
+  Location location;
+
+  // The key id part of the ARN ("" when the ARN is not known).
+  std::string key_id() const;
+  // The first alias, or "" when the key has none.
+  std::string alias() const;
+  // How people recognise the key: the first alias, else the ARN, else the name.
+  std::string display_name() const;
+  bool is_aws_managed(std::string_view alias_name) const;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+
+enum class ResourceType { aurora, rds_instance, rds_multiaz_cluster, docdb, neptune };
+std::string_view to_string(ResourceType type);  // aurora | rds-instance | ...
+// Errors: E_RESOURCE_TYPE.
+Result<ResourceType> parse_resource_type(std::string_view text);
+// True for types whose snapshots are DB *cluster* snapshots (Aurora, DocumentDB, Neptune,
+// Multi-AZ DB cluster).
+bool is_cluster(ResourceType type);
+
+// An RDS option group with persistent options (R25): AWS Backup does not carry it across Regions.
+struct OptionGroup {
+  std::string name;
+  std::vector<std::string> persistent_options;
+  std::vector<std::string> regions;  // Regions where a matching option group exists
+};
+
+struct Resource {
+  std::string name;
+  std::string arn;
+  ResourceType type = ResourceType::aurora;
+  std::string key;          // a key reference; "" = not encrypted
+  std::string key_unknown;  // non-empty: the key is not known, and this says why
+  std::map<std::string, std::string> tags;
+  std::optional<OptionGroup> option_group;
+  Location location;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Vaults, accounts, plans and jobs
+
+enum class VaultType { standard, logically_air_gapped };
+std::string_view to_string(VaultType type);  // standard | logically-air-gapped
+
+struct Vault {
+  std::string name;
+  std::string arn;
+  VaultType type = VaultType::standard;
+  // A key reference; "" = the default: alias/aws/backup (standard), the AWS owned key (LAG).
+  std::string key;
+  std::string key_unknown;  // non-empty: the key is not known, and this says why
+  // Accounts (or "o-..." organizations, or "*") the vault access policy lets copy in;
+  // nullopt = the policy is not known.
+  std::optional<std::vector<std::string>> allows_copy_from = std::vector<std::string>{};
+  Location location;
+
+  // The vault name inside the ARN, e.g. "Default".
+  std::string vault_name() const;
+};
+
+struct Account {
+  AccountId id;
+  std::optional<std::string> organization;  // nullopt: not stated (assumed the common one)
+  bool cross_account_backup = true;
+  Location location;
+};
+
+struct PlanRule {
+  std::string name;
+  std::string vault;  // a vault reference
+  bool continuous = false;
+  std::vector<std::string> copy_to;  // vault references
+  Location location;
+};
+
+struct Plan {
+  std::string name;
+  std::string arn;  // "" = not known; account and Region then come from the rules' vaults
+  std::vector<PlanRule> rules;
+  std::vector<std::string> resources;  // resource references selected by the plan
+  Location location;
+};
+
+// A recovery point named by the resource it protects and the vault that holds it.
+struct RecoveryPointRef {
+  std::string resource;
+  std::string vault;
+  std::string to_string() const;  // "resource@vault"
+};
+// Parses "RESOURCE@VAULT". Errors: E_RECOVERY_POINT_REF.
+Result<RecoveryPointRef> parse_recovery_point_ref(std::string_view text);
+
+enum class JobKind { copy, native_copy, restore };
+std::string_view to_string(JobKind kind);  // copy | native-copy | restore
+
+// An on-demand operation on an existing recovery point.
+//  copy:        StartCopyJob into `to` (a vault reference).
+//  native_copy: CopyDBClusterSnapshot / CopyDBSnapshot into `region` and `account` (both ""
+//               = the source's), with `key` as KmsKeyId ("" = omitted).
+//  restore:     StartRestoreJob in `account` ("" = the recovery point's), `key` as KmsKeyId.
+struct Job {
+  JobKind kind = JobKind::copy;
+  RecoveryPointRef from;
+  std::string to;
+  std::string region;
+  std::string account;
+  std::string key;
+  Location location;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+// Everything a reader found, with references as strings.
+struct ModelInput {
+  std::optional<Date> as_of;
+  std::vector<Account> accounts;
+  std::vector<Key> keys;
+  std::vector<Resource> resources;
+  std::vector<Vault> vaults;
+  std::vector<Plan> plans;
+  std::vector<Job> jobs;
+};
+
+// An immutable, validated model. Every list is sorted by name, every reference resolves.
+class Model {
+ public:
+  // Validates `input` and resolves its references. Errors (each with the location of the fact
+  // at fault): E_DUPLICATE_NAME, E_DUPLICATE_ARN, E_ARN_KIND, E_KEY_REF, E_VAULT_REF,
+  // E_RESOURCE_REF, E_RECOVERY_POINT_REF, E_VAULT_KEY_REGION, E_RESOURCE_KEY_REGION,
+  // E_REPLICA_PRIMARY, E_MULTI_REGION_KEY_ID, E_AWS_MANAGED_KEY_STATE, E_PLAN_REGION,
+  // E_PLAN_RESOURCE_REGION.
+  static Result<Model> build(ModelInput input);
+
+  const std::optional<Date>& as_of() const { return input_->as_of; }
+  const std::vector<Account>& accounts() const { return input_->accounts; }
+  const std::vector<Key>& keys() const { return input_->keys; }
+  const std::vector<Resource>& resources() const { return input_->resources; }
+  const std::vector<Vault>& vaults() const { return input_->vaults; }
+  const std::vector<Plan>& plans() const { return input_->plans; }
+  const std::vector<Job>& jobs() const { return input_->jobs; }
+
+  // A key by any reference: its name, key ARN, alias ARN, or (in `account` and `region`) its key
+  // id or alias name. alias/aws/rds and alias/aws/backup resolve in every account and Region.
+  // nullptr when nothing matches.
+  const Key* find_key(std::string_view ref, const AccountId& account, const Region& region) const;
+  // The AWS managed key with `alias` in that account and Region (listed or implicit).
+  const Key& aws_managed_key(std::string_view alias, const AccountId& account,
+                             const Region& region) const;
+  // The primary of a replica, and the related keys (primary and replicas) of a multi-Region key.
+  const Key* primary_of(const Key& replica) const;
+  std::vector<const Key*> related_keys(const Key& key) const;
+
+  const Resource* find_resource(std::string_view ref) const;  // by name or ARN
+  const Vault* find_vault(std::string_view ref) const;        // by name or ARN
+  // The account's facts; an account nobody described gets the defaults.
+  Account account(const AccountId& id) const;
+
+  // The Region and account of things, taken from their ARNs.
+  static Region region_of(const Vault& vault);
+  static AccountId account_of(const Vault& vault);
+  static Region region_of(const Resource& resource);
+  static AccountId account_of(const Resource& resource);
+  Region region_of(const Plan& plan) const;
+  AccountId account_of(const Plan& plan) const;
+
+ private:
+  friend class ModelBuilder;
+  Model() = default;
+  struct Index;
+  std::shared_ptr<ModelInput> input_;
+  std::shared_ptr<const Index> index_;
+};
+
+}  // namespace snapkey
+
+#endif  // SNAPKEY_MODEL_HPP

@@ -1,0 +1,105 @@
+// The engine: a pure function from a Model to the predicted outcome of every recovery point that
+// its plans and jobs produce: the backup in the source vault, every copy, every chained copy,
+// native RDS copies and restores.
+//
+//   snapkey::Predictions p = snapkey::predict(model, {});
+//   for (const snapkey::Prediction& rp : p.recovery_points)
+//     fmt::print("{} {}\n", rp.id, snapkey::to_string(rp.outcome));
+#ifndef SNAPKEY_PREDICT_HPP
+#define SNAPKEY_PREDICT_HPP
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "snapkey/date.hpp"
+#include "snapkey/model.hpp"
+#include "snapkey/rules.hpp"
+
+namespace snapkey {
+
+enum class Operation { backup, copy, native_copy, restore };
+std::string_view to_string(Operation operation);  // backup | copy | native-copy | restore
+
+enum class Outcome { encrypted, unencrypted, fails, unsupported, indeterminate };
+std::string_view to_string(Outcome outcome);
+
+// Warning ids a prediction can carry. Each says why the prediction deserves a second look.
+inline constexpr std::string_view kDocConflict = "DOC_CONFLICT";  // docs and observation differ
+inline constexpr std::string_view kReplicaNotUsed = "MRK_REPLICA_NOT_USED";  // R8a
+inline constexpr std::string_view kKeyArnNotKnown = "KEY_ARN_NOT_KNOWN";  // implicit AWS key
+inline constexpr std::string_view kReportedArnUnknown = "REPORTED_ARN_UNKNOWN";  // U-3
+inline constexpr std::string_view kAssumedRdsAlias = "ASSUMED_AWS_RDS_ALIAS";    // U-6
+inline constexpr std::string_view kLagEligibilityUnknown = "LAG_PRIMARY_ELIGIBILITY_UNKNOWN";  // U-7
+inline constexpr std::string_view kForeignVaultKey = "FOREIGN_VAULT_KEY";  // U-8
+inline constexpr std::string_view kChinaNativeCopy = "CHINA_NATIVE_COPY_UNKNOWN";  // U-16
+// A sentence that explains a warning id ("" for an unknown id).
+std::string_view describe_warning(std::string_view id);
+
+// A fact a step used, e.g. {"vault key", "alias/aws/backup"}.
+struct Fact {
+  std::string name;
+  std::string value;
+  friend bool operator==(const Fact&, const Fact&) = default;
+};
+
+// One step of an explanation: the rule that fired and what it concluded from which facts.
+struct Step {
+  std::string rule;  // "R9"
+  Confidence confidence = Confidence::documented;
+  std::string text;  // the conclusion, as a sentence
+  std::vector<Fact> facts;
+  friend bool operator==(const Step&, const Step&) = default;
+};
+
+struct Prediction {
+  // "RESOURCE@VAULT" for backups and copies; "PARENT/native-copy@REGION[:ACCOUNT]" and
+  // "PARENT/restore[@ACCOUNT]" for native copies and restores; "#2", "#3"... when two recovery
+  // points would share an id.
+  std::string id;
+  Operation operation = Operation::backup;
+  std::optional<std::string> parent;  // the id of the recovery point this one was made from
+  std::string resource;               // the resource's name in the model
+  std::string resource_arn;
+  ResourceType resource_type = ResourceType::aurora;
+  std::optional<std::string> plan;       // plan name (plan-made recovery points)
+  std::optional<std::string> plan_rule;  // the plan rule's name
+  std::optional<std::string> vault;      // vault name (backups and copies)
+  std::optional<std::string> vault_arn;
+  Region region;
+  AccountId account;
+  std::optional<std::string> recovery_point_arn;  // the ARN's form (R4, R21d), "<id>" placeholders
+  bool continuous = false;                        // a point-in-time (continuous) recovery point
+
+  Outcome outcome = Outcome::indeterminate;
+  std::optional<Key> key;          // the key that encrypts it (encrypted outcomes only)
+  std::vector<std::string> rules;  // the ids of the rules that decided it, in order
+  Confidence confidence = Confidence::documented;
+  std::vector<std::string> warnings;  // warning ids, sorted
+  std::string message;                // one-line summary of the outcome
+  std::optional<std::string> aws_error;  // the error text AWS shows, where it is known
+  std::vector<std::string> unknowns;     // what is not known (indeterminate outcomes)
+  std::vector<Step> steps;               // the explanation, in order
+  std::vector<std::string> advice;       // what to change to get a different key or outcome
+};
+
+struct Options {
+  // The date whose AWS behaviour to predict; nullopt = the model's as_of, else the newest rule.
+  std::optional<Date> as_of;
+};
+
+struct Predictions {
+  Date as_of;
+  std::vector<Prediction> recovery_points;  // parents before children, in a stable order
+
+  // The recovery point with `id`, or nullptr.
+  const Prediction* find(std::string_view id) const;
+};
+
+// Pure: no I/O, no clock, no global state. Same model, same predictions, byte for byte.
+Predictions predict(const Model& model, const Options& options);
+
+}  // namespace snapkey
+
+#endif  // SNAPKEY_PREDICT_HPP

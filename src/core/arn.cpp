@@ -1,0 +1,177 @@
+#include "snapkey/arn.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace snapkey {
+namespace {
+
+struct RegionInfo {
+  std::string_view name;
+  std::string_view partition;
+  bool opt_in;
+};
+
+// Every Region AWS has announced, with its partition and whether accounts must opt in to it.
+// Sorted by name. A new Region is added here, and only here.
+constexpr std::array kRegions = {
+    RegionInfo{"af-south-1", "aws", true},        RegionInfo{"ap-east-1", "aws", true},
+    RegionInfo{"ap-east-2", "aws", true},         RegionInfo{"ap-northeast-1", "aws", false},
+    RegionInfo{"ap-northeast-2", "aws", false},   RegionInfo{"ap-northeast-3", "aws", false},
+    RegionInfo{"ap-south-1", "aws", false},       RegionInfo{"ap-south-2", "aws", true},
+    RegionInfo{"ap-southeast-1", "aws", false},   RegionInfo{"ap-southeast-2", "aws", false},
+    RegionInfo{"ap-southeast-3", "aws", true},    RegionInfo{"ap-southeast-4", "aws", true},
+    RegionInfo{"ap-southeast-5", "aws", true},    RegionInfo{"ap-southeast-6", "aws", true},
+    RegionInfo{"ap-southeast-7", "aws", true},    RegionInfo{"ca-central-1", "aws", false},
+    RegionInfo{"ca-west-1", "aws", true},         RegionInfo{"cn-north-1", "aws-cn", false},
+    RegionInfo{"cn-northwest-1", "aws-cn", false}, RegionInfo{"eu-central-1", "aws", false},
+    RegionInfo{"eu-central-2", "aws", true},      RegionInfo{"eu-isoe-west-1", "aws-iso-e", false},
+    RegionInfo{"eu-north-1", "aws", false},       RegionInfo{"eu-south-1", "aws", true},
+    RegionInfo{"eu-south-2", "aws", true},        RegionInfo{"eu-west-1", "aws", false},
+    RegionInfo{"eu-west-2", "aws", false},        RegionInfo{"eu-west-3", "aws", false},
+    RegionInfo{"eusc-de-east-1", "aws-eusc", false}, RegionInfo{"il-central-1", "aws", true},
+    RegionInfo{"me-central-1", "aws", true},      RegionInfo{"me-south-1", "aws", true},
+    RegionInfo{"mx-central-1", "aws", true},      RegionInfo{"sa-east-1", "aws", false},
+    RegionInfo{"us-east-1", "aws", false},        RegionInfo{"us-east-2", "aws", false},
+    RegionInfo{"us-gov-east-1", "aws-us-gov", false}, RegionInfo{"us-gov-west-1", "aws-us-gov", false},
+    RegionInfo{"us-iso-east-1", "aws-iso", false}, RegionInfo{"us-iso-west-1", "aws-iso", false},
+    RegionInfo{"us-isob-east-1", "aws-iso-b", false}, RegionInfo{"us-isof-east-1", "aws-iso-f", false},
+    RegionInfo{"us-isof-south-1", "aws-iso-f", false}, RegionInfo{"us-west-1", "aws", false},
+    RegionInfo{"us-west-2", "aws", false},
+};
+
+const RegionInfo* find_region(std::string_view name) {
+  const auto* it = std::lower_bound(kRegions.begin(), kRegions.end(), name,
+                                    [](const RegionInfo& r, std::string_view n) { return r.name < n; });
+  return it != kRegions.end() && it->name == name ? &*it : nullptr;
+}
+
+bool is_hex(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+Error arn_error(std::string_view text, std::string_view why) {
+  return {"E_ARN",
+          fmt::format("expected an ARN arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, found '{}' ({})",
+                      text, why),
+          {}};
+}
+
+}  // namespace
+
+Result<AccountId> parse_account_id(std::string_view text) {
+  if (text.size() != 12 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return Error{"E_ACCOUNT_ID", fmt::format("expected a 12-digit account id, found '{}'", text), {}};
+  }
+  return AccountId{std::string(text)};
+}
+
+Result<Region> parse_region(std::string_view text) {
+  if (find_region(text) != nullptr) return Region{std::string(text)};
+  std::string message = fmt::format("expected an AWS Region such as us-east-1, found '{}'", text);
+  if (const std::string hint = closest_match(text, known_regions()); !hint.empty()) {
+    message += fmt::format("; did you mean '{}'?", hint);
+  }
+  return Error{"E_REGION", std::move(message), {}};
+}
+
+std::string_view partition_of(const Region& region) {
+  const RegionInfo* info = find_region(region.name);
+  return info != nullptr ? info->partition : "aws";
+}
+
+bool is_opt_in(const Region& region) {
+  const RegionInfo* info = find_region(region.name);
+  return info != nullptr && info->opt_in;
+}
+
+const std::vector<std::string_view>& known_regions() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const RegionInfo& r : kRegions) out.push_back(r.name);
+    return out;
+  }();
+  return names;
+}
+
+std::string Arn::to_string() const {
+  return fmt::format("arn:{}:{}:{}:{}:{}", partition, service, region, account, resource);
+}
+
+Result<Arn> parse_arn(std::string_view text) {
+  std::array<std::string_view, 5> parts;
+  std::string_view rest = text;
+  for (std::string_view& part : parts) {
+    const auto colon = rest.find(':');
+    if (colon == std::string_view::npos) return arn_error(text, "too few ':'-separated fields");
+    part = rest.substr(0, colon);
+    rest.remove_prefix(colon + 1);
+  }
+  if (parts[0] != "arn") return arn_error(text, "it does not start with 'arn:'");
+  if (parts[1].empty() || parts[2].empty() || rest.empty()) {
+    return arn_error(text, "the partition, service and resource must not be empty");
+  }
+  Arn arn{std::string(parts[1]), std::string(parts[2]), std::string(parts[3]), std::string(parts[4]),
+          std::string(rest)};
+  if (!arn.region.empty()) {
+    auto region = parse_region(arn.region);
+    if (!region) return region.error();
+    if (partition_of(*region) != arn.partition) {
+      return Error{"E_ARN_PARTITION",
+                   fmt::format("ARN '{}' names partition '{}', but Region {} is in partition '{}'",
+                               text, arn.partition, arn.region, partition_of(*region)),
+                   {}};
+    }
+  }
+  if (!arn.account.empty()) {
+    if (auto account = parse_account_id(arn.account); !account) return account.error();
+  }
+  return arn;
+}
+
+bool is_multi_region_key_id(std::string_view text) {
+  return text.size() == 36 && text.starts_with("mrk-") && is_hex(text.substr(4));
+}
+
+bool is_key_id(std::string_view text) {
+  if (is_multi_region_key_id(text)) return true;
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string_view best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (std::string_view candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return std::string(best);
+}
+
+}  // namespace snapkey

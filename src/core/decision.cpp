@@ -1,0 +1,157 @@
+#include "core/decision.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace snapkey::detail {
+
+Decision& Decision::step(std::string_view rule, std::string text, std::vector<Fact> facts) {
+  const Rule* entry = find_rule(rule);
+  return step(rule, entry != nullptr ? entry->confidence : Confidence::inferred, std::move(text),
+              std::move(facts));
+}
+
+Decision& Decision::step(std::string_view rule, Confidence confidence, std::string text,
+                         std::vector<Fact> facts) {
+  steps_.push_back(Step{std::string(rule), confidence, std::move(text), std::move(facts)});
+  return *this;
+}
+
+Decision& Decision::warn(std::string_view warning) {
+  if (std::find(warnings_.begin(), warnings_.end(), warning) == warnings_.end()) {
+    warnings_.emplace_back(warning);
+  }
+  return *this;
+}
+
+Decision& Decision::advise(std::string advice) {
+  advice_.push_back(std::move(advice));
+  return *this;
+}
+
+void Decision::decide(Outcome outcome, std::string message) {
+  decided_ = true;
+  outcome_ = outcome;
+  message_ = std::move(message);
+}
+
+void Decision::encrypted(Key key, std::string message) {
+  if (key.arn.empty()) warn(kKeyArnNotKnown);
+  key_ = std::move(key);
+  decide(Outcome::encrypted, std::move(message));
+}
+
+void Decision::unencrypted(std::string message) { decide(Outcome::unencrypted, std::move(message)); }
+
+void Decision::fails(std::string message, std::optional<std::string> aws_error) {
+  aws_error_ = std::move(aws_error);
+  decide(Outcome::fails, std::move(message));
+}
+
+void Decision::unsupported(std::string message) { decide(Outcome::unsupported, std::move(message)); }
+
+void Decision::indeterminate(std::string unknown, std::string message) {
+  unknowns_.push_back(std::move(unknown));
+  decide(Outcome::indeterminate, std::move(message));
+}
+
+void Decision::apply_to(Prediction& prediction) && {
+  prediction.outcome = outcome_;
+  prediction.key = std::move(key_);
+  prediction.message = std::move(message_);
+  prediction.aws_error = std::move(aws_error_);
+  prediction.unknowns = std::move(unknowns_);
+  prediction.advice = std::move(advice_);
+  std::sort(warnings_.begin(), warnings_.end());
+  prediction.warnings = std::move(warnings_);
+  prediction.confidence = Confidence::documented;
+  prediction.rules.clear();
+  for (const Step& step : steps_) {
+    prediction.confidence = weakest(prediction.confidence, step.confidence);
+    // A rule that fired twice is listed once, where it first fired.
+    if (std::find(prediction.rules.begin(), prediction.rules.end(), step.rule) == prediction.rules.end()) {
+      prediction.rules.push_back(step.rule);
+    }
+  }
+  prediction.steps = std::move(steps_);
+}
+
+std::string describe(const Key& key) {
+  if (key.manager == KeyManager::aws_owned) return "an AWS owned key (ARN not visible)";
+  const std::string arn = key.arn.empty() ? "ARN not known" : key.arn;
+  return key.aliases.empty() ? arn : fmt::format("{} ({})", key.aliases.front(), arn);
+}
+
+std::optional<Key> vault_key(const Model& model, const Vault& vault) {
+  if (!vault.key_unknown.empty()) return std::nullopt;
+  const AccountId account = Model::account_of(vault);
+  const Region region = Model::region_of(vault);
+  if (!vault.key.empty()) return *model.find_key(vault.key, account, region);
+  if (vault.type == VaultType::standard) return model.aws_managed_key(kAwsBackupAlias, account, region);
+  Key owned;
+  owned.name = "AWS owned key";
+  owned.region = region;
+  owned.account = account;
+  owned.manager = KeyManager::aws_owned;
+  return owned;
+}
+
+bool key_usable_by(const Model& model, const Key& key, const AccountId& account) {
+  if (key.account == account) return true;
+  if (key.manager != KeyManager::customer) return false;
+  const std::optional<std::string> organization = model.account(account).organization;
+  return std::any_of(key.shared_with.begin(), key.shared_with.end(), [&](const std::string& who) {
+    return who == "*" || who == account.value || (organization && !organization->empty() && who == *organization);
+  });
+}
+
+std::string kms_error(const Key& key) {
+  const std::string arn = key.arn.empty() ? key.display_name() : key.arn;
+  switch (key.state) {
+    case KeyState::disabled: return fmt::format("DisabledException: {} is disabled.", arn);
+    case KeyState::pending_deletion: return fmt::format("KMSInvalidStateException: {} is pending deletion.", arn);
+    case KeyState::pending_replica_deletion:
+      return fmt::format("KMSInvalidStateException: {} is pending replica deletion.", arn);
+    case KeyState::pending_import: return fmt::format("KMSInvalidStateException: {} is pending import.", arn);
+    case KeyState::unavailable: return fmt::format("KMSInvalidStateException: {} is unavailable.", arn);
+    case KeyState::creating: return fmt::format("KMSInvalidStateException: {} is creating.", arn);
+    case KeyState::updating: return fmt::format("KMSInvalidStateException: {} is updating.", arn);
+    case KeyState::enabled:
+    case KeyState::unknown: break;
+  }
+  return "";
+}
+
+const Key* replica_in(const Model& model, const Key& key, const Region& region) {
+  for (const Key* related : model.related_keys(key)) {
+    if (related->region == region && related != &key) return related;
+  }
+  return nullptr;
+}
+
+namespace {
+std::string arn_prefix(const Vault& vault, std::string_view service) {
+  const Region region = Model::region_of(vault);
+  return fmt::format("arn:{}:{}:{}:{}", partition_of(region), service, region.name, Model::account_of(vault).value);
+}
+std::string_view snapshot_kind(const Resource& resource) {
+  return is_cluster(resource.type) ? "cluster-snapshot" : "snapshot";
+}
+}  // namespace
+
+std::string backup_recovery_point_arn(const Resource& resource, const Vault& vault, bool continuous) {
+  if (vault.type == VaultType::logically_air_gapped) return arn_prefix(vault, "backup") + ":recovery-point:<id>";
+  if (continuous) {
+    return fmt::format("{}:recovery-point:continuous:{}-<id>", arn_prefix(vault, "backup"),
+                       is_cluster(resource.type) ? "cluster" : "db");
+  }
+  return fmt::format("{}:{}:awsbackup:job-<id>", arn_prefix(vault, "rds"), snapshot_kind(resource));
+}
+
+std::string copy_recovery_point_arn(const Resource& resource, const Vault& vault) {
+  if (vault.type == VaultType::logically_air_gapped) return arn_prefix(vault, "backup") + ":recovery-point:<id>";
+  return fmt::format("{}:{}:awsbackup:copyjob-<id>", arn_prefix(vault, "rds"), snapshot_kind(resource));
+}
+
+}  // namespace snapkey::detail

@@ -1,0 +1,177 @@
+// predict(): walks the plans and jobs of a model, asks the decision procedures for each recovery
+// point, and lays the results out as a tree (parents before children) in a stable order.
+#include "snapkey/predict.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "core/decision.hpp"
+
+namespace snapkey {
+namespace {
+
+using detail::Context;
+using detail::Decision;
+using detail::SourcePoint;
+
+class Walk {
+ public:
+  Walk(const Model& model, Date as_of) : model_(model), ctx_{model, as_of} {}
+
+  void plans() {
+    for (const Plan& plan : model_.plans()) {
+      for (const PlanRule& rule : plan.rules) {
+        const Vault& vault = *model_.find_vault(rule.vault);
+        for (const std::string& ref : plan.resources) backup(plan, rule, *model_.find_resource(ref), vault);
+      }
+    }
+  }
+
+  // Jobs run once their source recovery point exists; chained jobs may wait for other jobs.
+  void jobs() {
+    std::vector<const Job*> pending;
+    for (const Job& job : model_.jobs()) pending.push_back(&job);
+    for (bool progress = true; progress && !pending.empty();) {
+      progress = false;
+      for (auto it = pending.begin(); it != pending.end();) {
+        const std::optional<std::size_t> source = find_source((*it)->from);
+        if (!source) {
+          ++it;
+          continue;
+        }
+        run(**it, *source);
+        it = pending.erase(it);
+        progress = true;
+      }
+    }
+  }
+
+  Predictions finish(Date as_of) && {
+    Predictions out;
+    out.as_of = as_of;
+    for (std::size_t i = 0; i < made_.size(); ++i) {
+      if (!parent_[i]) visit(i, out.recovery_points);
+    }
+    return out;
+  }
+
+ private:
+  Prediction base(const Resource& resource) const {
+    Prediction p;
+    p.resource = resource.name;
+    p.resource_arn = resource.arn;
+    p.resource_type = resource.type;
+    return p;
+  }
+
+  static void place_in(Prediction& p, const Vault& vault) {
+    p.vault = vault.name;
+    p.vault_arn = vault.arn;
+    p.region = Model::region_of(vault);
+    p.account = Model::account_of(vault);
+  }
+
+  void backup(const Plan& plan, const PlanRule& rule, const Resource& resource, const Vault& vault) {
+    Prediction p = base(resource);
+    p.operation = Operation::backup;
+    p.plan = plan.name;
+    p.plan_rule = rule.name;
+    p.continuous = rule.continuous;
+    place_in(p, vault);
+    p.recovery_point_arn = detail::backup_recovery_point_arn(resource, vault, rule.continuous);
+    detail::decide_backup(ctx_, resource, vault, rule.continuous).apply_to(p);
+    const std::size_t index = add(std::move(p), std::nullopt, resource.name + "@" + vault.name);
+    for (const std::string& to : rule.copy_to) copy(index, *model_.find_vault(to), false);
+  }
+
+  void copy(std::size_t parent, const Vault& destination, bool on_demand) {
+    const Prediction& source = made_[parent];
+    const Resource& resource = *model_.find_resource(source.resource);
+    Prediction p = base(resource);
+    p.operation = Operation::copy;
+    if (!on_demand) {
+      p.plan = source.plan;
+      p.plan_rule = source.plan_rule;
+    }
+    place_in(p, destination);
+    p.recovery_point_arn = detail::copy_recovery_point_arn(resource, destination);
+    const SourcePoint from{source, resource, model_.find_vault(*source.vault)};
+    detail::decide_copy(ctx_, from, destination, on_demand).apply_to(p);
+    add(std::move(p), parent, resource.name + "@" + destination.name);
+  }
+
+  void run(const Job& job, std::size_t parent) {
+    if (job.kind == JobKind::copy) {
+      copy(parent, *model_.find_vault(job.to), true);
+      return;
+    }
+    const Prediction& source = made_[parent];
+    const Resource& resource = *model_.find_resource(source.resource);
+    const SourcePoint from{source, resource, model_.find_vault(*source.vault)};
+    Prediction p = base(resource);
+    p.region = job.region.empty() ? source.region : Region{job.region};
+    p.account = job.account.empty() ? source.account : AccountId{job.account};
+    const std::string account_suffix = p.account == source.account ? "" : ":" + p.account.value;
+    std::string id;
+    if (job.kind == JobKind::native_copy) {
+      p.operation = Operation::native_copy;
+      p.recovery_point_arn = fmt::format("arn:{}:rds:{}:{}:{}:<snapshot-name>", partition_of(p.region), p.region.name,
+                                         p.account.value, is_cluster(resource.type) ? "cluster-snapshot" : "snapshot");
+      detail::decide_native_copy(ctx_, from, job).apply_to(p);
+      id = fmt::format("{}/native-copy@{}{}", source.id, p.region.name, account_suffix);
+    } else {
+      p.operation = Operation::restore;
+      detail::decide_restore(ctx_, from, job).apply_to(p);
+      id = fmt::format("{}/restore{}", source.id, account_suffix.empty() ? "" : "@" + p.account.value);
+    }
+    add(std::move(p), parent, id);
+  }
+
+  // The first recovery point of the resource in the vault, in creation order.
+  std::optional<std::size_t> find_source(const RecoveryPointRef& ref) const {
+    const std::string resource = model_.find_resource(ref.resource)->name;
+    const std::string vault = model_.find_vault(ref.vault)->name;
+    for (std::size_t i = 0; i < made_.size(); ++i) {
+      if (made_[i].resource == resource && made_[i].vault == vault) return i;
+    }
+    return std::nullopt;
+  }
+
+  std::size_t add(Prediction p, std::optional<std::size_t> parent, const std::string& id) {
+    const int seen = ++ids_[id];
+    p.id = seen == 1 ? id : fmt::format("{}#{}", id, seen);
+    if (parent) p.parent = made_[*parent].id;
+    // A recovery point that is not made has no ARN.
+    if (p.outcome != Outcome::encrypted && p.outcome != Outcome::unencrypted) p.recovery_point_arn.reset();
+    made_.push_back(std::move(p));
+    parent_.push_back(parent);
+    children_.emplace_back();
+    if (parent) children_[*parent].push_back(made_.size() - 1);
+    return made_.size() - 1;
+  }
+
+  void visit(std::size_t i, std::vector<Prediction>& out) {
+    out.push_back(std::move(made_[i]));
+    for (std::size_t child : children_[i]) visit(child, out);
+  }
+
+  const Model& model_;
+  Context ctx_;
+  std::vector<Prediction> made_;
+  std::vector<std::optional<std::size_t>> parent_;
+  std::vector<std::vector<std::size_t>> children_;
+  std::map<std::string, int> ids_;
+};
+
+}  // namespace
+
+Predictions predict(const Model& model, const Options& options) {
+  const Date as_of = options.as_of.value_or(model.as_of().value_or(newest_rule_date()));
+  Walk walk(model, as_of);
+  walk.plans();
+  walk.jobs();
+  return std::move(walk).finish(as_of);
+}
+
+}  // namespace snapkey
