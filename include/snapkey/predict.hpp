@@ -27,12 +27,13 @@ std::string_view to_string(Outcome outcome);
 
 // Warning ids a prediction can carry. Each says why the prediction deserves a second look.
 inline constexpr std::string_view kDocConflict = "DOC_CONFLICT";  // docs and observation differ
-inline constexpr std::string_view kReplicaNotUsed = "MRK_REPLICA_NOT_USED";  // R8a
-inline constexpr std::string_view kKeyArnNotKnown = "KEY_ARN_NOT_KNOWN";  // implicit AWS key
+inline constexpr std::string_view kReplicaNotUsed = "MRK_REPLICA_NOT_USED";      // R8a
+inline constexpr std::string_view kKeyArnNotKnown = "KEY_ARN_NOT_KNOWN";         // implicit AWS key
 inline constexpr std::string_view kReportedArnUnknown = "REPORTED_ARN_UNKNOWN";  // U-3
 inline constexpr std::string_view kAssumedRdsAlias = "ASSUMED_AWS_RDS_ALIAS";    // U-6
-inline constexpr std::string_view kLagEligibilityUnknown = "LAG_PRIMARY_ELIGIBILITY_UNKNOWN";  // U-7
-inline constexpr std::string_view kForeignVaultKey = "FOREIGN_VAULT_KEY";  // U-8
+inline constexpr std::string_view kLagEligibilityUnknown =
+    "LAG_PRIMARY_ELIGIBILITY_UNKNOWN";                                             // U-7
+inline constexpr std::string_view kForeignVaultKey = "FOREIGN_VAULT_KEY";          // U-8
 inline constexpr std::string_view kChinaNativeCopy = "CHINA_NATIVE_COPY_UNKNOWN";  // U-16
 // A sentence that explains a warning id ("" for an unknown id).
 std::string_view describe_warning(std::string_view id);
@@ -76,8 +77,8 @@ struct Prediction {
   std::optional<Key> key;          // the key that encrypts it (encrypted outcomes only)
   std::vector<std::string> rules;  // the ids of the rules that decided it, in order
   Confidence confidence = Confidence::documented;
-  std::vector<std::string> warnings;  // warning ids, sorted
-  std::string message;                // one-line summary of the outcome
+  std::vector<std::string> warnings;     // warning ids, sorted
+  std::string message;                   // one-line summary of the outcome
   std::optional<std::string> aws_error;  // the error text AWS shows, where it is known
   std::vector<std::string> unknowns;     // what is not known (indeterminate outcomes)
   std::vector<Step> steps;               // the explanation, in order

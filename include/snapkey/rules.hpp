@@ -22,10 +22,10 @@ std::string_view to_string(Confidence confidence);  // documented | observed | i
 Confidence weakest(Confidence a, Confidence b);
 
 struct Rule {
-  std::string_view id;       // "R1".."R38"; never reused, never renumbered
-  std::string_view title;    // one line
-  std::string_view summary;  // what it decides, in a few sentences
-  Confidence confidence;     // the weakest confidence of any part of the rule
+  std::string_view id;               // "R1".."R38"; never reused, never renumbered
+  std::string_view title;            // one line
+  std::string_view summary;          // what it decides, in a few sentences
+  Confidence confidence;             // the weakest confidence of any part of the rule
   std::string_view confidence_note;  // the spec's own wording, e.g. "documented / inferred"
   std::span<const std::string_view> sources;  // URLs (or article references)
   std::optional<Date> effective;              // when AWS started behaving this way

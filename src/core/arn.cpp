@@ -18,39 +18,63 @@ struct RegionInfo {
 // Every Region AWS has announced, with its partition and whether accounts must opt in to it.
 // Sorted by name. A new Region is added here, and only here.
 constexpr std::array kRegions = {
-    RegionInfo{"af-south-1", "aws", true},        RegionInfo{"ap-east-1", "aws", true},
-    RegionInfo{"ap-east-2", "aws", true},         RegionInfo{"ap-northeast-1", "aws", false},
-    RegionInfo{"ap-northeast-2", "aws", false},   RegionInfo{"ap-northeast-3", "aws", false},
-    RegionInfo{"ap-south-1", "aws", false},       RegionInfo{"ap-south-2", "aws", true},
-    RegionInfo{"ap-southeast-1", "aws", false},   RegionInfo{"ap-southeast-2", "aws", false},
-    RegionInfo{"ap-southeast-3", "aws", true},    RegionInfo{"ap-southeast-4", "aws", true},
-    RegionInfo{"ap-southeast-5", "aws", true},    RegionInfo{"ap-southeast-6", "aws", true},
-    RegionInfo{"ap-southeast-7", "aws", true},    RegionInfo{"ca-central-1", "aws", false},
-    RegionInfo{"ca-west-1", "aws", true},         RegionInfo{"cn-north-1", "aws-cn", false},
-    RegionInfo{"cn-northwest-1", "aws-cn", false}, RegionInfo{"eu-central-1", "aws", false},
-    RegionInfo{"eu-central-2", "aws", true},      RegionInfo{"eu-isoe-west-1", "aws-iso-e", false},
-    RegionInfo{"eu-north-1", "aws", false},       RegionInfo{"eu-south-1", "aws", true},
-    RegionInfo{"eu-south-2", "aws", true},        RegionInfo{"eu-west-1", "aws", false},
-    RegionInfo{"eu-west-2", "aws", false},        RegionInfo{"eu-west-3", "aws", false},
-    RegionInfo{"eusc-de-east-1", "aws-eusc", false}, RegionInfo{"il-central-1", "aws", true},
-    RegionInfo{"me-central-1", "aws", true},      RegionInfo{"me-south-1", "aws", true},
-    RegionInfo{"mx-central-1", "aws", true},      RegionInfo{"sa-east-1", "aws", false},
-    RegionInfo{"us-east-1", "aws", false},        RegionInfo{"us-east-2", "aws", false},
-    RegionInfo{"us-gov-east-1", "aws-us-gov", false}, RegionInfo{"us-gov-west-1", "aws-us-gov", false},
-    RegionInfo{"us-iso-east-1", "aws-iso", false}, RegionInfo{"us-iso-west-1", "aws-iso", false},
-    RegionInfo{"us-isob-east-1", "aws-iso-b", false}, RegionInfo{"us-isof-east-1", "aws-iso-f", false},
-    RegionInfo{"us-isof-south-1", "aws-iso-f", false}, RegionInfo{"us-west-1", "aws", false},
+    RegionInfo{"af-south-1", "aws", true},
+    RegionInfo{"ap-east-1", "aws", true},
+    RegionInfo{"ap-east-2", "aws", true},
+    RegionInfo{"ap-northeast-1", "aws", false},
+    RegionInfo{"ap-northeast-2", "aws", false},
+    RegionInfo{"ap-northeast-3", "aws", false},
+    RegionInfo{"ap-south-1", "aws", false},
+    RegionInfo{"ap-south-2", "aws", true},
+    RegionInfo{"ap-southeast-1", "aws", false},
+    RegionInfo{"ap-southeast-2", "aws", false},
+    RegionInfo{"ap-southeast-3", "aws", true},
+    RegionInfo{"ap-southeast-4", "aws", true},
+    RegionInfo{"ap-southeast-5", "aws", true},
+    RegionInfo{"ap-southeast-6", "aws", true},
+    RegionInfo{"ap-southeast-7", "aws", true},
+    RegionInfo{"ca-central-1", "aws", false},
+    RegionInfo{"ca-west-1", "aws", true},
+    RegionInfo{"cn-north-1", "aws-cn", false},
+    RegionInfo{"cn-northwest-1", "aws-cn", false},
+    RegionInfo{"eu-central-1", "aws", false},
+    RegionInfo{"eu-central-2", "aws", true},
+    RegionInfo{"eu-isoe-west-1", "aws-iso-e", false},
+    RegionInfo{"eu-north-1", "aws", false},
+    RegionInfo{"eu-south-1", "aws", true},
+    RegionInfo{"eu-south-2", "aws", true},
+    RegionInfo{"eu-west-1", "aws", false},
+    RegionInfo{"eu-west-2", "aws", false},
+    RegionInfo{"eu-west-3", "aws", false},
+    RegionInfo{"eusc-de-east-1", "aws-eusc", false},
+    RegionInfo{"il-central-1", "aws", true},
+    RegionInfo{"me-central-1", "aws", true},
+    RegionInfo{"me-south-1", "aws", true},
+    RegionInfo{"mx-central-1", "aws", true},
+    RegionInfo{"sa-east-1", "aws", false},
+    RegionInfo{"us-east-1", "aws", false},
+    RegionInfo{"us-east-2", "aws", false},
+    RegionInfo{"us-gov-east-1", "aws-us-gov", false},
+    RegionInfo{"us-gov-west-1", "aws-us-gov", false},
+    RegionInfo{"us-iso-east-1", "aws-iso", false},
+    RegionInfo{"us-iso-west-1", "aws-iso", false},
+    RegionInfo{"us-isob-east-1", "aws-iso-b", false},
+    RegionInfo{"us-isof-east-1", "aws-iso-f", false},
+    RegionInfo{"us-isof-south-1", "aws-iso-f", false},
+    RegionInfo{"us-west-1", "aws", false},
     RegionInfo{"us-west-2", "aws", false},
 };
 
 const RegionInfo* find_region(std::string_view name) {
-  const auto* it = std::lower_bound(kRegions.begin(), kRegions.end(), name,
-                                    [](const RegionInfo& r, std::string_view n) { return r.name < n; });
+  const auto* it =
+      std::lower_bound(kRegions.begin(), kRegions.end(), name,
+                       [](const RegionInfo& r, std::string_view n) { return r.name < n; });
   return it != kRegions.end() && it->name == name ? &*it : nullptr;
 }
 
 bool is_hex(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -69,17 +93,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 Error arn_error(std::string_view text, std::string_view why) {
-  return {"E_ARN",
-          fmt::format("expected an ARN arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, found '{}' ({})",
-                      text, why),
-          {}};
+  return {
+      "E_ARN",
+      fmt::format("expected an ARN arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, found '{}' ({})",
+                  text, why),
+      {}};
 }
 
 }  // namespace
 
 Result<AccountId> parse_account_id(std::string_view text) {
-  if (text.size() != 12 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return Error{"E_ACCOUNT_ID", fmt::format("expected a 12-digit account id, found '{}'", text), {}};
+  if (text.size() != 12 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return Error{
+        "E_ACCOUNT_ID", fmt::format("expected a 12-digit account id, found '{}'", text), {}};
   }
   return AccountId{std::string(text)};
 }
@@ -129,8 +156,8 @@ Result<Arn> parse_arn(std::string_view text) {
   if (parts[1].empty() || parts[2].empty() || rest.empty()) {
     return arn_error(text, "the partition, service and resource must not be empty");
   }
-  Arn arn{std::string(parts[1]), std::string(parts[2]), std::string(parts[3]), std::string(parts[4]),
-          std::string(rest)};
+  Arn arn{std::string(parts[1]), std::string(parts[2]), std::string(parts[3]),
+          std::string(parts[4]), std::string(rest)};
   if (!arn.region.empty()) {
     auto region = parse_region(arn.region);
     if (!region) return region.error();

@@ -7,30 +7,42 @@ namespace snapkey::detail {
 namespace {
 
 // R5 and R21: a backup written directly into a logically air-gapped vault.
-void into_air_gapped_vault(const Context& ctx, const Resource& resource, const Vault& vault, Decision& d) {
+void into_air_gapped_vault(const Context& ctx, const Resource& resource, const Vault& vault,
+                           Decision& d) {
   d.step("R5", Confidence::inferred,
-         "The backup goes straight into a logically air-gapped vault; AWS documents how such backups are "
+         "The backup goes straight into a logically air-gapped vault; AWS documents how such "
+         "backups are "
          "encrypted, not whether RDS-family types may be backed up there primarily.",
          {{"vault", vault.arn}})
       .warn(kLagEligibilityUnknown);
   if (resource.key.empty()) {
-    d.step("R21", "RDS-family sources must be encrypted with a customer managed key to go into a LAG vault.");
-    d.fails(fmt::format("{} is not encrypted; unencrypted RDS-family resources are not supported in a logically "
-                        "air-gapped vault",
-                        resource.name));
-    d.advise("Encrypt the resource with a customer managed key, or back it up into a standard vault.");
+    d.step(
+        "R21",
+        "RDS-family sources must be encrypted with a customer managed key to go into a LAG vault.");
+    d.fails(fmt::format(
+        "{} is not encrypted; unencrypted RDS-family resources are not supported in a logically "
+        "air-gapped vault",
+        resource.name));
+    d.advise(
+        "Encrypt the resource with a customer managed key, or back it up into a standard vault.");
     return;
   }
-  const Key& source = *ctx.model.find_key(resource.key, Model::account_of(resource), Model::region_of(resource));
+  const Key& source =
+      *ctx.model.find_key(resource.key, Model::account_of(resource), Model::region_of(resource));
   if (source.manager == KeyManager::unknown) {
     d.indeterminate(fmt::format("whether key {} is customer or AWS managed", describe(source)),
-                    "LAG vaults accept only sources with a customer managed key, and this key's manager is not known");
+                    "LAG vaults accept only sources with a customer managed key, and this key's "
+                    "manager is not known");
     return;
   }
   if (source.manager != KeyManager::customer) {
-    d.step("R21", "AWS managed keys of resources that are not fully managed are not supported in a LAG vault.",
+    d.step("R21",
+           "AWS managed keys of resources that are not fully managed are not supported in a LAG "
+           "vault.",
            {{"source key", describe(source)}});
-    d.fails("the resource is encrypted with an AWS managed key, which a logically air-gapped vault does not accept");
+    d.fails(
+        "the resource is encrypted with an AWS managed key, which a logically air-gapped vault "
+        "does not accept");
     d.advise("Encrypt the resource with a customer managed key.");
     return;
   }
@@ -42,18 +54,23 @@ void into_air_gapped_vault(const Context& ctx, const Resource& resource, const V
 
 }  // namespace
 
-Decision decide_backup(const Context& ctx, const Resource& resource, const Vault& vault, bool continuous) {
+Decision decide_backup(const Context& ctx, const Resource& resource, const Vault& vault,
+                       bool continuous) {
   Decision d;
-  d.step("R1", fmt::format("{} is not fully managed by AWS Backup: the recovery point keeps the encryption of the "
-                           "RDS snapshot, not the vault's key.",
-                           to_string(resource.type)),
-         {{"resource type", std::string(to_string(resource.type))}});
+  d.step(
+      "R1",
+      fmt::format(
+          "{} is not fully managed by AWS Backup: the recovery point keeps the encryption of the "
+          "RDS snapshot, not the vault's key.",
+          to_string(resource.type)),
+      {{"resource type", std::string(to_string(resource.type))}});
   if (continuous) {
     d.step("R23", Confidence::documented,
            "The rule is continuous: the recovery point is a point-in-time (continuous) backup.");
   }
   d.step(vault.type == VaultType::logically_air_gapped ? "R21" : "R4",
-         "The recovery point's ARN has the form of the service's snapshot (or a backup recovery point).",
+         "The recovery point's ARN has the form of the service's snapshot (or a backup recovery "
+         "point).",
          {{"recovery point ARN", backup_recovery_point_arn(resource, vault, continuous)}});
   if (!resource.key_unknown.empty()) {
     d.indeterminate(fmt::format("the key of {}: {}", resource.name, resource.key_unknown),
@@ -65,27 +82,37 @@ Decision decide_backup(const Context& ctx, const Resource& resource, const Vault
     return d;
   }
   if (resource.key.empty()) {
-    d.step("R3", "The resource is not encrypted, so its snapshot is not encrypted; the vault key does not apply.");
+    d.step("R3",
+           "The resource is not encrypted, so its snapshot is not encrypted; the vault key does "
+           "not apply.");
     d.unencrypted("not encrypted: the resource is not encrypted");
-    d.advise("Encrypt the resource (restore it from a snapshot into an encrypted cluster or instance); a vault key "
-             "never encrypts RDS-family backups.");
+    d.advise(
+        "Encrypt the resource (restore it from a snapshot into an encrypted cluster or instance); "
+        "a vault key "
+        "never encrypts RDS-family backups.");
     return d;
   }
-  const Key& key = *ctx.model.find_key(resource.key, Model::account_of(resource), Model::region_of(resource));
+  const Key& key =
+      *ctx.model.find_key(resource.key, Model::account_of(resource), Model::region_of(resource));
   if (key.state != KeyState::enabled && key.state != KeyState::unknown) {
-    d.step("R26", Confidence::inferred,
-           fmt::format("The resource's key is {}: RDS cannot use it, so the snapshot cannot be taken.",
-                       to_string(key.state)),
-           {{"resource key", describe(key)}, {"key state", std::string(to_string(key.state))}});
+    d.step(
+        "R26", Confidence::inferred,
+        fmt::format("The resource's key is {}: RDS cannot use it, so the snapshot cannot be taken.",
+                    to_string(key.state)),
+        {{"resource key", describe(key)}, {"key state", std::string(to_string(key.state))}});
     d.fails(fmt::format("the resource's key is {}", to_string(key.state)), kms_error(key));
     d.advise(fmt::format("Enable key {} (or cancel its deletion).", key.display_name()));
     return d;
   }
-  d.step("R2", "The resource is encrypted, so the recovery point is encrypted with exactly the resource's key.",
+  d.step("R2",
+         "The resource is encrypted, so the recovery point is encrypted with exactly the "
+         "resource's key.",
          {{"resource key", describe(key)}});
   d.encrypted(key, fmt::format("encrypted with the resource's key, {}", describe(key)));
-  d.advise("A backup always keeps the resource's key; choose a different key for the copies by choosing the "
-           "destination vault (R6).");
+  d.advise(
+      "A backup always keeps the resource's key; choose a different key for the copies by choosing "
+      "the "
+      "destination vault (R6).");
   return d;
 }
 

@@ -36,10 +36,19 @@ struct Copy {
   bool source_exists() {
     const Prediction& parent = source.prediction;
     if (parent.outcome == Outcome::encrypted || parent.outcome == Outcome::unencrypted) return true;
-    d.step("R11", fmt::format("The source recovery point {} is not made: its prediction is {}.", parent.id,
-                              to_string(parent.outcome)));
+    if (parent.operation == Operation::backup && parent.rules.back() == "R26") {
+      // New backups fail, but the recovery points taken while the key worked are still there, and
+      // copying them fails for the same reason.
+      const Resource& resource = source.resource;
+      fail_on_source_key_state(*ctx.model.find_key(resource.key, Model::account_of(resource),
+                                                   Model::region_of(resource)));
+      return false;
+    }
+    d.step("R11", fmt::format("The source recovery point {} is not made: its prediction is {}.",
+                              parent.id, to_string(parent.outcome)));
     if (parent.outcome == Outcome::indeterminate) {
-      d.indeterminate(fmt::format("whether {} exists", parent.id), "the source recovery point's outcome is not known");
+      d.indeterminate(fmt::format("whether {} exists", parent.id),
+                      "the source recovery point's outcome is not known");
     } else {
       d.fails(fmt::format("no source recovery point: {} {}", parent.id, to_string(parent.outcome)));
     }
@@ -48,22 +57,26 @@ struct Copy {
 
   // --- 1. Is the copy allowed at all? (R17, R19, R20, R18, R21f, R14, R23, R25)
   bool allowed() {
-    return resource_supports_copy() && partition_allows() && opt_in_region_allows() && feature_dates_allow() &&
-           cross_account_allowed() && continuous_allows() && option_group_allows();
+    return resource_supports_copy() && partition_allows() && opt_in_region_allows() &&
+           feature_dates_allow() && cross_account_allowed() && continuous_allows() &&
+           option_group_allows();
   }
 
   bool resource_supports_copy() {
     if (type() != ResourceType::rds_multiaz_cluster) return true;
     d.step("R17", "Multi-AZ DB clusters support no copy operations.");
     d.unsupported("copies of Multi-AZ DB cluster snapshots are not supported");
-    d.advise("Protect the Multi-AZ DB cluster with native snapshots or a read replica in the other Region instead.");
+    d.advise(
+        "Protect the Multi-AZ DB cluster with native snapshots or a read replica in the other "
+        "Region instead.");
     return false;
   }
 
   bool partition_allows() {
     const std::string_view from = partition_of(from_region), to = partition_of(to_region);
     if (from != to) {
-      d.step("R19", "No copy crosses a partition.", {{"from partition", std::string(from)}, {"to partition", std::string(to)}});
+      d.step("R19", "No copy crosses a partition.",
+             {{"from partition", std::string(from)}, {"to partition", std::string(to)}});
       d.unsupported(fmt::format("copies cannot cross from partition {} to {}", from, to));
       return false;
     }
@@ -78,20 +91,23 @@ struct Copy {
   bool opt_in_region_allows() {
     const bool opt_in = is_opt_in(from_region) || is_opt_in(to_region);
     if (!opt_in) return true;
-    static const std::vector<std::string_view> kNeptuneCrossRegion = {"af-south-1",   "ap-east-1",  "ap-southeast-3",
-                                                                      "il-central-1", "me-south-1", "me-central-1"};
+    static const std::vector<std::string_view> kNeptuneCrossRegion = {
+        "af-south-1", "ap-east-1", "ap-southeast-3", "il-central-1", "me-south-1", "me-central-1"};
     auto listed = [](const Region& r) {
-      return !is_opt_in(r) || std::find(kNeptuneCrossRegion.begin(), kNeptuneCrossRegion.end(), r.name) !=
-                                  kNeptuneCrossRegion.end();
+      return !is_opt_in(r) || std::find(kNeptuneCrossRegion.begin(), kNeptuneCrossRegion.end(),
+                                        r.name) != kNeptuneCrossRegion.end();
     };
     std::string why;
     if (type() == ResourceType::docdb && (cross_account() || cross_region())) {
       why = "DocumentDB has no cross-account or cross-Region copy in opt-in Regions";
     } else if (type() == ResourceType::neptune && cross_account()) {
       why = "Neptune has no cross-account copy in opt-in Regions";
-    } else if (type() == ResourceType::neptune && cross_region() && !(listed(from_region) && listed(to_region))) {
-      why = "Neptune's cross-Region copy in opt-in Regions is limited to Cape Town, Hong Kong, Jakarta, Tel Aviv, "
-            "Bahrain and the UAE";
+    } else if (type() == ResourceType::neptune && cross_region() &&
+               !(listed(from_region) && listed(to_region))) {
+      why =
+          "Neptune's cross-Region copy in opt-in Regions is limited to Cape Town, Hong Kong, "
+          "Jakarta, Tel Aviv, "
+          "Bahrain and the UAE";
     }
     if (why.empty()) return true;
     d.step("R20", why + ".", where());
@@ -101,21 +117,33 @@ struct Copy {
 
   bool feature_dates_allow() {
     if (cross_region() && cross_account() && ctx.as_of < effective("R18")) {
-      d.step("R18", fmt::format("Before {}, one copy action could cross a Region or an account, not both.",
-                                effective("R18").to_string()),
+      d.step("R18",
+             fmt::format("Before {}, one copy action could cross a Region or an account, not both.",
+                         effective("R18").to_string()),
              {{"as of", ctx.as_of.to_string()}});
-      d.unsupported("a single copy action cannot cross both a Region and an account at this date (UNSUPPORTED_SINGLE_ACTION)");
-      d.advise("Copy in two steps: first to a vault in the other Region of the same account, then from there to the "
-               "other account.");
+      d.unsupported(
+          "a single copy action cannot cross both a Region and an account at this date "
+          "(UNSUPPORTED_SINGLE_ACTION)");
+      d.advise(
+          "Copy in two steps: first to a vault in the other Region of the same account, then from "
+          "there to the "
+          "other account.");
       return false;
     }
-    if (into_lag() && cross_region() && type() != ResourceType::rds_instance && ctx.as_of < effective("R21")) {
-      d.step("R21", fmt::format("Before {}, Aurora, DocumentDB and Neptune snapshots could not be copied across "
-                                "Regions straight into a logically air-gapped vault.",
-                                effective("R21").to_string()),
+    if (into_lag() && cross_region() && type() != ResourceType::rds_instance &&
+        ctx.as_of < effective("R21")) {
+      d.step("R21",
+             fmt::format(
+                 "Before {}, Aurora, DocumentDB and Neptune snapshots could not be copied across "
+                 "Regions straight into a logically air-gapped vault.",
+                 effective("R21").to_string()),
              {{"as of", ctx.as_of.to_string()}});
-      d.unsupported("a one-step cross-Region copy into a logically air-gapped vault is not available at this date");
-      d.advise("Copy to a standard vault in the destination Region first, then into the air-gapped vault.");
+      d.unsupported(
+          "a one-step cross-Region copy into a logically air-gapped vault is not available at this "
+          "date");
+      d.advise(
+          "Copy to a standard vault in the destination Region first, then into the air-gapped "
+          "vault.");
       return false;
     }
     if (cross_region() && cross_account()) {
@@ -128,14 +156,16 @@ struct Copy {
   bool cross_account_allowed() {
     if (!cross_account()) return true;
     const Account from = ctx.model.account(from_account), to = ctx.model.account(to_account);
-    const bool same_organization = from.organization.value_or("(common)") == to.organization.value_or("(common)") &&
-                                   from.organization.value_or("(common)") != "";
+    const bool same_organization =
+        from.organization.value_or("(common)") == to.organization.value_or("(common)") &&
+        from.organization.value_or("(common)") != "";
     if (!same_organization) {
       d.step("R14", "Cross-account copies need both accounts in the same AWS Organization.",
              {{"source organization", from.organization.value_or("not stated")},
               {"destination organization", to.organization.value_or("not stated")}});
       d.fails("the source and destination accounts are not in the same organization",
-              "Copy job failed. Both source and destination account must be a member of the same organization");
+              "Copy job failed. Both source and destination account must be a member of the same "
+              "organization");
       d.advise("Move both accounts into one AWS Organization, or copy within the account.");
       return false;
     }
@@ -144,13 +174,16 @@ struct Copy {
       d.step("R14", "Cross-account backup must be turned on (UpdateGlobalSettings).",
              {{"account", account->id.value}, {"cross_account_backup", "false"}});
       d.fails(fmt::format("cross-account backup is turned off for account {}", account->id.value));
-      d.advise("Turn on cross-account backup in the organization's management account (AWS Backup settings).");
+      d.advise(
+          "Turn on cross-account backup in the organization's management account (AWS Backup "
+          "settings).");
       return false;
     }
     const auto& allowed = destination.allows_copy_from;
     if (!allowed) {
       d.indeterminate(fmt::format("the access policy of vault {}", destination.name),
-                      "whether the destination vault's access policy lets the source account copy in is not known");
+                      "whether the destination vault's access policy lets the source account copy "
+                      "in is not known");
       return false;
     }
     const std::optional<std::string> organization = from.organization;
@@ -158,16 +191,22 @@ struct Copy {
       return who == "*" || who == from_account.value || (organization && who == *organization);
     });
     if (!allows) {
-      d.step("R14", "The destination vault's access policy must allow backup:CopyIntoBackupVault from the source account.",
+      d.step("R14",
+             "The destination vault's access policy must allow backup:CopyIntoBackupVault from the "
+             "source account.",
              {{"vault", destination.arn}, {"source account", from_account.value}});
-      d.fails(fmt::format("vault {} does not let account {} copy in", destination.name, from_account.value),
+      d.fails(fmt::format("vault {} does not let account {} copy in", destination.name,
+                          from_account.value),
               "Access Denied trying to call AWS Backup service");
-      d.advise(fmt::format("Add account {} to the access policy of vault {} (backup:CopyIntoBackupVault).",
-                           from_account.value, destination.name));
+      d.advise(fmt::format(
+          "Add account {} to the access policy of vault {} (backup:CopyIntoBackupVault).",
+          from_account.value, destination.name));
       return false;
     }
-    d.step("R14", "Both accounts are in one organization, cross-account backup is on, and the vault's access policy "
-                  "lets the source account copy in.",
+    d.step("R14",
+           "Both accounts are in one organization, cross-account backup is on, and the vault's "
+           "access policy "
+           "lets the source account copy in.",
            where());
     return true;
   }
@@ -178,26 +217,35 @@ struct Copy {
       d.step("R23", Confidence::documented, "StartCopyJob does not support continuous backups.");
       d.fails("on-demand copies of continuous (point-in-time) recovery points are not supported",
               "StartCopyJob does not support continuous backups");
-      d.advise("Copy a snapshot recovery point instead, or add the copy action to the continuous rule of the plan.");
+      d.advise(
+          "Copy a snapshot recovery point instead, or add the copy action to the continuous rule "
+          "of the plan.");
       return false;
     }
-    d.step("R23", "The rule is continuous: AWS Backup takes a snapshot and copies it; the copy is a snapshot, and "
-                  "the temporary snapshot is assumed to carry the resource's key.");
+    d.step("R23",
+           "The rule is continuous: AWS Backup takes a snapshot and copies it; the copy is a "
+           "snapshot, and "
+           "the temporary snapshot is assumed to carry the resource's key.");
     return true;
   }
 
   bool option_group_allows() {
     const auto& group = source.resource.option_group;
     if (!cross_region() || !group || group->persistent_options.empty() ||
-        std::find(group->regions.begin(), group->regions.end(), to_region.name) != group->regions.end()) {
+        std::find(group->regions.begin(), group->regions.end(), to_region.name) !=
+            group->regions.end()) {
       return true;
     }
     const std::string options = fmt::format("{}", fmt::join(group->persistent_options, ", "));
     d.step("R25", "AWS Backup does not carry a custom option group across Regions.",
            {{"option group", group->name}, {"persistent options", options}});
-    d.fails(fmt::format("{} has no option group with {} in {}", source.resource.name, options, to_region.name),
-            fmt::format("The snapshot requires a target option group with the following options: {}", options));
-    d.advise(fmt::format("Create option group {} with {} in {}.", group->name, options, to_region.name));
+    d.fails(
+        fmt::format("{} has no option group with {} in {}", source.resource.name, options,
+                    to_region.name),
+        fmt::format("The snapshot requires a target option group with the following options: {}",
+                    options));
+    d.advise(
+        fmt::format("Create option group {} with {} in {}.", group->name, options, to_region.name));
     return false;
   }
 
@@ -207,22 +255,32 @@ struct Copy {
     const Prediction& parent = source.prediction;
     if (parent.outcome == Outcome::unencrypted) {
       if (type() == ResourceType::rds_instance) {
-        d.step("R16", "The source RDS DB instance snapshot is not encrypted; AWS Backup is expected to encrypt the "
-                      "copy with the destination vault's key.");
+        d.step("R16",
+               "The source RDS DB instance snapshot is not encrypted; AWS Backup is expected to "
+               "encrypt the "
+               "copy with the destination vault's key.");
         return true;
       }
       if (into_lag()) {
-        d.step("R21", "Unencrypted Aurora, DocumentDB and Neptune snapshots are not supported in logically air-gapped "
-                      "vaults.");
+        d.step("R21",
+               "Unencrypted Aurora, DocumentDB and Neptune snapshots are not supported in "
+               "logically air-gapped "
+               "vaults.");
         d.fails("unencrypted cluster snapshots cannot be copied into a logically air-gapped vault");
-        d.advise("Encrypt the cluster with a customer managed key before copying it into an air-gapped vault.");
+        d.advise(
+            "Encrypt the cluster with a customer managed key before copying it into an air-gapped "
+            "vault.");
         return false;
       }
-      d.step("R15", "An unencrypted DB cluster snapshot cannot be encrypted during a copy: the copy stays unencrypted, "
-                    "whatever the vault's key.");
+      d.step("R15",
+             "An unencrypted DB cluster snapshot cannot be encrypted during a copy: the copy stays "
+             "unencrypted, "
+             "whatever the vault's key.");
       d.unencrypted("not encrypted: copies of unencrypted cluster snapshots stay unencrypted");
-      d.advise("Encrypt the cluster itself (restore a snapshot into an encrypted cluster); no vault key can encrypt "
-               "the copy.");
+      d.advise(
+          "Encrypt the cluster itself (restore a snapshot into an encrypted cluster); no vault key "
+          "can encrypt "
+          "the copy.");
       return false;
     }
     source_key = *parent.key;
@@ -239,16 +297,24 @@ struct Copy {
       return false;
     }
     if (source_key->state != KeyState::enabled) {
-      if (source_key->multi_region != MultiRegion::none) {
-        d.step("R28", "Each related multi-Region key has its own state; this one is not usable.");
-      }
-      d.step("R26", fmt::format("The source key is {}: the copy cannot decrypt the snapshot.", to_string(source_key->state)),
-             {{"source key", describe(*source_key)}, {"key state", std::string(to_string(source_key->state))}});
-      d.fails(fmt::format("the source key is {}", to_string(source_key->state)), kms_error(*source_key));
-      d.advise(fmt::format("Enable key {} (or cancel its deletion) before the copy runs.", source_key->display_name()));
+      fail_on_source_key_state(*source_key);
       return false;
     }
     return true;
+  }
+
+  // R26 (and R28 for multi-Region keys): a source key that is not Enabled.
+  void fail_on_source_key_state(const Key& key) {
+    if (key.multi_region != MultiRegion::none) {
+      d.step("R28", "Each related multi-Region key has its own state; this one is not usable.");
+    }
+    d.step("R26",
+           fmt::format("The source key is {}: the copy cannot decrypt the snapshot.",
+                       to_string(key.state)),
+           {{"source key", describe(key)}, {"key state", std::string(to_string(key.state))}});
+    d.fails(fmt::format("the source key is {}", to_string(key.state)), kms_error(key));
+    d.advise(fmt::format("Enable key {} (or cancel its deletion) before the copy runs.",
+                         key.display_name()));
   }
 
   // --- 3. Cross-account copies (R12, R13, R30).
@@ -256,46 +322,64 @@ struct Copy {
     if (!cross_account()) return true;
     if (source_key) {
       if (source_key->manager == KeyManager::unknown) {
-        d.indeterminate(fmt::format("whether key {} is customer or AWS managed", describe(*source_key)),
-                        "cross-account copies need a customer managed source key, and this key's manager is not known");
+        d.indeterminate(
+            fmt::format("whether key {} is customer or AWS managed", describe(*source_key)),
+            "cross-account copies need a customer managed source key, and this key's manager is "
+            "not known");
         return false;
       }
       if (source_key->manager == KeyManager::aws) {
-        d.step("R12", "An AWS managed key's policy cannot be opened to another account, so a cross-account copy of a "
-                      "recovery point encrypted with it fails.",
+        d.step("R12",
+               "An AWS managed key's policy cannot be opened to another account, so a "
+               "cross-account copy of a "
+               "recovery point encrypted with it fails.",
                {{"source key", describe(*source_key)}});
-        d.fails("the source is encrypted with an AWS managed key, which cannot be shared with another account",
-                "Given key ID is not accessible");
-        d.advise(fmt::format("First copy the recovery point into a vault in account {} keyed with a customer managed "
-                             "key shared with account {}, then copy from there (R11); or encrypt the resource with "
-                             "such a key.",
-                             from_account.value, to_account.value));
+        d.fails(
+            "the source is encrypted with an AWS managed key, which cannot be shared with another "
+            "account",
+            "Given key ID is not accessible");
+        d.advise(fmt::format(
+            "First copy the recovery point into a vault in account {} keyed with a customer "
+            "managed "
+            "key shared with account {}, then copy from there (R11); or encrypt the resource with "
+            "such a key.",
+            from_account.value, to_account.value));
         return false;
       }
       if (!key_usable_by(ctx.model, *source_key, to_account)) {
         d.step("R12", "The source key's policy must let the destination account use it.",
                {{"source key", describe(*source_key)}, {"destination account", to_account.value}});
-        d.step("R30", "AWS Backup in the destination account needs kms:Decrypt, kms:DescribeKey and kms:CreateGrant "
-                      "on the source key.");
-        d.fails(fmt::format("key {} is not shared with account {}", source_key->display_name(), to_account.value),
-                "The source snapshot KMS key does not exist, is not enabled or you do not have permissions to access it");
-        d.advise(fmt::format("Let account {} use key {} in its key policy (kms:Decrypt, kms:DescribeKey, "
-                             "kms:CreateGrant).",
-                             to_account.value, source_key->display_name()));
+        d.step("R30",
+               "AWS Backup in the destination account needs kms:Decrypt, kms:DescribeKey and "
+               "kms:CreateGrant "
+               "on the source key.");
+        d.fails(fmt::format("key {} is not shared with account {}", source_key->display_name(),
+                            to_account.value),
+                "The source snapshot KMS key does not exist, is not enabled or you do not have "
+                "permissions to access it");
+        d.advise(fmt::format(
+            "Let account {} use key {} in its key policy (kms:Decrypt, kms:DescribeKey, "
+            "kms:CreateGrant).",
+            to_account.value, source_key->display_name()));
         return false;
       }
     }
     if (vault_key.is_aws_managed(kAwsBackupAlias)) {
       const bool is_default = destination.vault_name() == "Default";
-      d.step("R13", is_default ? Confidence::documented : Confidence::inferred,
-             is_default ? "The Default vault is encrypted with a key that cannot be shared with other accounts: it "
-                          "cannot receive cross-account copies."
-                        : "A vault keyed with aws/backup cannot receive cross-account copies of RDS-family "
-                          "recovery points (as for the Default vault).",
-             {{"destination vault", destination.arn}, {"vault key", describe(vault_key)}});
-      d.fails(fmt::format("vault {} is keyed with aws/backup, which cannot receive cross-account copies",
-                          destination.name));
-      d.advise(fmt::format("Copy into a vault in account {} keyed with a customer managed key.", to_account.value));
+      d.step(
+          "R13", is_default ? Confidence::documented : Confidence::inferred,
+          is_default
+              ? "The Default vault is encrypted with a key that cannot be shared with other "
+                "accounts: it "
+                "cannot receive cross-account copies."
+              : "A vault keyed with aws/backup cannot receive cross-account copies of RDS-family "
+                "recovery points (as for the Default vault).",
+          {{"destination vault", destination.arn}, {"vault key", describe(vault_key)}});
+      d.fails(fmt::format(
+          "vault {} is keyed with aws/backup, which cannot receive cross-account copies",
+          destination.name));
+      d.advise(fmt::format("Copy into a vault in account {} keyed with a customer managed key.",
+                           to_account.value));
       return false;
     }
     return true;
@@ -304,36 +388,52 @@ struct Copy {
   // --- 4. A logically air-gapped destination (R21).
   void into_air_gapped(const std::optional<Key>& source_key, const Key& vault_key) {
     if (!source_key || source_key->manager != KeyManager::customer) {
-      d.step("R21", "A copy into a logically air-gapped vault needs a source encrypted with a customer managed key.",
+      d.step("R21",
+             "A copy into a logically air-gapped vault needs a source encrypted with a customer "
+             "managed key.",
              {{"source key", source_key ? describe(*source_key) : "none"}});
       if (source_key && source_key->manager == KeyManager::unknown) {
-        d.indeterminate(fmt::format("whether key {} is customer or AWS managed", describe(*source_key)),
-                        "the source key's manager is not known");
+        d.indeterminate(
+            fmt::format("whether key {} is customer or AWS managed", describe(*source_key)),
+            "the source key's manager is not known");
         return;
       }
-      d.fails("the source is not encrypted with a customer managed key, which a logically air-gapped vault requires");
-      d.advise("Encrypt the source with a customer managed key, or copy it first into a vault keyed with one (R11).");
+      d.fails(
+          "the source is not encrypted with a customer managed key, which a logically air-gapped "
+          "vault requires");
+      d.advise(
+          "Encrypt the source with a customer managed key, or copy it first into a vault keyed "
+          "with one (R11).");
       return;
     }
     if (!usable_vault_key(vault_key)) return;
-    d.step("R21", "Every copy in a logically air-gapped vault is encrypted with the vault's key, and gets an "
-                  "arn:aws:backup recovery point ARN.",
-           {{"vault key", describe(vault_key)},
-            {"recovery point ARN", copy_recovery_point_arn(source.resource, destination)}});
-    d.encrypted(vault_key, fmt::format("encrypted with the air-gapped vault's key, {}", describe(vault_key)));
-    d.advise("The key of a logically air-gapped vault is chosen when the vault is created; copy into another vault to "
-             "get another key.");
+    d.step(
+        "R21",
+        "Every copy in a logically air-gapped vault is encrypted with the vault's key, and gets an "
+        "arn:aws:backup recovery point ARN.",
+        {{"vault key", describe(vault_key)},
+         {"recovery point ARN", copy_recovery_point_arn(source.resource, destination)}});
+    d.encrypted(vault_key,
+                fmt::format("encrypted with the air-gapped vault's key, {}", describe(vault_key)));
+    d.advise(
+        "The key of a logically air-gapped vault is chosen when the vault is created; copy into "
+        "another vault to "
+        "get another key.");
   }
 
   bool usable_vault_key(const Key& vault_key) {
-    if (vault_key.manager != KeyManager::customer || vault_key.state == KeyState::enabled) return true;
+    if (vault_key.manager != KeyManager::customer || vault_key.state == KeyState::enabled)
+      return true;
     if (vault_key.state == KeyState::unknown) {
-      d.indeterminate(fmt::format("the state of key {}", describe(vault_key)), "the vault key's state is not known");
+      d.indeterminate(fmt::format("the state of key {}", describe(vault_key)),
+                      "the vault key's state is not known");
       return false;
     }
     d.step("R27", "The destination vault's key must be Enabled.",
-           {{"vault key", describe(vault_key)}, {"key state", std::string(to_string(vault_key.state))}});
-    d.fails(fmt::format("the destination vault's key is {}", to_string(vault_key.state)), kms_error(vault_key));
+           {{"vault key", describe(vault_key)},
+            {"key state", std::string(to_string(vault_key.state))}});
+    d.fails(fmt::format("the destination vault's key is {}", to_string(vault_key.state)),
+            kms_error(vault_key));
     d.advise(fmt::format("Enable key {} (or cancel its deletion).", vault_key.display_name()));
     return false;
   }
@@ -342,18 +442,26 @@ struct Copy {
   void into_standard(const std::optional<Key>& source_key, const Key& vault_key) {
     const bool customer_key = vault_key.manager == KeyManager::customer;
     if (from_lag() && !customer_key) {
-      d.step("R22", "A copy out of a logically air-gapped vault must be encrypted with a customer managed key.",
+      d.step("R22",
+             "A copy out of a logically air-gapped vault must be encrypted with a customer managed "
+             "key.",
              {{"vault key", describe(vault_key)}});
-      d.fails("copies out of a logically air-gapped vault need a destination vault with a customer managed key");
-      d.advise(fmt::format("Copy into a vault in {} keyed with a customer managed key.", to_region.name));
+      d.fails(
+          "copies out of a logically air-gapped vault need a destination vault with a customer "
+          "managed key");
+      d.advise(fmt::format("Copy into a vault in {} keyed with a customer managed key.",
+                           to_region.name));
       return;
     }
     if (!usable_vault_key(vault_key)) return;
     note_ignored_replica(source_key, vault_key);
     if (vault_key.is_aws_managed(kAwsRdsAlias)) {
-      d.step("R10", "The vault is keyed with aws/rds, the service's own AWS managed key: the copy gets it.",
-             {{"vault key", describe(vault_key)}});
-      d.encrypted(vault_key, fmt::format("encrypted with {} of the destination", vault_key.alias()));
+      d.step(
+          "R10",
+          "The vault is keyed with aws/rds, the service's own AWS managed key: the copy gets it.",
+          {{"vault key", describe(vault_key)}});
+      d.encrypted(vault_key,
+                  fmt::format("encrypted with {} of the destination", vault_key.alias()));
       return;
     }
     if (vault_key.is_aws_managed(kAwsBackupAlias)) {
@@ -361,56 +469,86 @@ struct Copy {
       return;
     }
     if (vault_key.manager != KeyManager::customer) {
-      d.indeterminate(fmt::format("whether vault key {} is customer or AWS managed", describe(vault_key)),
-                      "the destination vault key's manager is not known (aws/backup and a customer managed key give "
-                      "different results)");
+      d.indeterminate(
+          fmt::format("whether vault key {} is customer or AWS managed", describe(vault_key)),
+          "the destination vault key's manager is not known (aws/backup and a customer managed key "
+          "give "
+          "different results)");
       return;
     }
     if (vault_key.account != to_account) {
       d.warn(kForeignVaultKey);
       if (!key_usable_by(ctx.model, vault_key, to_account)) {
-        d.step("R30", "The vault's key belongs to another account, whose key policy must let this account use it.",
+        d.step("R30",
+               "The vault's key belongs to another account, whose key policy must let this account "
+               "use it.",
                {{"vault key", describe(vault_key)}, {"vault account", to_account.value}});
-        d.fails(fmt::format("key {} is not shared with account {}", vault_key.display_name(), to_account.value));
-        d.advise(fmt::format("Let account {} use key {} in its key policy.", to_account.value, vault_key.display_name()));
+        d.fails(fmt::format("key {} is not shared with account {}", vault_key.display_name(),
+                            to_account.value));
+        d.advise(fmt::format("Let account {} use key {} in its key policy.", to_account.value,
+                             vault_key.display_name()));
         return;
       }
     }
     if (vault_key.multi_region == MultiRegion::replica) {
-      d.step("R8", "The vault's key is a multi-Region replica: the copy carries the replica's own ARN.",
+      d.step("R8",
+             "The vault's key is a multi-Region replica: the copy carries the replica's own ARN.",
              {{"vault key", describe(vault_key)}});
+      note_primary_state(vault_key);
     }
     const bool same_place = !cross_region() && !cross_account();
     d.step(same_place ? "R24" : "R7",
-           same_place ? "A same-Region, same-account copy gets the destination vault's key."
-                      : "The copy is re-encrypted with the destination vault's customer managed key.",
+           same_place
+               ? "A same-Region, same-account copy gets the destination vault's key."
+               : "The copy is re-encrypted with the destination vault's customer managed key.",
            {{"vault key", describe(vault_key)}});
-    d.encrypted(vault_key, fmt::format("encrypted with the destination vault's key, {}", describe(vault_key)));
-    d.advise("A copy always takes its destination vault's key, and a vault's key cannot be changed (R6): to get "
-             "another key, copy into a vault created with that key.");
+    d.encrypted(vault_key,
+                fmt::format("encrypted with the destination vault's key, {}", describe(vault_key)));
+    d.advise(
+        "A copy always takes its destination vault's key, and a vault's key cannot be changed "
+        "(R6): to get "
+        "another key, copy into a vault created with that key.");
   }
 
   // R9: the article's surprise.
   void fall_back_to_aws_rds(const Key& vault_key) {
     const Key& aws_rds = ctx.model.aws_managed_key(kAwsRdsAlias, to_account, to_region);
-    const Confidence confidence = type() == ResourceType::aurora ? Confidence::observed : Confidence::inferred;
+    const Confidence confidence =
+        type() == ResourceType::aurora ? Confidence::observed : Confidence::inferred;
     if (!cross_region() && !cross_account()) {
-      d.step("R24", "A same-Region, same-account copy is treated like a cross-Region one: the vault's key decides.");
+      d.step("R24",
+             "A same-Region, same-account copy is treated like a cross-Region one: the vault's key "
+             "decides.");
     }
     if (type() == ResourceType::rds_instance && source.prediction.outcome == Outcome::unencrypted) {
       d.step("R16", "By analogy with R9, the unencrypted DB instance copy falls back to aws/rds.");
     }
     d.step("R9", confidence,
-           "The vault is keyed with aws/backup, which RDS does not use: the copy is encrypted with aws/rds of the "
-           "destination Region and account instead. AWS documentation says such copies should not work (DOC_CONFLICT).",
+           "The vault is keyed with aws/backup, which RDS does not use: the copy is encrypted with "
+           "aws/rds of the "
+           "destination Region and account instead. AWS documentation says such copies should not "
+           "work (DOC_CONFLICT).",
            {{"vault key", describe(vault_key)}, {"copy key", describe(aws_rds)}});
     d.warn(kDocConflict).warn(kReportedArnUnknown);
     if (type() == ResourceType::docdb || type() == ResourceType::neptune) d.warn(kAssumedRdsAlias);
-    d.encrypted(aws_rds, fmt::format("encrypted with {} of {}, not the vault's aws/backup", aws_rds.alias(),
-                                     to_region.name));
-    d.advise(fmt::format("To get a customer managed key, point the copy at a vault in {} keyed with a customer "
-                         "managed key (a vault's key is fixed when it is created).",
-                         to_region.name));
+    d.encrypted(aws_rds, fmt::format("encrypted with {} of {}, not the vault's aws/backup",
+                                     aws_rds.alias(), to_region.name));
+    d.advise(fmt::format(
+        "To get a customer managed key, point the copy at a vault in {} keyed with a customer "
+        "managed key (a vault's key is fixed when it is created).",
+        to_region.name));
+  }
+
+  // R28: a replica works whatever the state of its primary.
+  void note_primary_state(const Key& replica) {
+    const Key* primary = ctx.model.primary_of(replica);
+    if (primary == nullptr || primary->state == KeyState::enabled) return;
+    d.step("R28",
+           "Each related multi-Region key has its own state: the replica works although its "
+           "primary is not "
+           "Enabled.",
+           {{"primary", describe(*primary)},
+            {"primary state", std::string(to_string(primary->state))}});
   }
 
   // R8a: a replica of the source key in the destination Region is never picked by itself.
@@ -418,12 +556,15 @@ struct Copy {
     if (!source_key || source_key->multi_region == MultiRegion::none) return;
     const Key* replica = replica_in(ctx.model, *source_key, to_region);
     if (replica == nullptr || replica->name == vault_key.name) return;
-    d.step("R8", "The source key has a multi-Region replica in the destination Region, but AWS services never pick "
-                 "a replica by themselves: only the vault's key counts.",
+    d.step("R8",
+           "The source key has a multi-Region replica in the destination Region, but AWS services "
+           "never pick "
+           "a replica by themselves: only the vault's key counts.",
            {{"replica", describe(*replica)}, {"vault key", describe(vault_key)}});
     d.warn(kReplicaNotUsed);
     d.advise(fmt::format("Point the copy at a vault whose key is the replica {} in {}.",
-                         replica->key_id().empty() ? replica->display_name() : replica->key_id(), to_region.name));
+                         replica->key_id().empty() ? replica->display_name() : replica->key_id(),
+                         to_region.name));
   }
 
   Decision run() {
@@ -434,8 +575,9 @@ struct Copy {
     if (!source_key_usable(source_key)) return std::move(d);
     const std::optional<Key> key = vault_key(ctx.model, destination);
     if (!key) {
-      d.indeterminate(fmt::format("the key of vault {}: {}", destination.name, destination.key_unknown),
-                      "the destination vault's key is not known");
+      d.indeterminate(
+          fmt::format("the key of vault {}: {}", destination.name, destination.key_unknown),
+          "the destination vault's key is not known");
       return std::move(d);
     }
     if (!cross_account_keys_allow(source_key, *key)) return std::move(d);
@@ -450,7 +592,8 @@ struct Copy {
 
 }  // namespace
 
-Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault& destination, bool on_demand) {
+Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault& destination,
+                     bool on_demand) {
   Copy copy{ctx,
             source,
             destination,

@@ -15,24 +15,28 @@ bool is_china(const Region& region) { return partition_of(region) == "aws-cn"; }
 bool source_usable(const SourcePoint& source, bool native, Decision& d) {
   const Prediction& parent = source.prediction;
   if (parent.outcome != Outcome::encrypted && parent.outcome != Outcome::unencrypted) {
-    d.step("R11", fmt::format("The source recovery point {} is not made: its prediction is {}.", parent.id,
-                              to_string(parent.outcome)));
+    d.step("R11", fmt::format("The source recovery point {} is not made: its prediction is {}.",
+                              parent.id, to_string(parent.outcome)));
     if (parent.outcome == Outcome::indeterminate) {
-      d.indeterminate(fmt::format("whether {} exists", parent.id), "the source recovery point's outcome is not known");
+      d.indeterminate(fmt::format("whether {} exists", parent.id),
+                      "the source recovery point's outcome is not known");
     } else {
       d.fails(fmt::format("no source recovery point: {} {}", parent.id, to_string(parent.outcome)));
     }
     return false;
   }
   if (native && source.vault != nullptr && source.vault->type == VaultType::logically_air_gapped) {
-    d.step("R21", "A recovery point in a logically air-gapped vault is an AWS Backup recovery point, not an RDS "
-                  "snapshot.");
+    d.step("R21",
+           "A recovery point in a logically air-gapped vault is an AWS Backup recovery point, not "
+           "an RDS "
+           "snapshot.");
     d.unsupported("RDS cannot copy a recovery point held in a logically air-gapped vault");
     d.advise("Copy it into a standard vault with AWS Backup first (R22), then copy that snapshot.");
     return false;
   }
   if (native && parent.continuous) {
-    d.step("R23", Confidence::documented, "A continuous recovery point is not a snapshot RDS can copy.");
+    d.step("R23", Confidence::documented,
+           "A continuous recovery point is not a snapshot RDS can copy.");
     d.unsupported("RDS cannot copy a continuous (point-in-time) recovery point");
     return false;
   }
@@ -44,10 +48,12 @@ bool usable_key(const Key& key, const Region& region, Decision& d) {
   if (key.region != region) {
     d.step("R32", "KmsKeyId must be a key in the Region where the copy or restore is made.",
            {{"key", describe(key)}, {"Region", region.name}});
-    d.fails(fmt::format("key {} is in {}, not in {}", key.display_name(), key.region.name, region.name),
-            fmt::format("The target KMS key [{}] does not exist, is not enabled or you do not have permissions to "
-                        "access it",
-                        key.arn.empty() ? key.display_name() : key.arn));
+    d.fails(
+        fmt::format("key {} is in {}, not in {}", key.display_name(), key.region.name, region.name),
+        fmt::format("The target KMS key [{}] does not exist, is not enabled or you do not have "
+                    "permissions to "
+                    "access it",
+                    key.arn.empty() ? key.display_name() : key.arn));
     d.advise(fmt::format("Give a key in {} as KmsKeyId.", region.name));
     return false;
   }
@@ -65,7 +71,8 @@ bool source_key_enabled(const Key& key, Decision& d) {
   d.step("R26", fmt::format("The source snapshot's key is {}.", to_string(key.state)),
          {{"source key", describe(key)}});
   d.fails(fmt::format("the source key is {}", to_string(key.state)),
-          fmt::format("The source snapshot KMS key [{}] does not exist, is not enabled or you do not have permissions "
+          fmt::format("The source snapshot KMS key [{}] does not exist, is not enabled or you do "
+                      "not have permissions "
                       "to access it",
                       key.arn.empty() ? key.display_name() : key.arn));
   d.advise(fmt::format("Enable key {} (or cancel its deletion).", key.display_name()));
@@ -87,79 +94,107 @@ struct NativeCopy {
 
   bool allowed() {
     if (partition_of(from_region) != partition_of(to_region)) {
-      d.step("R19", "Native copies cannot go between partitions (e.g. GovCloud and commercial Regions).");
+      d.step("R19",
+             "Native copies cannot go between partitions (e.g. GovCloud and commercial Regions).");
       d.unsupported("native snapshot copies cannot cross a partition");
       return false;
     }
     if (cross_region() && (is_china(from_region) || is_china(to_region))) {
       d.step("R19", Confidence::inferred,
-             "RDS and Aurora native copies cannot go into or out of the China Regions (AWS documents disagree).");
+             "RDS and Aurora native copies cannot go into or out of the China Regions (AWS "
+             "documents disagree).");
       d.warn(kChinaNativeCopy);
       d.unsupported("native cross-Region snapshot copies are not supported in the China Regions");
       return false;
     }
     if (cross_region() && cross_account()) {
-      const Date since = type() == ResourceType::docdb ? kDocumentDbCrossCopy : *find_rule("R35")->effective;
+      const Date since =
+          type() == ResourceType::docdb ? kDocumentDbCrossCopy : *find_rule("R35")->effective;
       if (ctx.as_of < since) {
-        d.step("R35", fmt::format("Before {}, a shared snapshot could be copied only within its own Region.",
-                                  since.to_string()),
-               {{"as of", ctx.as_of.to_string()}});
+        d.step(
+            "R35",
+            fmt::format("Before {}, a shared snapshot could be copied only within its own Region.",
+                        since.to_string()),
+            {{"as of", ctx.as_of.to_string()}});
         d.unsupported("a native copy cannot cross both a Region and an account at this date");
-        d.advise("Copy the snapshot to the other Region first, then share that copy with the other account.");
+        d.advise(
+            "Copy the snapshot to the other Region first, then share that copy with the other "
+            "account.");
         return false;
       }
-      d.step("R35", "A native copy may cross both a Region and an account in one call.", {{"as of", ctx.as_of.to_string()}});
+      d.step("R35", "A native copy may cross both a Region and an account in one call.",
+             {{"as of", ctx.as_of.to_string()}});
     }
     return true;
   }
 
   void unencrypted_source() {
     if (key == nullptr) {
-      d.step("R34", "The source snapshot is not encrypted and no KmsKeyId is given: the copy is not encrypted.");
+      d.step("R34",
+             "The source snapshot is not encrypted and no KmsKeyId is given: the copy is not "
+             "encrypted.");
       d.unencrypted("not encrypted: the source snapshot is not encrypted");
       return;
     }
     if (is_cluster(type())) {
-      d.step("R34", "An unencrypted DB cluster snapshot cannot be encrypted by a copy: giving KmsKeyId is an error.",
+      d.step("R34",
+             "An unencrypted DB cluster snapshot cannot be encrypted by a copy: giving KmsKeyId is "
+             "an error.",
              {{"KmsKeyId", describe(*key)}});
       d.fails("KmsKeyId cannot be given when copying an unencrypted DB cluster snapshot");
-      d.advise("Leave out KmsKeyId, or restore the snapshot into an encrypted cluster and snapshot that.");
+      d.advise(
+          "Leave out KmsKeyId, or restore the snapshot into an encrypted cluster and snapshot "
+          "that.");
       return;
     }
     if (!usable_key(*key, to_region, d)) return;
-    d.step("R34", "An unencrypted DB instance snapshot copied with KmsKeyId becomes encrypted with that key.",
-           {{"KmsKeyId", describe(*key)}});
+    d.step(
+        "R34",
+        "An unencrypted DB instance snapshot copied with KmsKeyId becomes encrypted with that key.",
+        {{"KmsKeyId", describe(*key)}});
     d.encrypted(*key, fmt::format("encrypted with the KmsKeyId, {}", describe(*key)));
   }
 
   bool shared_source_allowed(const Key& source_key) {
     if (!cross_account()) return true;
     if (source_key.manager == KeyManager::unknown) {
-      d.indeterminate(fmt::format("whether key {} is customer or AWS managed", describe(source_key)),
-                      "sharing a snapshot needs a customer managed key, and this key's manager is not known");
+      d.indeterminate(
+          fmt::format("whether key {} is customer or AWS managed", describe(source_key)),
+          "sharing a snapshot needs a customer managed key, and this key's manager is not known");
       return false;
     }
     if (source_key.manager == KeyManager::aws) {
-      d.step("R33", "Snapshots encrypted with the AWS managed key aws/rds cannot be shared with another account.",
+      d.step("R33",
+             "Snapshots encrypted with the AWS managed key aws/rds cannot be shared with another "
+             "account.",
              {{"source key", describe(source_key)}});
       d.fails("a snapshot encrypted with aws/rds cannot be shared with another account");
-      d.advise("Copy the snapshot within its account with a customer managed KmsKeyId, share that key and the copy.");
+      d.advise(
+          "Copy the snapshot within its account with a customer managed KmsKeyId, share that key "
+          "and the copy.");
       return false;
     }
     if (!key_usable_by(ctx.model, source_key, to_account)) {
-      d.step("R33", "The owner's key must be shared with the copying account (kms:CreateGrant, kms:Decrypt).",
-             {{"source key", describe(source_key)}, {"copying account", to_account.value}});
-      d.fails(fmt::format("key {} is not shared with account {}", source_key.display_name(), to_account.value),
-              fmt::format("The source snapshot KMS key [{}] does not exist, is not enabled or you do not have "
-                          "permissions to access it",
-                          source_key.arn.empty() ? source_key.display_name() : source_key.arn));
-      d.advise(fmt::format("Let account {} use key {} in its key policy.", to_account.value, source_key.display_name()));
+      d.step(
+          "R33",
+          "The owner's key must be shared with the copying account (kms:CreateGrant, kms:Decrypt).",
+          {{"source key", describe(source_key)}, {"copying account", to_account.value}});
+      d.fails(
+          fmt::format("key {} is not shared with account {}", source_key.display_name(),
+                      to_account.value),
+          fmt::format(
+              "The source snapshot KMS key [{}] does not exist, is not enabled or you do not have "
+              "permissions to access it",
+              source_key.arn.empty() ? source_key.display_name() : source_key.arn));
+      d.advise(fmt::format("Let account {} use key {} in its key policy.", to_account.value,
+                           source_key.display_name()));
       return false;
     }
     if (key == nullptr) {
       d.step("R33", "KmsKeyId is required when copying a snapshot shared by another account.");
       d.fails("KmsKeyId is required to copy an encrypted snapshot shared by another account");
-      d.advise(fmt::format("Give a key of account {} in {} as KmsKeyId.", to_account.value, to_region.name));
+      d.advise(fmt::format("Give a key of account {} in {} as KmsKeyId.", to_account.value,
+                           to_region.name));
       return false;
     }
     return true;
@@ -170,22 +205,28 @@ struct NativeCopy {
            {{"source key", describe(source_key)}});
     if (!source_key_enabled(source_key, d) || !shared_source_allowed(source_key)) return;
     if (key == nullptr && cross_region()) {
-      d.step("R32", "A cross-Region copy of an encrypted snapshot needs KmsKeyId, a key in the destination Region.");
+      d.step("R32",
+             "A cross-Region copy of an encrypted snapshot needs KmsKeyId, a key in the "
+             "destination Region.");
       d.fails("KmsKeyId is required for a cross-Region copy of an encrypted snapshot",
-              "InvalidParameterValue: Must specify new KMS key for cross region encrypted snapshot copy.");
-      d.advise(fmt::format("Give a key in {} as KmsKeyId (a single-Region key, a multi-Region replica or aws/rds).",
-                           to_region.name));
+              "InvalidParameterValue: Must specify new KMS key for cross region encrypted snapshot "
+              "copy.");
+      d.advise(fmt::format(
+          "Give a key in {} as KmsKeyId (a single-Region key, a multi-Region replica or aws/rds).",
+          to_region.name));
       return;
     }
     if (key == nullptr) {
       d.step("R31", "A same-Region copy without KmsKeyId keeps the source snapshot's key.");
-      d.encrypted(source_key, fmt::format("encrypted with the source's key, {}", describe(source_key)));
+      d.encrypted(source_key,
+                  fmt::format("encrypted with the source's key, {}", describe(source_key)));
       d.advise("Give KmsKeyId to encrypt the copy with another key of this Region.");
       return;
     }
     if (!usable_key(*key, to_region, d)) return;
     const std::string_view rule = cross_account() ? "R33" : (cross_region() ? "R32" : "R31");
-    d.step(rule, "The copy is encrypted with exactly the key given as KmsKeyId.", {{"KmsKeyId", describe(*key)}});
+    d.step(rule, "The copy is encrypted with exactly the key given as KmsKeyId.",
+           {{"KmsKeyId", describe(*key)}});
     d.encrypted(*key, fmt::format("encrypted with the KmsKeyId, {}", describe(*key)));
     d.advise("A native copy takes the KmsKeyId you give; give another key to change it.");
   }
@@ -219,12 +260,13 @@ Decision decide_restore(const Context& ctx, const SourcePoint& source, const Job
   const AccountId account = job.account.empty() ? parent.account : AccountId{job.account};
   if (!source_usable(source, false, d)) return d;
   if (account != parent.account) {
-    d.step("R37", "AWS Backup cannot restore into another account.", {{"recovery point account", parent.account.value},
-                                                                      {"restore account", account.value}});
+    d.step("R37", "AWS Backup cannot restore into another account.",
+           {{"recovery point account", parent.account.value}, {"restore account", account.value}});
     d.fails(fmt::format("AWS Backup cannot restore a recovery point of account {} into account {}",
                         parent.account.value, account.value));
-    d.advise(fmt::format("Copy the recovery point into a vault of account {} first (R12, R13), then restore there.",
-                         account.value));
+    d.advise(fmt::format(
+        "Copy the recovery point into a vault of account {} first (R12, R13), then restore there.",
+        account.value));
     return d;
   }
   const Key* key = job.key.empty() ? nullptr : ctx.model.find_key(job.key, account, parent.region);
@@ -234,21 +276,26 @@ Decision decide_restore(const Context& ctx, const SourcePoint& source, const Job
     // Inferred either way: that AWS Backup passes KmsKeyId through to RDS is not documented.
     d.step("R36", Confidence::inferred,
            parent.outcome == Outcome::encrypted
-               ? "An explicit KmsKeyId overrides the recovery point's key (AWS Backup is assumed to pass it through)."
-               : "An unencrypted snapshot restored with KmsKeyId gives an encrypted cluster (documented for Aurora).",
+               ? "An explicit KmsKeyId overrides the recovery point's key (AWS Backup is assumed "
+                 "to pass it through)."
+               : "An unencrypted snapshot restored with KmsKeyId gives an encrypted cluster "
+                 "(documented for Aurora).",
            {{"KmsKeyId", describe(*key)}});
     d.encrypted(*key, fmt::format("restored encrypted with the KmsKeyId, {}", describe(*key)));
     return d;
   }
   if (parent.outcome == Outcome::unencrypted) {
-    d.step("R36", Confidence::documented, "An unencrypted recovery point restores unencrypted when no key is given.");
+    d.step("R36", Confidence::documented,
+           "An unencrypted recovery point restores unencrypted when no key is given.");
     d.unencrypted("restored unencrypted: the recovery point is not encrypted");
     d.advise("Give a KmsKeyId to restore into an encrypted cluster (Aurora).");
     return d;
   }
-  d.step("R36", Confidence::documented, "Without KmsKeyId the restored database uses the recovery point's key.",
+  d.step("R36", Confidence::documented,
+         "Without KmsKeyId the restored database uses the recovery point's key.",
          {{"recovery point key", describe(*parent.key)}});
-  d.encrypted(*parent.key, fmt::format("restored with the recovery point's key, {}", describe(*parent.key)));
+  d.encrypted(*parent.key,
+              fmt::format("restored with the recovery point's key, {}", describe(*parent.key)));
   d.advise("Give KmsKeyId in the restore to use another key of this Region.");
   return d;
 }

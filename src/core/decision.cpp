@@ -42,14 +42,18 @@ void Decision::encrypted(Key key, std::string message) {
   decide(Outcome::encrypted, std::move(message));
 }
 
-void Decision::unencrypted(std::string message) { decide(Outcome::unencrypted, std::move(message)); }
+void Decision::unencrypted(std::string message) {
+  decide(Outcome::unencrypted, std::move(message));
+}
 
 void Decision::fails(std::string message, std::optional<std::string> aws_error) {
   aws_error_ = std::move(aws_error);
   decide(Outcome::fails, std::move(message));
 }
 
-void Decision::unsupported(std::string message) { decide(Outcome::unsupported, std::move(message)); }
+void Decision::unsupported(std::string message) {
+  decide(Outcome::unsupported, std::move(message));
+}
 
 void Decision::indeterminate(std::string unknown, std::string message) {
   unknowns_.push_back(std::move(unknown));
@@ -69,10 +73,9 @@ void Decision::apply_to(Prediction& prediction) && {
   prediction.rules.clear();
   for (const Step& step : steps_) {
     prediction.confidence = weakest(prediction.confidence, step.confidence);
-    // A rule that fired twice is listed once, where it first fired.
-    if (std::find(prediction.rules.begin(), prediction.rules.end(), step.rule) == prediction.rules.end()) {
-      prediction.rules.push_back(step.rule);
-    }
+    // A rule that fired twice is listed once, where it last fired: the deciding rule stays last.
+    std::erase(prediction.rules, step.rule);
+    prediction.rules.push_back(step.rule);
   }
   prediction.steps = std::move(steps_);
 }
@@ -88,7 +91,8 @@ std::optional<Key> vault_key(const Model& model, const Vault& vault) {
   const AccountId account = Model::account_of(vault);
   const Region region = Model::region_of(vault);
   if (!vault.key.empty()) return *model.find_key(vault.key, account, region);
-  if (vault.type == VaultType::standard) return model.aws_managed_key(kAwsBackupAlias, account, region);
+  if (vault.type == VaultType::standard)
+    return model.aws_managed_key(kAwsBackupAlias, account, region);
   Key owned;
   owned.name = "AWS owned key";
   owned.region = region;
@@ -102,23 +106,31 @@ bool key_usable_by(const Model& model, const Key& key, const AccountId& account)
   if (key.manager != KeyManager::customer) return false;
   const std::optional<std::string> organization = model.account(account).organization;
   return std::any_of(key.shared_with.begin(), key.shared_with.end(), [&](const std::string& who) {
-    return who == "*" || who == account.value || (organization && !organization->empty() && who == *organization);
+    return who == "*" || who == account.value ||
+           (organization && !organization->empty() && who == *organization);
   });
 }
 
 std::string kms_error(const Key& key) {
   const std::string arn = key.arn.empty() ? key.display_name() : key.arn;
   switch (key.state) {
-    case KeyState::disabled: return fmt::format("DisabledException: {} is disabled.", arn);
-    case KeyState::pending_deletion: return fmt::format("KMSInvalidStateException: {} is pending deletion.", arn);
+    case KeyState::disabled:
+      return fmt::format("DisabledException: {} is disabled.", arn);
+    case KeyState::pending_deletion:
+      return fmt::format("KMSInvalidStateException: {} is pending deletion.", arn);
     case KeyState::pending_replica_deletion:
       return fmt::format("KMSInvalidStateException: {} is pending replica deletion.", arn);
-    case KeyState::pending_import: return fmt::format("KMSInvalidStateException: {} is pending import.", arn);
-    case KeyState::unavailable: return fmt::format("KMSInvalidStateException: {} is unavailable.", arn);
-    case KeyState::creating: return fmt::format("KMSInvalidStateException: {} is creating.", arn);
-    case KeyState::updating: return fmt::format("KMSInvalidStateException: {} is updating.", arn);
+    case KeyState::pending_import:
+      return fmt::format("KMSInvalidStateException: {} is pending import.", arn);
+    case KeyState::unavailable:
+      return fmt::format("KMSInvalidStateException: {} is unavailable.", arn);
+    case KeyState::creating:
+      return fmt::format("KMSInvalidStateException: {} is creating.", arn);
+    case KeyState::updating:
+      return fmt::format("KMSInvalidStateException: {} is updating.", arn);
     case KeyState::enabled:
-    case KeyState::unknown: break;
+    case KeyState::unknown:
+      break;
   }
   return "";
 }
@@ -133,15 +145,18 @@ const Key* replica_in(const Model& model, const Key& key, const Region& region) 
 namespace {
 std::string arn_prefix(const Vault& vault, std::string_view service) {
   const Region region = Model::region_of(vault);
-  return fmt::format("arn:{}:{}:{}:{}", partition_of(region), service, region.name, Model::account_of(vault).value);
+  return fmt::format("arn:{}:{}:{}:{}", partition_of(region), service, region.name,
+                     Model::account_of(vault).value);
 }
 std::string_view snapshot_kind(const Resource& resource) {
   return is_cluster(resource.type) ? "cluster-snapshot" : "snapshot";
 }
 }  // namespace
 
-std::string backup_recovery_point_arn(const Resource& resource, const Vault& vault, bool continuous) {
-  if (vault.type == VaultType::logically_air_gapped) return arn_prefix(vault, "backup") + ":recovery-point:<id>";
+std::string backup_recovery_point_arn(const Resource& resource, const Vault& vault,
+                                      bool continuous) {
+  if (vault.type == VaultType::logically_air_gapped)
+    return arn_prefix(vault, "backup") + ":recovery-point:<id>";
   if (continuous) {
     return fmt::format("{}:recovery-point:continuous:{}-<id>", arn_prefix(vault, "backup"),
                        is_cluster(resource.type) ? "cluster" : "db");
@@ -150,8 +165,10 @@ std::string backup_recovery_point_arn(const Resource& resource, const Vault& vau
 }
 
 std::string copy_recovery_point_arn(const Resource& resource, const Vault& vault) {
-  if (vault.type == VaultType::logically_air_gapped) return arn_prefix(vault, "backup") + ":recovery-point:<id>";
-  return fmt::format("{}:{}:awsbackup:copyjob-<id>", arn_prefix(vault, "rds"), snapshot_kind(resource));
+  if (vault.type == VaultType::logically_air_gapped)
+    return arn_prefix(vault, "backup") + ":recovery-point:<id>";
+  return fmt::format("{}:{}:awsbackup:copyjob-<id>", arn_prefix(vault, "rds"),
+                     snapshot_kind(resource));
 }
 
 }  // namespace snapkey::detail

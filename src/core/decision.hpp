@@ -20,7 +20,8 @@ class Decision {
  public:
   // A step with the rule's own confidence from the rule table, or an explicit one.
   Decision& step(std::string_view rule, std::string text, std::vector<Fact> facts = {});
-  Decision& step(std::string_view rule, Confidence confidence, std::string text, std::vector<Fact> facts = {});
+  Decision& step(std::string_view rule, Confidence confidence, std::string text,
+                 std::vector<Fact> facts = {});
   Decision& warn(std::string_view warning);
   Decision& advise(std::string advice);
 
@@ -65,8 +66,8 @@ struct Context {
 
 // How a key is shown in facts and messages: "alias/x (arn:...)", "alias/aws/rds (ARN not known)".
 std::string describe(const Key& key);
-// The key a vault encrypts with: its own key, the implicit aws/backup (standard) or an AWS owned key
-// (air-gapped). nullptr when the vault's key is not known.
+// The key a vault encrypts with: its own key, the implicit aws/backup (standard) or an AWS owned
+// key (air-gapped). nullptr when the vault's key is not known.
 std::optional<Key> vault_key(const Model& model, const Vault& vault);
 // Whether the key policy of `key` lets `account` use it (its own account always may).
 bool key_usable_by(const Model& model, const Key& key, const AccountId& account);
@@ -76,12 +77,15 @@ std::string kms_error(const Key& key);
 const Key* replica_in(const Model& model, const Key& key, const Region& region);
 
 // The recovery point ARN forms of R4 and R21d, with <id> placeholders for what AWS generates.
-std::string backup_recovery_point_arn(const Resource& resource, const Vault& vault, bool continuous);
+std::string backup_recovery_point_arn(const Resource& resource, const Vault& vault,
+                                      bool continuous);
 std::string copy_recovery_point_arn(const Resource& resource, const Vault& vault);
 
 // The decision procedures, one per operation.
-Decision decide_backup(const Context& ctx, const Resource& resource, const Vault& vault, bool continuous);
-Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault& destination, bool on_demand);
+Decision decide_backup(const Context& ctx, const Resource& resource, const Vault& vault,
+                       bool continuous);
+Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault& destination,
+                     bool on_demand);
 Decision decide_native_copy(const Context& ctx, const SourcePoint& source, const Job& job);
 Decision decide_restore(const Context& ctx, const SourcePoint& source, const Job& job);
 

@@ -41,19 +41,26 @@ std::vector<std::string_view> names_of(const Table& table) {
 
 std::string_view to_string(KeyManager manager) {
   switch (manager) {
-    case KeyManager::customer: return "customer";
-    case KeyManager::aws: return "aws";
-    case KeyManager::aws_owned: return "aws-owned";
-    case KeyManager::unknown: break;
+    case KeyManager::customer:
+      return "customer";
+    case KeyManager::aws:
+      return "aws";
+    case KeyManager::aws_owned:
+      return "aws-owned";
+    case KeyManager::unknown:
+      break;
   }
   return "unknown";
 }
 
 std::string_view to_string(MultiRegion multi_region) {
   switch (multi_region) {
-    case MultiRegion::primary: return "primary";
-    case MultiRegion::replica: return "replica";
-    case MultiRegion::none: break;
+    case MultiRegion::primary:
+      return "primary";
+    case MultiRegion::replica:
+      return "replica";
+    case MultiRegion::none:
+      break;
   }
   return "none";
 }
@@ -71,9 +78,10 @@ Result<KeyState> parse_key_state(std::string_view text) {
   }
   std::vector<std::string_view> names = names_of(kKeyStates);
   names.pop_back();  // "Unknown" is not a KMS state
-  return Error{"E_KEY_STATE",
-               fmt::format("expected a KMS key state ({}), found '{}'", fmt::join(names, ", "), text),
-               {}};
+  return Error{
+      "E_KEY_STATE",
+      fmt::format("expected a KMS key state ({}), found '{}'", fmt::join(names, ", "), text),
+      {}};
 }
 
 std::string_view to_string(ResourceType type) {
@@ -101,9 +109,12 @@ std::string_view to_string(VaultType type) {
 
 std::string_view to_string(JobKind kind) {
   switch (kind) {
-    case JobKind::native_copy: return "native-copy";
-    case JobKind::restore: return "restore";
-    case JobKind::copy: break;
+    case JobKind::native_copy:
+      return "native-copy";
+    case JobKind::restore:
+      return "restore";
+    case JobKind::copy:
+      break;
   }
   return "copy";
 }
@@ -137,7 +148,8 @@ Result<RecoveryPointRef> parse_recovery_point_ref(std::string_view text) {
   if (at == std::string_view::npos || at == 0 || at + 1 == text.size() ||
       text.find('@', at + 1) != std::string_view::npos) {
     return Error{"E_RECOVERY_POINT_REF",
-                 fmt::format("expected a recovery point as RESOURCE@VAULT, found '{}'", text), {}};
+                 fmt::format("expected a recovery point as RESOURCE@VAULT, found '{}'", text),
+                 {}};
   }
   return RecoveryPointRef{std::string(text.substr(0, at)), std::string(text.substr(at + 1))};
 }

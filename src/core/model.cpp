@@ -54,11 +54,13 @@ Result<Place> place_of(const std::string& arn, std::string_view what, std::strin
   if (!parsed) return error_at(parsed.error().id, location, parsed.error().message);
   const bool kind_ok =
       parsed->service == service && !parsed->region.empty() && !parsed->account.empty() &&
-      std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return parsed->resource.starts_with(p); });
+      std::any_of(prefixes.begin(), prefixes.end(),
+                  [&](std::string_view p) { return parsed->resource.starts_with(p); });
   if (!kind_ok) {
-    return error_at("E_ARN_KIND", location,
-                    fmt::format("expected the ARN of {} (arn:aws:{}:REGION:ACCOUNT:{}...), found '{}'", what,
-                                service, *prefixes.begin(), arn));
+    return error_at(
+        "E_ARN_KIND", location,
+        fmt::format("expected the ARN of {} (arn:aws:{}:REGION:ACCOUNT:{}...), found '{}'", what,
+                    service, *prefixes.begin(), arn));
   }
   return Place{Region{parsed->region}, AccountId{parsed->account}};
 }
@@ -82,8 +84,8 @@ Status index_arns(const std::vector<T>& items, std::string_view what,
     auto [it, inserted] = by_arn.emplace(items[i].arn, i);
     if (!inserted) {
       return error_at("E_DUPLICATE_ARN", items[i].location,
-                      fmt::format("{} '{}' and '{}' have the same ARN {}", what, items[it->second].name,
-                                  items[i].name, items[i].arn));
+                      fmt::format("{} '{}' and '{}' have the same ARN {}", what,
+                                  items[it->second].name, items[i].name, items[i].arn));
     }
   }
   return Ok{};
@@ -92,13 +94,15 @@ Status index_arns(const std::vector<T>& items, std::string_view what,
 bool by_name(const auto& a, const auto& b) { return a.name < b.name; }
 
 void sort_input(ModelInput& in) {
-  std::sort(in.accounts.begin(), in.accounts.end(), [](const Account& a, const Account& b) { return a.id < b.id; });
+  std::sort(in.accounts.begin(), in.accounts.end(),
+            [](const Account& a, const Account& b) { return a.id < b.id; });
   for (Key& key : in.keys) {
     std::sort(key.aliases.begin(), key.aliases.end());
     std::sort(key.shared_with.begin(), key.shared_with.end());
   }
   for (Vault& vault : in.vaults) {
-    if (vault.allows_copy_from) std::sort(vault.allows_copy_from->begin(), vault.allows_copy_from->end());
+    if (vault.allows_copy_from)
+      std::sort(vault.allows_copy_from->begin(), vault.allows_copy_from->end());
   }
   for (Plan& plan : in.plans) {
     for (PlanRule& rule : plan.rules) std::sort(rule.copy_to.begin(), rule.copy_to.end());
@@ -124,9 +128,12 @@ class ModelBuilder {
 
   Result<Model> build() {
     sort_input(in_);
-    for (Status s : {places(), unique(), implicit_keys(), index(), keys(), resources(), vaults(), plans(), jobs(),
-                     recovery_points()}) {
-      if (!s) return s.error();
+    // Each step relies on the ones before it, so stop at the first error.
+    for (auto step : {&ModelBuilder::places, &ModelBuilder::unique, &ModelBuilder::implicit_keys,
+                      &ModelBuilder::index, &ModelBuilder::keys, &ModelBuilder::resources,
+                      &ModelBuilder::vaults, &ModelBuilder::plans, &ModelBuilder::jobs,
+                      &ModelBuilder::recovery_points}) {
+      if (Status s = (this->*step)(); !s) return s.error();
     }
     Model model;
     model.input_ = std::make_shared<ModelInput>(std::move(in_));
@@ -145,7 +152,8 @@ class ModelBuilder {
       key.account = place->account;
     }
     for (const Resource& r : in_.resources) {
-      auto place = place_of(r.arn, "an RDS DB cluster or instance", "rds", {"cluster:", "db:"}, r.location);
+      auto place =
+          place_of(r.arn, "an RDS DB cluster or instance", "rds", {"cluster:", "db:"}, r.location);
       if (!place) return place.error();
     }
     for (const Vault& v : in_.vaults) {
@@ -161,8 +169,9 @@ class ModelBuilder {
   }
 
   Status unique() {
-    for (Status s : {check_unique_names(in_.keys, "key"), check_unique_names(in_.resources, "resource"),
-                     check_unique_names(in_.vaults, "vault"), check_unique_names(in_.plans, "plan")}) {
+    for (Status s :
+         {check_unique_names(in_.keys, "key"), check_unique_names(in_.resources, "resource"),
+          check_unique_names(in_.vaults, "vault"), check_unique_names(in_.plans, "plan")}) {
       if (!s) return s;
     }
     for (std::size_t i = 1; i < in_.accounts.size(); ++i) {
@@ -178,7 +187,8 @@ class ModelBuilder {
   Status implicit_keys() {
     std::set<std::pair<AccountId, Region>> places;
     for (const Key& k : in_.keys) places.insert({k.account, k.region});
-    for (const Resource& r : in_.resources) places.insert({Model::account_of(r), Model::region_of(r)});
+    for (const Resource& r : in_.resources)
+      places.insert({Model::account_of(r), Model::region_of(r)});
     for (const Vault& v : in_.vaults) places.insert({Model::account_of(v), Model::region_of(v)});
     std::set<AccountId> accounts;
     std::set<Region> regions;
@@ -221,19 +231,25 @@ class ModelBuilder {
     for (std::size_t i = 0; i < in_.keys.size(); ++i) {
       const Key& key = in_.keys[i];
       index_.key_by_name.emplace(key.name, i);
-      if (!key.key_id().empty()) index_.key_by_id.emplace(scoped(key.account, key.region, key.key_id()), i);
+      if (!key.key_id().empty())
+        index_.key_by_id.emplace(scoped(key.account, key.region, key.key_id()), i);
       for (const std::string& alias : key.aliases) {
-        auto [it, inserted] = index_.key_by_alias.emplace(scoped(key.account, key.region, alias), i);
+        auto [it, inserted] =
+            index_.key_by_alias.emplace(scoped(key.account, key.region, alias), i);
         if (!inserted) {
           return error_at("E_DUPLICATE_ALIAS", key.location,
-                          fmt::format("keys '{}' and '{}' both have alias {} in {} {}", in_.keys[it->second].name,
-                                      key.name, alias, key.account.value, key.region.name));
+                          fmt::format("keys '{}' and '{}' both have alias {} in {} {}",
+                                      in_.keys[it->second].name, key.name, alias, key.account.value,
+                                      key.region.name));
         }
       }
     }
-    for (std::size_t i = 0; i < in_.resources.size(); ++i) index_.resource_by_name.emplace(in_.resources[i].name, i);
-    for (std::size_t i = 0; i < in_.vaults.size(); ++i) index_.vault_by_name.emplace(in_.vaults[i].name, i);
-    for (std::size_t i = 0; i < in_.accounts.size(); ++i) index_.account_by_id.emplace(in_.accounts[i].id.value, i);
+    for (std::size_t i = 0; i < in_.resources.size(); ++i)
+      index_.resource_by_name.emplace(in_.resources[i].name, i);
+    for (std::size_t i = 0; i < in_.vaults.size(); ++i)
+      index_.vault_by_name.emplace(in_.vaults[i].name, i);
+    for (std::size_t i = 0; i < in_.accounts.size(); ++i)
+      index_.account_by_id.emplace(in_.accounts[i].id.value, i);
     for (Status s : {index_arns(in_.keys, "keys", index_.key_by_arn),
                      index_arns(in_.resources, "resources", index_.resource_by_arn),
                      index_arns(in_.vaults, "vaults", index_.vault_by_arn)}) {
@@ -249,50 +265,57 @@ class ModelBuilder {
       if (key.implicit) continue;
       const bool mrk_id = is_multi_region_key_id(key.key_id());
       if (!key.arn.empty() && mrk_id != (key.multi_region != MultiRegion::none)) {
-        return error_at("E_MULTI_REGION_KEY_ID", key.location,
-                        mrk_id ? fmt::format("key '{}' has a multi-Region key id (mrk-...) but multi_region is "
-                                             "none; expected primary or replica",
-                                             key.name)
-                               : fmt::format("key '{}' is a multi-Region {} but its key id '{}' does not start "
-                                             "with mrk-",
-                                             key.name, to_string(key.multi_region), key.key_id()));
+        return error_at(
+            "E_MULTI_REGION_KEY_ID", key.location,
+            mrk_id ? fmt::format("key '{}' has a multi-Region key id (mrk-...) but multi_region is "
+                                 "none; expected primary or replica",
+                                 key.name)
+                   : fmt::format("key '{}' is a multi-Region {} but its key id '{}' does not start "
+                                 "with mrk-",
+                                 key.name, to_string(key.multi_region), key.key_id()));
       }
       for (const std::string& alias : key.aliases) {
         if (alias.starts_with("alias/aws/") && key.manager != KeyManager::aws) {
-          return error_at("E_RESERVED_ALIAS", key.location,
-                          fmt::format("key '{}' has alias {}, but alias/aws/ names belong to AWS managed keys; "
-                                      "expected manager: aws",
-                                      key.name, alias));
+          return error_at(
+              "E_RESERVED_ALIAS", key.location,
+              fmt::format("key '{}' has alias {}, but alias/aws/ names belong to AWS managed keys; "
+                          "expected manager: aws",
+                          key.name, alias));
         }
       }
       if (key.manager == KeyManager::aws &&
           (key.state != KeyState::enabled || key.multi_region != MultiRegion::none)) {
-        return error_at("E_AWS_MANAGED_KEY", key.location,
-                        fmt::format("key '{}' is AWS managed, and AWS managed keys are always Enabled and "
-                                    "single-Region (R29); found state {}, multi_region {}",
-                                    key.name, to_string(key.state), to_string(key.multi_region)));
+        return error_at(
+            "E_AWS_MANAGED_KEY", key.location,
+            fmt::format("key '{}' is AWS managed, and AWS managed keys are always Enabled and "
+                        "single-Region (R29); found state {}, multi_region {}",
+                        key.name, to_string(key.state), to_string(key.multi_region)));
       }
       if (key.multi_region == MultiRegion::replica && model_.primary_of(key) == nullptr) {
-        return error_at("E_REPLICA_PRIMARY", key.location,
-                        key.primary.empty()
-                            ? fmt::format("key '{}' is a multi-Region replica, but no key is its primary (a key "
-                                          "with multi_region: primary and key id {} in account {})",
-                                          key.name, key.key_id(), key.account.value)
-                            : fmt::format("key '{}' is a replica of '{}', which is not a multi-Region primary key "
-                                          "with the same key id",
-                                          key.name, key.primary));
+        return error_at(
+            "E_REPLICA_PRIMARY", key.location,
+            key.primary.empty()
+                ? fmt::format(
+                      "key '{}' is a multi-Region replica, but no key is its primary (a key "
+                      "with multi_region: primary and key id {} in account {})",
+                      key.name, key.key_id(), key.account.value)
+                : fmt::format(
+                      "key '{}' is a replica of '{}', which is not a multi-Region primary key "
+                      "with the same key id",
+                      key.name, key.primary));
       }
     }
     return Ok{};
   }
 
-  Result<const Key*> resolve_key(const std::string& ref, const AccountId& account, const Region& region,
-                                 const Location& location, std::string_view user) {
+  Result<const Key*> resolve_key(const std::string& ref, const AccountId& account,
+                                 const Region& region, const Location& location,
+                                 std::string_view user) {
     const Key* key = model_.find_key(ref, account, region);
     if (key == nullptr) {
       return error_at("E_KEY_REF", location,
-                      fmt::format("{} names key '{}', which is not defined in {} {}{}", user, ref, account.value,
-                                  region.name, suggestion(ref, in_.keys)));
+                      fmt::format("{} names key '{}', which is not defined in {} {}{}", user, ref,
+                                  account.value, region.name, suggestion(ref, in_.keys)));
     }
     return key;
   }
@@ -304,9 +327,11 @@ class ModelBuilder {
       auto key = resolve_key(r.key, Model::account_of(r), Model::region_of(r), r.location, user);
       if (!key) return key.error();
       if ((*key)->region != Model::region_of(r)) {
-        return error_at("E_RESOURCE_KEY_REGION", r.location,
-                        fmt::format("resource '{}' is in {} but its key '{}' is in {}; expected a key in {}", r.name,
-                                    Model::region_of(r).name, r.key, (*key)->region.name, Model::region_of(r).name));
+        return error_at(
+            "E_RESOURCE_KEY_REGION", r.location,
+            fmt::format("resource '{}' is in {} but its key '{}' is in {}; expected a key in {}",
+                        r.name, Model::region_of(r).name, r.key, (*key)->region.name,
+                        Model::region_of(r).name));
       }
     }
     return Ok{};
@@ -319,31 +344,38 @@ class ModelBuilder {
       auto key = resolve_key(v.key, Model::account_of(v), Model::region_of(v), v.location, user);
       if (!key) return key.error();
       if ((*key)->region != Model::region_of(v)) {
-        return error_at("E_VAULT_KEY_REGION", v.location,
-                        fmt::format("vault '{}' is in {} but its key '{}' is in {}; a vault's key must be in the "
-                                    "vault's Region",
-                                    v.name, Model::region_of(v).name, v.key, (*key)->region.name));
+        return error_at(
+            "E_VAULT_KEY_REGION", v.location,
+            fmt::format(
+                "vault '{}' is in {} but its key '{}' is in {}; a vault's key must be in the "
+                "vault's Region",
+                v.name, Model::region_of(v).name, v.key, (*key)->region.name));
       }
       if (v.type == VaultType::logically_air_gapped && (*key)->manager == KeyManager::aws) {
-        return error_at("E_LAG_VAULT_KEY", v.location,
-                        fmt::format("logically air-gapped vault '{}' names the AWS managed key '{}'; expected a "
-                                    "customer managed key, or no key for the AWS owned key",
-                                    v.name, v.key));
+        return error_at(
+            "E_LAG_VAULT_KEY", v.location,
+            fmt::format(
+                "logically air-gapped vault '{}' names the AWS managed key '{}'; expected a "
+                "customer managed key, or no key for the AWS owned key",
+                v.name, v.key));
       }
     }
     return Ok{};
   }
 
-  Result<const Vault*> resolve_vault(const std::string& ref, const Location& location, std::string_view user) {
+  Result<const Vault*> resolve_vault(const std::string& ref, const Location& location,
+                                     std::string_view user) {
     const Vault* vault = model_.find_vault(ref);
     if (vault == nullptr) {
       return error_at("E_VAULT_REF", location,
-                      fmt::format("{} names vault '{}', which is not defined{}", user, ref, suggestion(ref, in_.vaults)));
+                      fmt::format("{} names vault '{}', which is not defined{}", user, ref,
+                                  suggestion(ref, in_.vaults)));
     }
     return vault;
   }
 
-  Result<const Resource*> resolve_resource(const std::string& ref, const Location& location, std::string_view user) {
+  Result<const Resource*> resolve_resource(const std::string& ref, const Location& location,
+                                           std::string_view user) {
     const Resource* resource = model_.find_resource(ref);
     if (resource == nullptr) {
       return error_at("E_RESOURCE_REF", location,
@@ -359,12 +391,16 @@ class ModelBuilder {
         const std::string user = fmt::format("rule '{}' of plan '{}'", rule.name, plan.name);
         auto target = resolve_vault(rule.vault, rule.location, user);
         if (!target) return target.error();
-        if (Model::region_of(**target) != model_.region_of(plan) || Model::account_of(**target) != model_.account_of(plan)) {
-          return error_at("E_PLAN_REGION", rule.location,
-                          fmt::format("{} backs up into vault '{}' in {} {}, but the plan is in {} {}; a rule's "
-                                      "target vault must be in the plan's account and Region",
-                                      user, rule.vault, Model::account_of(**target).value, Model::region_of(**target).name,
-                                      model_.account_of(plan).value, model_.region_of(plan).name));
+        if (Model::region_of(**target) != model_.region_of(plan) ||
+            Model::account_of(**target) != model_.account_of(plan)) {
+          return error_at(
+              "E_PLAN_REGION", rule.location,
+              fmt::format(
+                  "{} backs up into vault '{}' in {} {}, but the plan is in {} {}; a rule's "
+                  "target vault must be in the plan's account and Region",
+                  user, rule.vault, Model::account_of(**target).value,
+                  Model::region_of(**target).name, model_.account_of(plan).value,
+                  model_.region_of(plan).name));
         }
         for (const std::string& ref : rule.copy_to) {
           if (auto vault = resolve_vault(ref, rule.location, user); !vault) return vault.error();
@@ -376,11 +412,13 @@ class ModelBuilder {
         if (!resource) return resource.error();
         if (Model::region_of(**resource) != model_.region_of(plan) ||
             Model::account_of(**resource) != model_.account_of(plan)) {
-          return error_at("E_PLAN_RESOURCE_REGION", plan.location,
-                          fmt::format("plan '{}' in {} {} selects resource '{}' in {} {}; a backup plan only backs "
-                                      "up resources in its own account and Region",
-                                      plan.name, model_.account_of(plan).value, model_.region_of(plan).name, ref,
-                                      Model::account_of(**resource).value, Model::region_of(**resource).name));
+          return error_at(
+              "E_PLAN_RESOURCE_REGION", plan.location,
+              fmt::format(
+                  "plan '{}' in {} {} selects resource '{}' in {} {}; a backup plan only backs "
+                  "up resources in its own account and Region",
+                  plan.name, model_.account_of(plan).value, model_.region_of(plan).name, ref,
+                  Model::account_of(**resource).value, Model::region_of(**resource).name));
         }
       }
     }
@@ -389,7 +427,8 @@ class ModelBuilder {
 
   Status jobs() {
     for (const Job& job : in_.jobs) {
-      const std::string user = fmt::format("{} job from {}", to_string(job.kind), job.from.to_string());
+      const std::string user =
+          fmt::format("{} job from {}", to_string(job.kind), job.from.to_string());
       auto resource = resolve_resource(job.from.resource, job.location, user);
       if (!resource) return resource.error();
       auto source = resolve_vault(job.from.vault, job.location, user);
@@ -398,9 +437,11 @@ class ModelBuilder {
         if (auto to = resolve_vault(job.to, job.location, user); !to) return to.error();
       }
       if (job.key.empty()) continue;
-      const AccountId account = job.account.empty() ? Model::account_of(**source) : AccountId{job.account};
+      const AccountId account =
+          job.account.empty() ? Model::account_of(**source) : AccountId{job.account};
       const Region region = job.region.empty() ? Model::region_of(**source) : Region{job.region};
-      if (auto key = resolve_key(job.key, account, region, job.location, user); !key) return key.error();
+      if (auto key = resolve_key(job.key, account, region, job.location, user); !key)
+        return key.error();
     }
     return Ok{};
   }
@@ -431,10 +472,12 @@ class ModelBuilder {
     }
     for (const Job& job : in_.jobs) {
       if (!made.contains(source_of(job))) {
-        return error_at("E_RECOVERY_POINT_REF", job.location,
-                        fmt::format("{} job copies from {}, but no backup plan or copy job puts a recovery point "
-                                    "of '{}' into vault '{}'",
-                                    to_string(job.kind), job.from.to_string(), job.from.resource, job.from.vault));
+        return error_at(
+            "E_RECOVERY_POINT_REF", job.location,
+            fmt::format(
+                "{} job copies from {}, but no backup plan or copy job puts a recovery point "
+                "of '{}' into vault '{}'",
+                to_string(job.kind), job.from.to_string(), job.from.resource, job.from.vault));
       }
     }
     return Ok{};
@@ -447,9 +490,11 @@ class ModelBuilder {
 
 Result<Model> Model::build(ModelInput input) { return ModelBuilder(std::move(input)).build(); }
 
-const Key* Model::find_key(std::string_view ref, const AccountId& account, const Region& region) const {
+const Key* Model::find_key(std::string_view ref, const AccountId& account,
+                           const Region& region) const {
   const Index& ix = *index_;
-  auto at = [&](const std::unordered_map<std::string, std::size_t>& map, const std::string& k) -> const Key* {
+  auto at = [&](const std::unordered_map<std::string, std::size_t>& map,
+                const std::string& k) -> const Key* {
     const auto it = map.find(k);
     return it == map.end() ? nullptr : &input_->keys[it->second];
   };
@@ -459,7 +504,8 @@ const Key* Model::find_key(std::string_view ref, const AccountId& account, const
     if (!arn || arn->service != "kms") return nullptr;
     if (arn->resource.starts_with("key/")) return at(ix.key_by_arn, std::string(ref));
     if (arn->resource.starts_with("alias/")) {
-      return at(ix.key_by_alias, scoped(AccountId{arn->account}, Region{arn->region}, arn->resource));
+      return at(ix.key_by_alias,
+                scoped(AccountId{arn->account}, Region{arn->region}, arn->resource));
     }
     return nullptr;
   }
@@ -468,7 +514,8 @@ const Key* Model::find_key(std::string_view ref, const AccountId& account, const
   return nullptr;
 }
 
-const Key& Model::aws_managed_key(std::string_view alias, const AccountId& account, const Region& region) const {
+const Key& Model::aws_managed_key(std::string_view alias, const AccountId& account,
+                                  const Region& region) const {
   // Model::build made one for every account and Region the model touches.
   return *find_key(alias, account, region);
 }
@@ -487,7 +534,8 @@ const Key* Model::primary_of(const Key& replica) const {
     }
   }
   const bool related = primary != nullptr && primary->multi_region == MultiRegion::primary &&
-                       primary->key_id() == replica.key_id() && partition_of(primary->region) == partition_of(replica.region);
+                       primary->key_id() == replica.key_id() &&
+                       partition_of(primary->region) == partition_of(replica.region);
   return related ? primary : nullptr;
 }
 
@@ -495,7 +543,8 @@ std::vector<const Key*> Model::related_keys(const Key& key) const {
   std::vector<const Key*> related;
   if (key.multi_region == MultiRegion::none || key.key_id().empty()) return related;
   for (const Key& other : input_->keys) {
-    if (other.multi_region != MultiRegion::none && other.account == key.account && other.key_id() == key.key_id()) {
+    if (other.multi_region != MultiRegion::none && other.account == key.account &&
+        other.key_id() == key.key_id()) {
       related.push_back(&other);
     }
   }
@@ -504,14 +553,16 @@ std::vector<const Key*> Model::related_keys(const Key& key) const {
 
 const Resource* Model::find_resource(std::string_view ref) const {
   for (const auto* map : {&index_->resource_by_name, &index_->resource_by_arn}) {
-    if (const auto it = map->find(std::string(ref)); it != map->end()) return &input_->resources[it->second];
+    if (const auto it = map->find(std::string(ref)); it != map->end())
+      return &input_->resources[it->second];
   }
   return nullptr;
 }
 
 const Vault* Model::find_vault(std::string_view ref) const {
   for (const auto* map : {&index_->vault_by_name, &index_->vault_by_arn}) {
-    if (const auto it = map->find(std::string(ref)); it != map->end()) return &input_->vaults[it->second];
+    if (const auto it = map->find(std::string(ref)); it != map->end())
+      return &input_->vaults[it->second];
   }
   return nullptr;
 }
@@ -535,7 +586,9 @@ std::string arn_field(const std::string& arn, int field) {
 Region Model::region_of(const Vault& vault) { return Region{arn_field(vault.arn, 3)}; }
 AccountId Model::account_of(const Vault& vault) { return AccountId{arn_field(vault.arn, 4)}; }
 Region Model::region_of(const Resource& resource) { return Region{arn_field(resource.arn, 3)}; }
-AccountId Model::account_of(const Resource& resource) { return AccountId{arn_field(resource.arn, 4)}; }
+AccountId Model::account_of(const Resource& resource) {
+  return AccountId{arn_field(resource.arn, 4)};
+}
 
 Region Model::region_of(const Plan& plan) const {
   if (!plan.arn.empty()) return Region{arn_field(plan.arn, 3)};

@@ -23,7 +23,8 @@ class Walk {
     for (const Plan& plan : model_.plans()) {
       for (const PlanRule& rule : plan.rules) {
         const Vault& vault = *model_.find_vault(rule.vault);
-        for (const std::string& ref : plan.resources) backup(plan, rule, *model_.find_resource(ref), vault);
+        for (const std::string& ref : plan.resources)
+          backup(plan, rule, *model_.find_resource(ref), vault);
       }
     }
   }
@@ -72,7 +73,8 @@ class Walk {
     p.account = Model::account_of(vault);
   }
 
-  void backup(const Plan& plan, const PlanRule& rule, const Resource& resource, const Vault& vault) {
+  void backup(const Plan& plan, const PlanRule& rule, const Resource& resource,
+              const Vault& vault) {
     Prediction p = base(resource);
     p.operation = Operation::backup;
     p.plan = plan.name;
@@ -116,14 +118,16 @@ class Walk {
     std::string id;
     if (job.kind == JobKind::native_copy) {
       p.operation = Operation::native_copy;
-      p.recovery_point_arn = fmt::format("arn:{}:rds:{}:{}:{}:<snapshot-name>", partition_of(p.region), p.region.name,
-                                         p.account.value, is_cluster(resource.type) ? "cluster-snapshot" : "snapshot");
+      p.recovery_point_arn =
+          fmt::format("arn:{}:rds:{}:{}:{}:<snapshot-name>", partition_of(p.region), p.region.name,
+                      p.account.value, is_cluster(resource.type) ? "cluster-snapshot" : "snapshot");
       detail::decide_native_copy(ctx_, from, job).apply_to(p);
       id = fmt::format("{}/native-copy@{}{}", source.id, p.region.name, account_suffix);
     } else {
       p.operation = Operation::restore;
       detail::decide_restore(ctx_, from, job).apply_to(p);
-      id = fmt::format("{}/restore{}", source.id, account_suffix.empty() ? "" : "@" + p.account.value);
+      id = fmt::format("{}/restore{}", source.id,
+                       account_suffix.empty() ? "" : "@" + p.account.value);
     }
     add(std::move(p), parent, id);
   }
@@ -143,7 +147,8 @@ class Walk {
     p.id = seen == 1 ? id : fmt::format("{}#{}", id, seen);
     if (parent) p.parent = made_[*parent].id;
     // A recovery point that is not made has no ARN.
-    if (p.outcome != Outcome::encrypted && p.outcome != Outcome::unencrypted) p.recovery_point_arn.reset();
+    if (p.outcome != Outcome::encrypted && p.outcome != Outcome::unencrypted)
+      p.recovery_point_arn.reset();
     made_.push_back(std::move(p));
     parent_.push_back(parent);
     children_.emplace_back();

@@ -5,21 +5,30 @@ namespace snapkey {
 
 std::string_view to_string(Operation operation) {
   switch (operation) {
-    case Operation::copy: return "copy";
-    case Operation::native_copy: return "native-copy";
-    case Operation::restore: return "restore";
-    case Operation::backup: break;
+    case Operation::copy:
+      return "copy";
+    case Operation::native_copy:
+      return "native-copy";
+    case Operation::restore:
+      return "restore";
+    case Operation::backup:
+      break;
   }
   return "backup";
 }
 
 std::string_view to_string(Outcome outcome) {
   switch (outcome) {
-    case Outcome::encrypted: return "encrypted";
-    case Outcome::unencrypted: return "unencrypted";
-    case Outcome::fails: return "fails";
-    case Outcome::unsupported: return "unsupported";
-    case Outcome::indeterminate: break;
+    case Outcome::encrypted:
+      return "encrypted";
+    case Outcome::unencrypted:
+      return "unencrypted";
+    case Outcome::fails:
+      return "fails";
+    case Outcome::unsupported:
+      return "unsupported";
+    case Outcome::indeterminate:
+      break;
   }
   return "indeterminate";
 }
