@@ -1,0 +1,25 @@
+# Examples run as tests: each scenario's expected output is checked in beside it, so the examples
+# and their walk-throughs cannot drift from what snapkey does. Included from tests/CMakeLists.txt.
+set(SNAPKEY_ARTICLE_EXAMPLES
+  1-mrk-default-vault 2-single-region-cmk 3-aws-managed-key 4-replica-vault)
+foreach(example ${SNAPKEY_ARTICLE_EXAMPLES})
+  snapkey_golden(example.article.${example}.table
+    ${PROJECT_SOURCE_DIR}/examples/article/expected/${example}.txt 0
+    predict examples/article/${example}.yaml)
+  snapkey_golden(example.article.${example}.json
+    ${PROJECT_SOURCE_DIR}/examples/article/expected/${example}.json 0
+    predict --format json examples/article/${example}.yaml)
+endforeach()
+snapkey_golden(example.article.explain-default-vault
+  ${PROJECT_SOURCE_DIR}/examples/article/expected/1-mrk-default-vault.explain.txt 0
+  explain examples/article/1-mrk-default-vault.yaml aurora@virginia-default)
+
+# The consumer: a tiny program built against the *installed* snapkey with find_package, so the
+# packaging cannot rot ({fmt}'s find-package-test).
+add_test(NAME example.consumer
+  COMMAND ${CMAKE_COMMAND}
+          -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DPROJECT_BINARY_DIR=${PROJECT_BINARY_DIR}
+          -DBINARY_DIR=${CMAKE_CURRENT_BINARY_DIR}/consumer-test
+          -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
+          -P ${PROJECT_SOURCE_DIR}/examples/consumer/run.cmake)
+set_tests_properties(example.consumer PROPERTIES TIMEOUT 600)
