@@ -22,11 +22,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   const snapkey::Predictions predictions = snapkey::predict(*model, {});
-  std::printf("snapkey %s, AWS behaviour as of %s\n", snapkey::version(), predictions.as_of.to_string().c_str());
+  std::printf("snapkey %s, AWS behaviour as of %s\n", snapkey::version(),
+              predictions.as_of.to_string().c_str());
   for (const snapkey::Prediction& rp : predictions.recovery_points) {
     const std::string key = rp.key ? rp.key->display_name() : "-";
-    std::printf("%s %s %s %s\n", rp.id.c_str(), std::string(snapkey::to_string(rp.outcome)).c_str(), key.c_str(),
-                rp.rules.empty() ? "" : rp.rules.back().c_str());
+    std::printf("%s %s %s %s\n", rp.id.c_str(), std::string(snapkey::to_string(rp.outcome)).c_str(),
+                key.c_str(), rp.rules.empty() ? "" : rp.rules.back().c_str());
   }
   return 0;
 }

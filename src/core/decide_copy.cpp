@@ -554,8 +554,10 @@ struct Copy {
   // R8a: a replica of the source key in the destination Region is never picked by itself.
   void note_ignored_replica(const std::optional<Key>& source_key, const Key& vault_key) {
     if (!source_key || source_key->multi_region == MultiRegion::none) return;
+    // Only a replica the destination account owns could have been the vault's key.
     const Key* replica = replica_in(ctx.model, *source_key, to_region);
-    if (replica == nullptr || replica->name == vault_key.name) return;
+    if (replica == nullptr || replica->account != to_account || replica->name == vault_key.name)
+      return;
     d.step("R8",
            "The source key has a multi-Region replica in the destination Region, but AWS services "
            "never pick "
