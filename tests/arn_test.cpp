@@ -32,8 +32,7 @@ TEST(Arn, RejectsMalformed) {
   EXPECT_EQ(arn.error().id, "E_ARN");
   EXPECT_EQ(arn.error().message,
             "expected an ARN arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, found "
-            "'arn:aws:kms:us-east-1' (too few "
-            "':'-separated fields)");
+            "'arn:aws:kms:us-east-1' (too few ':'-separated fields)");
   EXPECT_EQ(parse_arn("urn:aws:kms:us-east-1:111111111111:key/x").error().message,
             "expected an ARN arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, found "
             "'urn:aws:kms:us-east-1:111111111111:key/x' (it does not start with 'arn:')");
@@ -45,8 +44,7 @@ TEST(Arn, RejectsPartitionThatDisagreesWithRegion) {
   EXPECT_EQ(arn.error().id, "E_ARN_PARTITION");
   EXPECT_EQ(arn.error().message,
             "ARN 'arn:aws:kms:cn-north-1:111111111111:key/x' names partition 'aws', but Region "
-            "cn-north-1 is in "
-            "partition 'aws-cn'");
+            "cn-north-1 is in partition 'aws-cn'");
 }
 
 TEST(Region, KnowsPartitionsAndOptInRegions) {

@@ -115,8 +115,7 @@ TEST(ModelErrors, DanglingKeyReferenceSuggestsAName) {
   EXPECT_EQ(e.id, "E_KEY_REF");
   EXPECT_EQ(e.message,
             "resource 'aurora' names key 'test-key-multy', which is not defined in 111111111111 "
-            "ap-northeast-1; did "
-            "you mean 'test-key-multi'?");
+            "ap-northeast-1; did you mean 'test-key-multi'?");
   EXPECT_EQ(e.location.to_string(), "s.yaml:20:3");
 }
 
@@ -153,8 +152,7 @@ TEST(ModelErrors, JobFromARecoveryPointNothingMakes) {
   EXPECT_EQ(e.id, "E_RECOVERY_POINT_REF");
   EXPECT_EQ(e.message,
             "copy job copies from aurora@w, but no backup plan or copy job puts a recovery point "
-            "of 'aurora' into "
-            "vault 'w'");
+            "of 'aurora' into vault 'w'");
 }
 
 TEST(ModelErrors, VaultKeyInAnotherRegion) {
@@ -165,8 +163,7 @@ TEST(ModelErrors, VaultKeyInAnotherRegion) {
   EXPECT_EQ(e.id, "E_VAULT_KEY_REGION");
   EXPECT_EQ(e.message,
             "vault 'virginia' is in us-east-1 but its key 'tokyo-key' is in ap-northeast-1; a "
-            "vault's key must be in "
-            "the vault's Region");
+            "vault's key must be in the vault's Region");
 }
 
 TEST(ModelErrors, ResourceKeyInAnotherRegion) {
@@ -177,8 +174,7 @@ TEST(ModelErrors, ResourceKeyInAnotherRegion) {
   EXPECT_EQ(e.id, "E_RESOURCE_KEY_REGION");
   EXPECT_EQ(e.message,
             "resource 'aurora' is in ap-northeast-1 but its key 'virginia-key' is in us-east-1; "
-            "expected a key in "
-            "ap-northeast-1");
+            "expected a key in ap-northeast-1");
 }
 
 TEST(ModelErrors, ReplicaWithoutPrimary) {
@@ -210,8 +206,7 @@ TEST(ModelErrors, MultiRegionRoleNeedsAnMrkId) {
   EXPECT_EQ(e.id, "E_MULTI_REGION_KEY_ID");
   EXPECT_EQ(e.message,
             "key 'k' is a multi-Region primary but its key id "
-            "'1234abcd-12ab-34cd-56ef-000000000000' does not start "
-            "with mrk-");
+            "'1234abcd-12ab-34cd-56ef-000000000000' does not start with mrk-");
   World w2;
   w2.key("m", kTokyo, kA, kMrkId);
   EXPECT_EQ(build_error(w2).message,
@@ -229,8 +224,7 @@ TEST(ModelErrors, AwsManagedKeysAreAlwaysEnabled) {  // R29
   EXPECT_EQ(e.id, "E_AWS_MANAGED_KEY");
   EXPECT_EQ(e.message,
             "key 'rds' is AWS managed, and AWS managed keys are always Enabled and single-Region "
-            "(R29); found state "
-            "Disabled, multi_region none");
+            "(R29); found state Disabled, multi_region none");
 }
 
 TEST(ModelErrors, ReservedAliasOnCustomerKey) {
@@ -260,8 +254,7 @@ TEST(ModelErrors, AirGappedVaultWithAwsManagedKey) {
   EXPECT_EQ(e.id, "E_LAG_VAULT_KEY");
   EXPECT_EQ(e.message,
             "logically air-gapped vault 'lag' names the AWS managed key 'alias/aws/backup'; "
-            "expected a customer "
-            "managed key, or no key for the AWS owned key");
+            "expected a customer managed key, or no key for the AWS owned key");
 }
 
 TEST(ModelErrors, PlanRuleVaultInAnotherRegion) {
@@ -288,8 +281,7 @@ TEST(ModelErrors, PlanSelectsResourceInAnotherRegion) {
   EXPECT_EQ(e.id, "E_PLAN_RESOURCE_REGION");
   EXPECT_EQ(e.message,
             "plan 'p' in 111111111111 ap-northeast-1 selects resource 'far' in 111111111111 "
-            "us-east-1; a backup plan "
-            "only backs up resources in its own account and Region");
+            "us-east-1; a backup plan only backs up resources in its own account and Region");
 }
 
 }  // namespace

@@ -11,8 +11,7 @@ void into_air_gapped_vault(const Context& ctx, const Resource& resource, const V
                            Decision& d) {
   d.step("R5", Confidence::inferred,
          "The backup goes straight into a logically air-gapped vault; AWS documents how such "
-         "backups are "
-         "encrypted, not whether RDS-family types may be backed up there primarily.",
+         "backups are encrypted, not whether RDS-family types may be backed up there primarily.",
          {{"vault", vault.arn}})
       .warn(kLagEligibilityUnknown);
   if (resource.key.empty()) {
@@ -88,8 +87,7 @@ Decision decide_backup(const Context& ctx, const Resource& resource, const Vault
     d.unencrypted("not encrypted: the resource is not encrypted");
     d.advise(
         "Encrypt the resource (restore it from a snapshot into an encrypted cluster or instance); "
-        "a vault key "
-        "never encrypts RDS-family backups.");
+        "a vault key never encrypts RDS-family backups.");
     return d;
   }
   const Key& key =
@@ -111,8 +109,7 @@ Decision decide_backup(const Context& ctx, const Resource& resource, const Vault
   d.encrypted(key, fmt::format("encrypted with the resource's key, {}", describe(key)));
   d.advise(
       "A backup always keeps the resource's key; choose a different key for the copies by choosing "
-      "the "
-      "destination vault (R6).");
+      "the destination vault (R6).");
   return d;
 }
 

@@ -44,14 +44,7 @@ struct Copy {
                                                    Model::region_of(resource)));
       return false;
     }
-    d.step("R11", fmt::format("The source recovery point {} is not made: its prediction is {}.",
-                              parent.id, to_string(parent.outcome)));
-    if (parent.outcome == Outcome::indeterminate) {
-      d.indeterminate(fmt::format("whether {} exists", parent.id),
-                      "the source recovery point's outcome is not known");
-    } else {
-      d.fails(fmt::format("no source recovery point: {} {}", parent.id, to_string(parent.outcome)));
-    }
+    no_source(parent, d);
     return false;
   }
 
@@ -106,8 +99,7 @@ struct Copy {
                !(listed(from_region) && listed(to_region))) {
       why =
           "Neptune's cross-Region copy in opt-in Regions is limited to Cape Town, Hong Kong, "
-          "Jakarta, Tel Aviv, "
-          "Bahrain and the UAE";
+          "Jakarta, Tel Aviv, Bahrain and the UAE";
     }
     if (why.empty()) return true;
     d.step("R20", why + ".", where());
@@ -126,8 +118,7 @@ struct Copy {
           "(UNSUPPORTED_SINGLE_ACTION)");
       d.advise(
           "Copy in two steps: first to a vault in the other Region of the same account, then from "
-          "there to the "
-          "other account.");
+          "there to the other account.");
       return false;
     }
     if (into_lag() && cross_region() && type() != ResourceType::rds_instance &&
@@ -205,8 +196,7 @@ struct Copy {
     }
     d.step("R14",
            "Both accounts are in one organization, cross-account backup is on, and the vault's "
-           "access policy "
-           "lets the source account copy in.",
+           "access policy lets the source account copy in.",
            where());
     return true;
   }
@@ -224,8 +214,7 @@ struct Copy {
     }
     d.step("R23",
            "The rule is continuous: AWS Backup takes a snapshot and copies it; the copy is a "
-           "snapshot, and "
-           "the temporary snapshot is assumed to carry the resource's key.");
+           "snapshot, and the temporary snapshot is assumed to carry the resource's key.");
     return true;
   }
 
@@ -257,15 +246,13 @@ struct Copy {
       if (type() == ResourceType::rds_instance) {
         d.step("R16",
                "The source RDS DB instance snapshot is not encrypted; AWS Backup is expected to "
-               "encrypt the "
-               "copy with the destination vault's key.");
+               "encrypt the copy with the destination vault's key.");
         return true;
       }
       if (into_lag()) {
         d.step("R21",
                "Unencrypted Aurora, DocumentDB and Neptune snapshots are not supported in "
-               "logically air-gapped "
-               "vaults.");
+               "logically air-gapped vaults.");
         d.fails("unencrypted cluster snapshots cannot be copied into a logically air-gapped vault");
         d.advise(
             "Encrypt the cluster with a customer managed key before copying it into an air-gapped "
@@ -274,13 +261,11 @@ struct Copy {
       }
       d.step("R15",
              "An unencrypted DB cluster snapshot cannot be encrypted during a copy: the copy stays "
-             "unencrypted, "
-             "whatever the vault's key.");
+             "unencrypted, whatever the vault's key.");
       d.unencrypted("not encrypted: copies of unencrypted cluster snapshots stay unencrypted");
       d.advise(
           "Encrypt the cluster itself (restore a snapshot into an encrypted cluster); no vault key "
-          "can encrypt "
-          "the copy.");
+          "can encrypt the copy.");
       return false;
     }
     source_key = *parent.key;
@@ -331,8 +316,7 @@ struct Copy {
       if (source_key->manager == KeyManager::aws) {
         d.step("R12",
                "An AWS managed key's policy cannot be opened to another account, so a "
-               "cross-account copy of a "
-               "recovery point encrypted with it fails.",
+               "cross-account copy of a recovery point encrypted with it fails.",
                {{"source key", describe(*source_key)}});
         d.fails(
             "the source is encrypted with an AWS managed key, which cannot be shared with another "
@@ -351,8 +335,7 @@ struct Copy {
                {{"source key", describe(*source_key)}, {"destination account", to_account.value}});
         d.step("R30",
                "AWS Backup in the destination account needs kms:Decrypt, kms:DescribeKey and "
-               "kms:CreateGrant "
-               "on the source key.");
+               "kms:CreateGrant on the source key.");
         d.fails(fmt::format("key {} is not shared with account {}", source_key->display_name(),
                             to_account.value),
                 "The source snapshot KMS key does not exist, is not enabled or you do not have "
@@ -370,8 +353,7 @@ struct Copy {
           "R13", is_default ? Confidence::documented : Confidence::inferred,
           is_default
               ? "The Default vault is encrypted with a key that cannot be shared with other "
-                "accounts: it "
-                "cannot receive cross-account copies."
+                "accounts: it cannot receive cross-account copies."
               : "A vault keyed with aws/backup cannot receive cross-account copies of RDS-family "
                 "recovery points (as for the Default vault).",
           {{"destination vault", destination.arn}, {"vault key", describe(vault_key)}});
@@ -417,8 +399,7 @@ struct Copy {
                 fmt::format("encrypted with the air-gapped vault's key, {}", describe(vault_key)));
     d.advise(
         "The key of a logically air-gapped vault is chosen when the vault is created; copy into "
-        "another vault to "
-        "get another key.");
+        "another vault to get another key.");
   }
 
   bool usable_vault_key(const Key& vault_key) {
@@ -472,8 +453,7 @@ struct Copy {
       d.indeterminate(
           fmt::format("whether vault key {} is customer or AWS managed", describe(vault_key)),
           "the destination vault key's manager is not known (aws/backup and a customer managed key "
-          "give "
-          "different results)");
+          "give different results)");
       return;
     }
     if (vault_key.account != to_account) {
@@ -506,8 +486,7 @@ struct Copy {
                 fmt::format("encrypted with the destination vault's key, {}", describe(vault_key)));
     d.advise(
         "A copy always takes its destination vault's key, and a vault's key cannot be changed "
-        "(R6): to get "
-        "another key, copy into a vault created with that key.");
+        "(R6): to get another key, copy into a vault created with that key.");
   }
 
   // R9: the article's surprise.
@@ -545,8 +524,7 @@ struct Copy {
     if (primary == nullptr || primary->state == KeyState::enabled) return;
     d.step("R28",
            "Each related multi-Region key has its own state: the replica works although its "
-           "primary is not "
-           "Enabled.",
+           "primary is not Enabled.",
            {{"primary", describe(*primary)},
             {"primary state", std::string(to_string(primary->state))}});
   }
@@ -560,8 +538,7 @@ struct Copy {
       return;
     d.step("R8",
            "The source key has a multi-Region replica in the destination Region, but AWS services "
-           "never pick "
-           "a replica by themselves: only the vault's key counts.",
+           "never pick a replica by themselves: only the vault's key counts.",
            {{"replica", describe(*replica)}, {"vault key", describe(vault_key)}});
     d.warn(kReplicaNotUsed);
     d.advise(fmt::format("Point the copy at a vault whose key is the replica {} in {}.",

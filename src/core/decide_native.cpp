@@ -15,21 +15,13 @@ bool is_china(const Region& region) { return partition_of(region) == "aws-cn"; }
 bool source_usable(const SourcePoint& source, bool native, Decision& d) {
   const Prediction& parent = source.prediction;
   if (parent.outcome != Outcome::encrypted && parent.outcome != Outcome::unencrypted) {
-    d.step("R11", fmt::format("The source recovery point {} is not made: its prediction is {}.",
-                              parent.id, to_string(parent.outcome)));
-    if (parent.outcome == Outcome::indeterminate) {
-      d.indeterminate(fmt::format("whether {} exists", parent.id),
-                      "the source recovery point's outcome is not known");
-    } else {
-      d.fails(fmt::format("no source recovery point: {} {}", parent.id, to_string(parent.outcome)));
-    }
+    no_source(parent, d);
     return false;
   }
   if (native && source.vault != nullptr && source.vault->type == VaultType::logically_air_gapped) {
     d.step("R21",
            "A recovery point in a logically air-gapped vault is an AWS Backup recovery point, not "
-           "an RDS "
-           "snapshot.");
+           "an RDS snapshot.");
     d.unsupported("RDS cannot copy a recovery point held in a logically air-gapped vault");
     d.advise("Copy it into a standard vault with AWS Backup first (R22), then copy that snapshot.");
     return false;
@@ -51,8 +43,7 @@ bool usable_key(const Key& key, const Region& region, Decision& d) {
     d.fails(
         fmt::format("key {} is in {}, not in {}", key.display_name(), key.region.name, region.name),
         fmt::format("The target KMS key [{}] does not exist, is not enabled or you do not have "
-                    "permissions to "
-                    "access it",
+                    "permissions to access it",
                     key.arn.empty() ? key.display_name() : key.arn));
     d.advise(fmt::format("Give a key in {} as KmsKeyId.", region.name));
     return false;
@@ -72,8 +63,7 @@ bool source_key_enabled(const Key& key, Decision& d) {
          {{"source key", describe(key)}});
   d.fails(fmt::format("the source key is {}", to_string(key.state)),
           fmt::format("The source snapshot KMS key [{}] does not exist, is not enabled or you do "
-                      "not have permissions "
-                      "to access it",
+                      "not have permissions to access it",
                       key.arn.empty() ? key.display_name() : key.arn));
   d.advise(fmt::format("Enable key {} (or cancel its deletion).", key.display_name()));
   return false;

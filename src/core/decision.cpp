@@ -80,6 +80,17 @@ void Decision::apply_to(Prediction& prediction) && {
   prediction.steps = std::move(steps_);
 }
 
+void no_source(const Prediction& parent, Decision& d) {
+  d.step("R11", fmt::format("The source recovery point {} is not made: its prediction is {}.",
+                            parent.id, to_string(parent.outcome)));
+  if (parent.outcome == Outcome::indeterminate) {
+    d.indeterminate(fmt::format("whether {} exists", parent.id),
+                    "the source recovery point's outcome is not known");
+  } else {
+    d.fails(fmt::format("no source recovery point: {} {}", parent.id, to_string(parent.outcome)));
+  }
+}
+
 std::string describe(const Key& key) {
   if (key.manager == KeyManager::aws_owned) return "an AWS owned key (ARN not visible)";
   const std::string arn = key.arn.empty() ? "ARN not known" : key.arn;

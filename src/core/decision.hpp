@@ -64,6 +64,10 @@ struct Context {
   Date as_of;
 };
 
+// Decides the outcome of an operation whose source recovery point `parent` is not made (its
+// prediction fails, is unsupported or is indeterminate).
+void no_source(const Prediction& parent, Decision& d);
+
 // How a key is shown in facts and messages: "alias/x (arn:...)", "alias/aws/rds (ARN not known)".
 std::string describe(const Key& key);
 // The key a vault encrypts with: its own key, the implicit aws/backup (standard) or an AWS owned

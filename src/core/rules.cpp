@@ -164,16 +164,14 @@ const std::array kRules = {
          C::documented, "documented", kS1, kNoDate, ""},
     Rule{"R2", "A backup of an encrypted source keeps the source's key",
          "The recovery point of a backup job is encrypted with exactly the key of the DB instance "
-         "or cluster "
-         "(same key ARN, same Region), whatever the vault's key.",
+         "or cluster (same key ARN, same Region), whatever the vault's key.",
          C::documented, "documented", kS2, kNoDate, ""},
     Rule{"R3", "A backup of an unencrypted source is unencrypted",
          "Snapshots of unencrypted sources are unencrypted, whatever the vault's key.",
          C::documented, "documented", kS3, kNoDate, ""},
     Rule{"R4", "The recovery point ARN of a backup is the service's snapshot ARN",
          "arn:PARTITION:rds:REGION:ACCOUNT:cluster-snapshot:awsbackup:job-ID (snapshot: for DB "
-         "instances); "
-         "copies are named awsbackup:copyjob-ID.",
+         "instances); copies are named awsbackup:copyjob-ID.",
          C::documented, "documented", kS4, kNoDate, ""},
     Rule{"R5", "Primary backups into a logically air-gapped vault follow the LAG rules",
          "Every backup in a LAG vault is encrypted with the vault's key; RDS-family sources must "
@@ -188,44 +186,37 @@ const std::array kRules = {
          ""},
     Rule{"R7", "A copy into a vault keyed with a customer managed key gets that key",
          "Cross-Region and cross-account copies are re-encrypted with the destination vault's key: "
-         "its exact key "
-         "ARN, in the destination Region.",
+         "its exact key ARN, in the destination Region.",
          C::documented, "documented", kS7, kNoDate, ""},
     Rule{"R8", "Multi-Region keys are never picked automatically",
          "A replica of the source key in the destination Region plays no part unless it is the "
-         "destination "
-         "vault's key; when it is, the copy carries the replica's own ARN.",
+         "destination vault's key; when it is, the copy carries the replica's own ARN.",
          C::observed, "documented (principle) + observed-in-article (exact outcome)", kS8, kNoDate,
          ""},
     Rule{"R9", "A same-account copy into an aws/backup vault gets aws/rds",
          "An RDS-family copy into a vault keyed with alias/aws/backup (the Default vault) is "
          "encrypted with "
          "alias/aws/rds of the destination Region and account. Observed for Aurora; AWS "
-         "documentation says such "
-         "a copy should not work (DOC_CONFLICT).",
+         "documentation says such a copy should not work (DOC_CONFLICT).",
          C::observed,
          "observed-in-article (Aurora) / inferred (RDS, DocumentDB, Neptune); docs conflict", kS9,
          kNoDate, ""},
     Rule{"R10", "A vault keyed with aws/rds gives copies aws/rds",
          "The service's own AWS managed key is an allowed destination vault key for types that are "
-         "not fully "
-         "managed; the copy gets aws/rds of the destination.",
+         "not fully managed; the copy gets aws/rds of the destination.",
          C::documented, "documented (rule) / unknown (whether such a vault can be created)", kS10,
          kNoDate, ""},
     Rule{"R11", "The source key of a copy is the key of the source recovery point",
          "For a backup that is the resource's key; for a chained copy, the key the previous hop "
-         "produced. Each "
-         "hop is evaluated on its own.",
+         "produced. Each hop is evaluated on its own.",
          C::inferred, "inferred + observed-in-article", kS11, kNoDate, ""},
     Rule{"R12", "Cross-account copies need a source key the destination account may use",
          "An AWS managed source key (aws/rds) cannot be shared, so the copy fails; so does a "
-         "customer managed key "
-         "whose policy does not let the destination account use it.",
+         "customer managed key whose policy does not let the destination account use it.",
          C::documented, "documented", kS12, kNoDate, ""},
     Rule{"R13", "A cross-account copy cannot go into an aws/backup vault",
          "The Default vault's key cannot be shared with other accounts, so a cross-account copy "
-         "into it fails; "
-         "inferred for any other vault keyed with alias/aws/backup.",
+         "into it fails; inferred for any other vault keyed with alias/aws/backup.",
          C::inferred, "documented (Default vault) / inferred (other aws/backup vaults)", kS13,
          kNoDate, ""},
     Rule{"R14", "Cross-account preconditions: organization, global setting, vault access policy",
@@ -236,8 +227,7 @@ const std::array kRules = {
          C::documented, "documented", kS14, kNoDate, ""},
     Rule{"R15", "Copies of unencrypted Aurora, DocumentDB and Neptune stay unencrypted",
          "An unencrypted DB cluster snapshot cannot be encrypted during a copy, whatever the "
-         "destination vault's "
-         "key.",
+         "destination vault's key.",
          C::documented, "documented", kS15, kNoDate, ""},
     Rule{
         "R16",
@@ -251,21 +241,18 @@ const std::array kRules = {
          kS17, kNoDate, ""},
     Rule{"R18", "Cross-Region plus cross-account copy in one action",
          "Supported for RDS, Aurora, DocumentDB and Neptune since October 2025; before that, one "
-         "copy action could "
-         "cross a Region or an account, not both.",
+         "copy action could cross a Region or an account, not both.",
          C::documented, "documented (with version drift)", kS18, Date{2025, 10, 1},
          "announced October 2025; the day is not known, so the rule applies from the 1st"},
     Rule{"R19", "Partition and Region limits for copies",
          "No copy crosses a partition; in China no cross-account copy; native RDS copies cannot go "
-         "into or out of "
-         "the China Regions.",
+         "into or out of the China Regions.",
          C::documented, "documented", kS19, kNoDate, ""},
     Rule{"R20", "Opt-in Region limits for AWS Backup copies",
          "DocumentDB: no cross-account and no cross-Region copy in opt-in Regions. Neptune: no "
          "cross-account copy "
          "in opt-in Regions; cross-Region copy only in Cape Town, Hong Kong, Jakarta, Tel Aviv, "
-         "Bahrain and the "
-         "UAE.",
+         "Bahrain and the UAE.",
          C::documented, "documented", kS20, kNoDate, ""},
     Rule{"R21", "Copies into a logically air-gapped vault",
          "The source must use a customer managed key (aws/rds fails, unencrypted Aurora, "
@@ -273,35 +260,29 @@ const std::array kRules = {
          "fail); the copy is encrypted with the LAG vault's key (AWS owned or customer managed) "
          "and gets an "
          "arn:aws:backup recovery point ARN. One-step cross-Region copies of Aurora, DocumentDB "
-         "and Neptune into a "
-         "LAG vault are supported since February 2026.",
+         "and Neptune into a LAG vault are supported since February 2026.",
          C::observed, "documented (a-e) / observed-in-article (f: dated announcement)", kS21,
          Date{2026, 2, 1},
          "(f) announced February 2026; the day is not known, so it applies from the 1st"},
     Rule{"R22", "Copies out of a LAG vault need a customer managed destination key",
          "A copy from a logically air-gapped vault into a standard vault must be encrypted with a "
-         "customer "
-         "managed key; an aws/backup destination fails (inferred).",
+         "customer managed key; an aws/backup destination fails (inferred).",
          C::inferred, "documented (requirement) / inferred (failure)", kS22, kNoDate, ""},
     Rule{"R23", "Continuous backups: copies are snapshots; no on-demand copies",
          "A plan copy of a continuous backup copies a snapshot taken for it (inferred: with the "
-         "resource's key); "
-         "StartCopyJob does not support continuous recovery points.",
+         "resource's key); StartCopyJob does not support continuous recovery points.",
          C::inferred, "documented (+ inferred: the temporary snapshot's key)", kS23, kNoDate, ""},
     Rule{"R24", "Same-Region, same-account copy into another vault",
          "Gets the destination vault's key (aws/rds for an aws/backup vault); not covered by the "
-         "copy-encryption "
-         "documentation.",
+         "copy-encryption documentation.",
          C::inferred, "observed-in-article / inferred", kS24, kNoDate, ""},
     Rule{"R25", "RDS option groups are not copied across Regions",
          "A cross-Region copy of an RDS DB instance whose option group has persistent options "
-         "fails unless the "
-         "destination Region has a matching option group.",
+         "fails unless the destination Region has a matching option group.",
          C::documented, "documented", kS25, kNoDate, ""},
     Rule{"R26", "The source recovery point's key must be enabled",
          "A copy whose source key is disabled, pending deletion, pending import, unavailable, "
-         "creating or "
-         "updating fails with the KMS error for that state.",
+         "creating or updating fails with the KMS error for that state.",
          C::documented, "documented (KMS and RDS texts) / unknown (the copy job's StatusMessage)",
          kS26, kNoDate, ""},
     Rule{"R27", "The destination vault's key must be enabled",
@@ -309,8 +290,7 @@ const std::array kRules = {
          "documented (KMS) / observed-in-article (RDS message texts)", kS27, kNoDate, ""},
     Rule{"R28", "Each related multi-Region key has its own state",
          "A replica works even when its primary is disabled; a primary with replicas scheduled for "
-         "deletion is "
-         "PendingReplicaDeletion.",
+         "deletion is PendingReplicaDeletion.",
          C::documented, "documented", kS28, kNoDate, ""},
     Rule{"R29", "AWS managed keys are always enabled and single-Region",
          "Customers cannot disable, delete or share aws/rds or aws/backup; each account has one "
@@ -318,8 +298,7 @@ const std::array kRules = {
          C::documented, "documented", kS29, kNoDate, ""},
     Rule{"R30", "Customer managed keys used by copies need grants for AWS Backup",
          "The key policy must allow CreateGrant, GenerateDataKey, Decrypt and DescribeKey for the "
-         "account doing the "
-         "copy; a missing permission fails like R26.",
+         "account doing the copy; a missing permission fails like R26.",
          C::documented, "documented", kS30, kNoDate, ""},
     Rule{"R31", "Native same-Region copy of your own encrypted snapshot",
          "Without KmsKeyId the copy keeps the source key; with KmsKeyId it gets that key.",
@@ -330,18 +309,15 @@ const std::array kRules = {
          C::documented, "documented + observed-in-article (message)", kS32, kNoDate, ""},
     Rule{"R33", "Native copy of an encrypted snapshot shared by another account",
          "KmsKeyId is required; the owner's key must be a customer managed key shared with the "
-         "copying account; "
-         "aws/rds snapshots cannot be shared.",
+         "copying account; aws/rds snapshots cannot be shared.",
          C::documented, "documented", kS33, kNoDate, ""},
     Rule{"R34", "Unencrypted sources in native copies",
          "An unencrypted DB cluster snapshot cannot be encrypted by a copy (KmsKeyId is an error); "
-         "an unencrypted "
-         "DB instance snapshot copied with KmsKeyId becomes encrypted with it.",
+         "an unencrypted DB instance snapshot copied with KmsKeyId becomes encrypted with it.",
          C::documented, "documented", kS34, kNoDate, ""},
     Rule{"R35", "Native cross-Region plus cross-account copy in one call",
          "Supported for RDS and Aurora since September 2025 and for DocumentDB since 2025-09-26; "
-         "the key rules "
-         "of R33 still apply.",
+         "the key rules of R33 still apply.",
          C::documented, "documented (with version drift)", kS35, Date{2025, 9, 1},
          "RDS and Aurora: announced September 2025, applied from the 1st; DocumentDB: 2025-09-26"},
     Rule{"R36", "Restores keep the recovery point's key unless KmsKeyId is given",
@@ -355,8 +331,7 @@ const std::array kRules = {
          "documented", kS37, kNoDate, ""},
     Rule{"R38", "What the APIs report",
          "Recovery points report EncryptionKeyArn, IsEncrypted and (LAG) EncryptionKeyType; copy "
-         "jobs report "
-         "DestinationEncryptionKeyArn, State and StatusMessage.",
+         "jobs report DestinationEncryptionKeyArn, State and StatusMessage.",
          C::documented, "documented", kS38, kNoDate, ""},
 };
 

@@ -12,12 +12,10 @@ std::string_view describe_warning(std::string_view id) {
        "observed (spec U-1)."},
       {kReplicaNotUsed,
        "A multi-Region replica of the source key exists in the destination Region but the copy "
-       "does not use it: AWS "
-       "never picks a replica by itself (R8)."},
+       "does not use it: AWS never picks a replica by itself (R8)."},
       {kKeyArnNotKnown,
        "The key is named by its alias; its ARN is not known because the input does not list it "
-       "(AWS creates AWS "
-       "managed keys on first use)."},
+       "(AWS creates AWS managed keys on first use)."},
       {kReportedArnUnknown,
        "Whether AWS reports the aws/backup or the aws/rds key ARN for this copy is not known (spec "
        "U-3)."},
@@ -26,8 +24,7 @@ std::string_view describe_warning(std::string_view id) {
        "U-6)."},
       {kLagEligibilityUnknown,
        "Whether RDS-family resources may be backed up directly into a logically air-gapped vault "
-       "is not documented "
-       "(spec R5, U-7)."},
+       "is not documented (spec R5, U-7)."},
       {kForeignVaultKey,
        "The vault's key belongs to another account; the copy is assumed to get that key (spec "
        "U-8)."},
