@@ -262,7 +262,10 @@ TEST(ModelErrors, PlanRuleVaultInAnotherRegion) {
   w.vault("tokyo", kTokyo);
   w.vault("virginia", kVirginia);
   Plan& p = w.plan("p", "tokyo", {});
-  p.rules.push_back(PlanRule{"second", "virginia", false, {}, {}});
+  PlanRule second;
+  second.name = "second";
+  second.vault = "virginia";
+  p.rules.push_back(second);
   const Error e = build_error(w);
   EXPECT_EQ(e.id, "E_PLAN_REGION");
   EXPECT_EQ(e.message,

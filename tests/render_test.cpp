@@ -216,7 +216,9 @@ TEST(RenderJson, FailingCopyWithEveryMissingFactAsNull) {
           ]
         }
       ],
-      "advice": []
+      "advice": [],
+      "resource_address": null,
+      "vault_address": null
     }
   ]
 }
@@ -235,7 +237,8 @@ TEST(RenderJson, KeyWithUnknownArnHasNullArn) {
         "multi_region": "none",
         "region": "us-east-1",
         "account": "111111111111",
-        "state": "Enabled"
+        "state": "Enabled",
+        "address": null
       },)"));
   EXPECT_THAT(json, HasSubstr(R"("warnings": [
         "DOC_CONFLICT",
@@ -282,7 +285,9 @@ TEST(RenderJson, FieldsComeInTheDocumentedOrder) {
                                                 "\"aws_error\"",
                                                 "\"unknowns\"",
                                                 "\"steps\"",
-                                                "\"advice\""};
+                                                "\"advice\"",
+                                                "\"resource_address\"",
+                                                "\"vault_address\""};
   std::size_t at = 0;
   for (const std::string_view field : fields) {
     const std::size_t found = json.find(field, at);
@@ -573,6 +578,9 @@ TEST(DocsJsonOutput, DescribesEveryOutcomeAndField) {
                                        "unknowns",
                                        "steps",
                                        "advice",
+                                       "resource_address",
+                                       "vault_address",
+                                       "address",
                                        "arn",
                                        "alias",
                                        "manager",

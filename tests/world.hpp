@@ -79,7 +79,11 @@ class World {
              std::vector<std::string> copy_to = {}) {
     Plan p;
     p.name = name;
-    p.rules.push_back(PlanRule{name + "-rule", vault, false, std::move(copy_to), {}});
+    PlanRule rule;
+    rule.name = name + "-rule";
+    rule.vault = vault;
+    rule.copy_to = std::move(copy_to);
+    p.rules.push_back(std::move(rule));
     p.resources = std::move(resources);
     in.plans.push_back(p);
     return in.plans.back();

@@ -70,6 +70,8 @@ struct Key {
   std::vector<std::string> shared_with;
   bool implicit = false;  // created by AWS on first use, not listed in the input
   Location location;
+  std::string address;          // Terraform address or CloudFormation logical id ("" = none)
+  bool generated_name = false;  // the reader made the name up: io::combine may qualify it
 
   // The key id part of the ARN ("" when the ARN is not known).
   std::string key_id() const;
@@ -107,6 +109,8 @@ struct Resource {
   std::map<std::string, std::string> tags;
   std::optional<OptionGroup> option_group;
   Location location;
+  std::string address;          // Terraform address or CloudFormation logical id ("" = none)
+  bool generated_name = false;  // the reader made the name up: io::combine may qualify it
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +130,8 @@ struct Vault {
   // nullopt = the policy is not known.
   std::optional<std::vector<std::string>> allows_copy_from = std::vector<std::string>{};
   Location location;
+  std::string address;          // Terraform address or CloudFormation logical id ("" = none)
+  bool generated_name = false;  // the reader made the name up: io::combine may qualify it
 
   // The vault name inside the ARN, e.g. "Default".
   std::string vault_name() const;
@@ -144,6 +150,32 @@ struct PlanRule {
   bool continuous = false;
   std::vector<std::string> copy_to;  // vault references
   Location location;
+  // Not known until apply (a Terraform plan): why the target vault, or a copy's destination, is
+  // not known. Their recovery points are predicted indeterminate.
+  std::string vault_unknown;
+  std::vector<std::string> copy_to_unknown;
+};
+
+// A tag test of a backup selection: StringEquals, StringNotEquals, StringLike or StringNotLike
+// (`*` and `?` wildcards) on the tag `key`.
+struct TagCondition {
+  enum class Test { equals, not_equals, like, not_like };
+  Test test = Test::equals;
+  std::string key;  // the tag key, without "aws:ResourceTag/"
+  std::string value;
+};
+
+// A backup selection (resource assignment). A resource in the plan's account and Region is
+// selected when it matches one of `resources` (ARNs, `*` wildcards, or resource names) or one of
+// `any_tags` (ListOfTags); every condition of `all_tags` (Conditions); and none of
+// `not_resources`. With neither `resources` nor `any_tags`, every resource passes the first test.
+struct Selection {
+  std::string name;
+  std::vector<std::string> resources;
+  std::vector<std::string> not_resources;
+  std::vector<TagCondition> any_tags;
+  std::vector<TagCondition> all_tags;
+  Location location;
 };
 
 struct Plan {
@@ -152,6 +184,9 @@ struct Plan {
   std::vector<PlanRule> rules;
   std::vector<std::string> resources;  // resource references selected by the plan
   Location location;
+  std::vector<Selection> selections;  // Model::build adds what they select to `resources`
+  std::string address;                // Terraform address or CloudFormation logical id
+  bool generated_name = false;        // the reader made the name up: io::combine may qualify it
 };
 
 // A recovery point named by the resource it protects and the vault that holds it.
@@ -182,6 +217,35 @@ struct Job {
 };
 
 // ---------------------------------------------------------------------------------------------
+// What AWS reported, to check predictions against (snapkey verify)
+
+// A copy job as list-copy-jobs / describe-copy-job report it.
+struct ObservedCopyJob {
+  std::string id;  // CopyJobId
+  std::string resource_arn;
+  std::string source_vault_arn;
+  std::string source_recovery_point_arn;
+  std::string destination_vault_arn;
+  std::string destination_recovery_point_arn;
+  std::string destination_key_arn;  // DestinationEncryptionKeyArn; "" = not reported
+  std::string state;                // CREATED, RUNNING, COMPLETED, FAILED or PARTIAL
+  std::string status_message;
+  Location location;
+};
+
+// A recovery point as list-recovery-points-by-backup-vault reports it.
+struct ObservedRecoveryPoint {
+  std::string arn;
+  std::string resource_arn;
+  std::string vault_arn;
+  std::string source_vault_arn;  // "" = not a copy
+  std::string key_arn;           // EncryptionKeyArn; "" = not reported
+  std::optional<bool> is_encrypted;
+  std::string key_type;  // EncryptionKeyType, "" = not reported
+  Location location;
+};
+
+// ---------------------------------------------------------------------------------------------
 // The model
 
 // Everything a reader found, with references as strings.
@@ -193,6 +257,8 @@ struct ModelInput {
   std::vector<Vault> vaults;
   std::vector<Plan> plans;
   std::vector<Job> jobs;
+  std::vector<ObservedCopyJob> copy_jobs;
+  std::vector<ObservedRecoveryPoint> observed_recovery_points;
 };
 
 // An immutable, validated model. Every list is sorted by name, every reference resolves.
@@ -212,6 +278,10 @@ class Model {
   const std::vector<Vault>& vaults() const { return input_->vaults; }
   const std::vector<Plan>& plans() const { return input_->plans; }
   const std::vector<Job>& jobs() const { return input_->jobs; }
+  const std::vector<ObservedCopyJob>& copy_jobs() const { return input_->copy_jobs; }
+  const std::vector<ObservedRecoveryPoint>& observed_recovery_points() const {
+    return input_->observed_recovery_points;
+  }
 
   // A key by any reference: its name, key ARN, alias ARN, or (in `account` and `region`) its key
   // id or alias name. alias/aws/rds and alias/aws/backup resolve in every account and Region.

@@ -68,6 +68,8 @@ struct Prediction {
   std::optional<std::string> plan_rule;  // the plan rule's name
   std::optional<std::string> vault;      // vault name (backups and copies)
   std::optional<std::string> vault_arn;
+  std::optional<std::string> resource_address;  // Terraform address / CloudFormation logical id
+  std::optional<std::string> vault_address;
   Region region;
   AccountId account;
   std::optional<std::string> recovery_point_arn;  // the ARN's form (R4, R21d), "<id>" placeholders

@@ -26,7 +26,9 @@ struct Copy {
   bool cross_account() const { return from_account != to_account; }
   ResourceType type() const { return source.resource.type; }
   bool into_lag() const { return destination.type == VaultType::logically_air_gapped; }
-  bool from_lag() const { return source.vault->type == VaultType::logically_air_gapped; }
+  bool from_lag() const {
+    return source.vault != nullptr && source.vault->type == VaultType::logically_air_gapped;
+  }
   std::vector<Fact> where() const {
     return {{"from", fmt::format("{} {}", from_account.value, from_region.name)},
             {"to", fmt::format("{} {}", to_account.value, to_region.name)}};
@@ -577,9 +579,9 @@ Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault&
             source,
             destination,
             on_demand,
-            Model::region_of(*source.vault),
+            source.prediction.region,
             Model::region_of(destination),
-            Model::account_of(*source.vault),
+            source.prediction.account,
             Model::account_of(destination),
             {}};
   return copy.run();

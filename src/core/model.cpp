@@ -1,6 +1,8 @@
 // Model::build: sorts the input, checks every fact, resolves every reference, and indexes it.
 #include "snapkey/model.hpp"
 
+#include "core/selection.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -131,8 +133,8 @@ class ModelBuilder {
     // Each step relies on the ones before it, so stop at the first error.
     for (auto step : {&ModelBuilder::places, &ModelBuilder::unique, &ModelBuilder::implicit_keys,
                       &ModelBuilder::index, &ModelBuilder::keys, &ModelBuilder::resources,
-                      &ModelBuilder::vaults, &ModelBuilder::plans, &ModelBuilder::jobs,
-                      &ModelBuilder::recovery_points}) {
+                      &ModelBuilder::vaults, &ModelBuilder::plans, &ModelBuilder::selections,
+                      &ModelBuilder::jobs, &ModelBuilder::recovery_points}) {
       if (Status s = (this->*step)(); !s) return s.error();
     }
     Model model;
@@ -389,6 +391,10 @@ class ModelBuilder {
     for (const Plan& plan : in_.plans) {
       for (const PlanRule& rule : plan.rules) {
         const std::string user = fmt::format("rule '{}' of plan '{}'", rule.name, plan.name);
+        for (const std::string& ref : rule.copy_to) {
+          if (auto vault = resolve_vault(ref, rule.location, user); !vault) return vault.error();
+        }
+        if (!rule.vault_unknown.empty()) continue;
         auto target = resolve_vault(rule.vault, rule.location, user);
         if (!target) return target.error();
         if (Model::region_of(**target) != model_.region_of(plan) ||
@@ -401,9 +407,6 @@ class ModelBuilder {
                   user, rule.vault, Model::account_of(**target).value,
                   Model::region_of(**target).name, model_.account_of(plan).value,
                   model_.region_of(plan).name));
-        }
-        for (const std::string& ref : rule.copy_to) {
-          if (auto vault = resolve_vault(ref, rule.location, user); !vault) return vault.error();
         }
       }
       for (const std::string& ref : plan.resources) {
@@ -421,6 +424,26 @@ class ModelBuilder {
                   Model::account_of(**resource).value, Model::region_of(**resource).name));
         }
       }
+    }
+    return Ok{};
+  }
+
+  // Turns every plan's resources into sorted, unique resource names, adding what its selections
+  // assign: resources of the plan's account and Region only, as AWS Backup does.
+  Status selections() {
+    for (Plan& plan : in_.plans) {
+      std::set<std::string> names;
+      for (const std::string& ref : plan.resources) names.insert(model_.find_resource(ref)->name);
+      for (const Selection& selection : plan.selections) {
+        for (const Resource& resource : in_.resources) {
+          if (Model::region_of(resource) == model_.region_of(plan) &&
+              Model::account_of(resource) == model_.account_of(plan) &&
+              detail::selects(selection, resource)) {
+            names.insert(resource.name);
+          }
+        }
+      }
+      plan.resources.assign(names.begin(), names.end());
     }
     return Ok{};
   }
@@ -454,6 +477,7 @@ class ModelBuilder {
       for (const std::string& r : plan.resources) {
         const std::string resource = model_.find_resource(r)->name;
         for (const PlanRule& rule : plan.rules) {
+          if (!rule.vault_unknown.empty()) continue;  // its copies have no source either
           made.insert({resource, vault_name(rule.vault)});
           for (const std::string& to : rule.copy_to) made.insert({resource, vault_name(to)});
         }
@@ -590,17 +614,25 @@ AccountId Model::account_of(const Resource& resource) {
   return AccountId{arn_field(resource.arn, 4)};
 }
 
+namespace {
+// The target vault of the plan's first rule whose target is known.
+const Vault* first_target(const Model& model, const Plan& plan) {
+  for (const PlanRule& rule : plan.rules) {
+    if (const Vault* vault = model.find_vault(rule.vault)) return vault;
+  }
+  return nullptr;
+}
+}  // namespace
+
 Region Model::region_of(const Plan& plan) const {
   if (!plan.arn.empty()) return Region{arn_field(plan.arn, 3)};
-  if (plan.rules.empty()) return Region{};
-  const Vault* vault = find_vault(plan.rules.front().vault);
+  const Vault* vault = first_target(*this, plan);
   return vault == nullptr ? Region{} : region_of(*vault);
 }
 
 AccountId Model::account_of(const Plan& plan) const {
   if (!plan.arn.empty()) return AccountId{arn_field(plan.arn, 4)};
-  if (plan.rules.empty()) return AccountId{};
-  const Vault* vault = find_vault(plan.rules.front().vault);
+  const Vault* vault = first_target(*this, plan);
   return vault == nullptr ? AccountId{} : account_of(*vault);
 }
 

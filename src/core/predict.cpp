@@ -15,6 +15,9 @@ using detail::Context;
 using detail::Decision;
 using detail::SourcePoint;
 
+// The vault part of the id of a recovery point whose vault is not known.
+constexpr const char* kUnknownVault = "<unknown>";
+
 class Walk {
  public:
   Walk(const Model& model, Date as_of) : model_(model), ctx_{model, as_of} {}
@@ -22,9 +25,8 @@ class Walk {
   void plans() {
     for (const Plan& plan : model_.plans()) {
       for (const PlanRule& rule : plan.rules) {
-        const Vault& vault = *model_.find_vault(rule.vault);
         for (const std::string& ref : plan.resources)
-          backup(plan, rule, *model_.find_resource(ref), vault);
+          backup(plan, rule, *model_.find_resource(ref));
       }
     }
   }
@@ -63,28 +65,56 @@ class Walk {
     p.resource = resource.name;
     p.resource_arn = resource.arn;
     p.resource_type = resource.type;
+    if (!resource.address.empty()) p.resource_address = resource.address;
     return p;
   }
 
   static void place_in(Prediction& p, const Vault& vault) {
     p.vault = vault.name;
     p.vault_arn = vault.arn;
+    if (!vault.address.empty()) p.vault_address = vault.address;
     p.region = Model::region_of(vault);
     p.account = Model::account_of(vault);
   }
 
-  void backup(const Plan& plan, const PlanRule& rule, const Resource& resource,
-              const Vault& vault) {
+  void backup(const Plan& plan, const PlanRule& rule, const Resource& resource) {
     Prediction p = base(resource);
     p.operation = Operation::backup;
     p.plan = plan.name;
     p.plan_rule = rule.name;
     p.continuous = rule.continuous;
-    place_in(p, vault);
-    p.recovery_point_arn = detail::backup_recovery_point_arn(resource, vault, rule.continuous);
-    detail::decide_backup(ctx_, resource, vault, rule.continuous).apply_to(p);
-    const std::size_t index = add(std::move(p), std::nullopt, resource.name + "@" + vault.name);
+    std::string id;
+    if (const Vault* vault = model_.find_vault(rule.vault); rule.vault_unknown.empty()) {
+      place_in(p, *vault);
+      p.recovery_point_arn = detail::backup_recovery_point_arn(resource, *vault, rule.continuous);
+      detail::decide_backup(ctx_, resource, *vault, rule.continuous).apply_to(p);
+      id = resource.name + "@" + vault->name;
+    } else {
+      p.region = Model::region_of(resource);
+      p.account = Model::account_of(resource);
+      unknown_vault(rule.vault_unknown).apply_to(p);
+      id = resource.name + "@" + kUnknownVault;
+    }
+    const std::size_t index = add(std::move(p), std::nullopt, id);
     for (const std::string& to : rule.copy_to) copy(index, *model_.find_vault(to), false);
+    for (const std::string& why : rule.copy_to_unknown) unknown_copy(index, resource, why);
+  }
+
+  static Decision unknown_vault(const std::string& why) {
+    Decision d;
+    d.step("R6", "The recovery point's key depends on the vault it goes into, which is not known.");
+    d.indeterminate(why, "the vault is not known");
+    return d;
+  }
+
+  // A copy action whose destination vault is not known yet (e.g. until a Terraform apply).
+  void unknown_copy(std::size_t parent, const Resource& resource, const std::string& why) {
+    Prediction p = base(resource);
+    p.operation = Operation::copy;
+    p.plan = made_[parent].plan;
+    p.plan_rule = made_[parent].plan_rule;
+    unknown_vault(why).apply_to(p);
+    add(std::move(p), parent, resource.name + "@" + kUnknownVault);
   }
 
   void copy(std::size_t parent, const Vault& destination, bool on_demand) {
@@ -98,7 +128,8 @@ class Walk {
     }
     place_in(p, destination);
     p.recovery_point_arn = detail::copy_recovery_point_arn(resource, destination);
-    const SourcePoint from{source, resource, model_.find_vault(*source.vault)};
+    const SourcePoint from{source, resource,
+                           source.vault ? model_.find_vault(*source.vault) : nullptr};
     detail::decide_copy(ctx_, from, destination, on_demand).apply_to(p);
     add(std::move(p), parent, resource.name + "@" + destination.name);
   }
@@ -110,7 +141,8 @@ class Walk {
     }
     const Prediction& source = made_[parent];
     const Resource& resource = *model_.find_resource(source.resource);
-    const SourcePoint from{source, resource, model_.find_vault(*source.vault)};
+    const SourcePoint from{source, resource,
+                           source.vault ? model_.find_vault(*source.vault) : nullptr};
     Prediction p = base(resource);
     p.region = job.region.empty() ? source.region : Region{job.region};
     p.account = job.account.empty() ? source.account : AccountId{job.account};

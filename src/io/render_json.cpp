@@ -18,6 +18,7 @@ Json key_json(const std::optional<Key>& key) {
       {"region", key->region.name},
       {"account", key->account.value},
       {"state", to_string(key->state)},
+      {"address", Json::string_or_null(key->address)},
   };
 }
 
@@ -49,8 +50,8 @@ Json prediction_json(const Prediction& p) {
       {"rule", p.plan_rule},
       {"vault", p.vault},
       {"vault_arn", p.vault_arn},
-      {"region", p.region.name},
-      {"account", p.account.value},
+      {"region", Json::string_or_null(p.region.name)},
+      {"account", Json::string_or_null(p.account.value)},
       {"recovery_point_arn", p.recovery_point_arn},
       {"continuous", p.continuous},
       {"outcome", to_string(p.outcome)},
@@ -64,6 +65,8 @@ Json prediction_json(const Prediction& p) {
       {"unknowns", Json::strings(p.unknowns)},
       {"steps", std::move(steps)},
       {"advice", Json::strings(p.advice)},
+      {"resource_address", p.resource_address},
+      {"vault_address", p.vault_address},
   };
 }
 

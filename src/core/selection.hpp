@@ -1,0 +1,19 @@
+// Private to the core: which resources a backup selection assigns to its plan.
+#ifndef SNAPKEY_SRC_CORE_SELECTION_HPP
+#define SNAPKEY_SRC_CORE_SELECTION_HPP
+
+#include <string_view>
+
+#include "snapkey/model.hpp"
+
+namespace snapkey::detail {
+
+// `*` matches any run of characters, `?` any one character; everything else matches itself.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+// Whether `selection` assigns `resource` (already known to be in the plan's account and Region).
+bool selects(const Selection& selection, const Resource& resource);
+
+}  // namespace snapkey::detail
+
+#endif  // SNAPKEY_SRC_CORE_SELECTION_HPP
