@@ -84,9 +84,9 @@ TEST(UnknownTargets, BackupAndCopiesIntoUnknownVaultsAreIndeterminate) {
   w.resource("aurora", "k");
   w.vault("tokyo", kTokyo);
   w.vault("virginia", kVirginia);
-  Plan& known = w.plan("known", "tokyo", {"aurora"}, {"virginia"});
-  known.rules[0].copy_to_unknown = {
-      "aws_backup_plan.dr rule[0].copy_action[1].destination_vault_arn is known after apply"};
+  const std::string why_copy =
+      "aws_backup_plan.dr rule[0].copy_action[1].destination_vault_arn is known after apply";
+  w.plan("known", "tokyo", {"aurora"}, {"virginia"}).rules[0].copy_to_unknown = {why_copy};
   Plan& unknown = w.plan("unknown", "", {"aurora"});
   unknown.arn = "arn:aws:backup:ap-northeast-1:111111111111:backup-plan:unknown";
   unknown.rules[0].vault_unknown =
@@ -96,7 +96,7 @@ TEST(UnknownTargets, BackupAndCopiesIntoUnknownVaultsAreIndeterminate) {
   EXPECT_EQ(copy.operation, Operation::copy);
   EXPECT_EQ(copy.parent, "aurora@tokyo");
   EXPECT_EQ(copy.outcome, Outcome::indeterminate);
-  EXPECT_THAT(copy.unknowns, ElementsAre(known.rules[0].copy_to_unknown[0]));
+  EXPECT_THAT(copy.unknowns, ElementsAre(why_copy));
   EXPECT_EQ(rp(all, "aurora@virginia").outcome, Outcome::encrypted);
   const Prediction backup = rp(all, "aurora@<unknown>#2");
   EXPECT_EQ(backup.operation, Operation::backup);
