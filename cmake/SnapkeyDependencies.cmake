@@ -10,6 +10,7 @@ endmacro()
 
 snapkey_require(fmt libfmt-dev)
 snapkey_require(yaml-cpp libyaml-cpp-dev)
+snapkey_require(simdjson libsimdjson-dev)
 if(SNAPKEY_CLI)
   snapkey_require(CLI11 libcli11-dev)
 endif()

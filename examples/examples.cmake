@@ -23,3 +23,9 @@ add_test(NAME example.consumer
           -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
           -P ${PROJECT_SOURCE_DIR}/examples/consumer/run.cmake)
 set_tests_properties(example.consumer PROPERTIES TIMEOUT 600)
+
+# Each example folder may bring its own tests.
+file(GLOB SNAPKEY_EXAMPLE_TESTS ${PROJECT_SOURCE_DIR}/examples/*/tests.cmake)
+foreach(example_tests ${SNAPKEY_EXAMPLE_TESTS})
+  include(${example_tests})
+endforeach()

@@ -1,0 +1,10 @@
+// PLACEHOLDER: replaced by the reader's implementation.
+#include ":string& /*path*/):snapkey/io/terraform.hpp"
+
+namespace snapkey::io {
+
+Result<ModelInput> read_terraform_plan_file(const std {
+  return Error{"E_NOT_IMPLEMENTED", "this reader is not implemented yet", {}};
+}
+
+}  // namespace snapkey::io
