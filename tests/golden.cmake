@@ -81,3 +81,101 @@ snapkey_golden(golden_unknown_recovery_point ${SNAPKEY_GOLDEN}/empty.txt 2
 snapkey_cli_error(cli_unknown_recovery_point
                   "^tests/data/cli/article.yaml: error E_UNKNOWN_RECOVERY_POINT: no recovery point 'aurora@virgina-default' \\(did you mean 'aurora@virginia-default'\\?\\); the scenario makes: "
                   explain ${SNAPKEY_CLI_DATA}/article.yaml aurora@virgina-default)
+
+# --- Issue 3: any mix of inputs, and snapkey verify --------------------------------------------
+set(SNAPKEY_MIXED_DATA tests/data/mixed)
+set(SNAPKEY_VERIFY_DATA tests/data/verify)
+
+# A saved AWS CLI export (the existing clusters and keys) and a scenario (the new vaults and plan)
+# make one model. The same clusters described as a scenario give the same bytes, and so do all
+# three inputs together (the clusters and keys described twice merge).
+snapkey_golden(golden_predict_mixed ${SNAPKEY_GOLDEN}/predict-mixed.txt 0
+               predict ${SNAPKEY_MIXED_DATA}/export ${SNAPKEY_MIXED_DATA}/design.yaml)
+snapkey_golden(golden_predict_mixed_scenarios ${SNAPKEY_GOLDEN}/predict-mixed.txt 0
+               predict ${SNAPKEY_MIXED_DATA}/clusters.yaml ${SNAPKEY_MIXED_DATA}/design.yaml)
+snapkey_golden(golden_predict_mixed_merged ${SNAPKEY_GOLDEN}/predict-mixed.txt 0
+               predict ${SNAPKEY_MIXED_DATA}/design.yaml ${SNAPKEY_MIXED_DATA}/export
+               ${SNAPKEY_MIXED_DATA}/clusters.yaml)
+# explain INPUT... RECOVERY-POINT: the last positional is the recovery point.
+snapkey_golden(golden_explain_mixed ${SNAPKEY_GOLDEN}/explain-mixed.txt 0
+               explain ${SNAPKEY_MIXED_DATA}/export ${SNAPKEY_MIXED_DATA}/design.yaml orders@dr)
+snapkey_golden(golden_unknown_recovery_point_mixed ${SNAPKEY_GOLDEN}/empty.txt 2
+               explain ${SNAPKEY_MIXED_DATA}/export ${SNAPKEY_MIXED_DATA}/design.yaml orders@d)
+snapkey_cli_error(cli_unknown_recovery_point_mixed
+                  "^error E_UNKNOWN_RECOVERY_POINT: no recovery point 'orders@d' \\(did you mean 'orders@dr'\\?\\); the inputs make: inventory@primary, inventory@dr, orders@primary, orders@dr\n$"
+                  explain ${SNAPKEY_MIXED_DATA}/export ${SNAPKEY_MIXED_DATA}/design.yaml orders@d)
+# The same cluster with two different keys in two inputs: an error naming both places.
+snapkey_golden(golden_mixed_conflict ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_MIXED_DATA}/export ${SNAPKEY_MIXED_DATA}/conflict.yaml)
+snapkey_cli_error(cli_mixed_conflict
+                  "^tests/data/mixed/export/111111111111/ap-northeast-1/rds/describe-db-clusters.json#/DBClusters/1: error E_CONFLICT: resource arn:aws:rds:ap-northeast-1:111111111111:cluster:orders is described twice, inconsistently: key is 'other-key' at tests/data/mixed/conflict.yaml:8:3 but 'arn:aws:kms:ap-northeast-1:111111111111:key/5b1e7c2a-3d4f-4e6a-8b9c-0d1e2f3a4b5c' at tests/data/mixed/export/111111111111/ap-northeast-1/rds/describe-db-clusters.json#/DBClusters/1\n$"
+                  predict ${SNAPKEY_MIXED_DATA}/export ${SNAPKEY_MIXED_DATA}/conflict.yaml)
+# A file that is neither a scenario, a template, a plan nor AWS CLI output.
+snapkey_golden(golden_input_kind ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/bad-list.yaml)
+snapkey_cli_error(cli_input_kind
+                  "^tests/data/cli/bad-list.yaml:1:1: error E_INPUT_KIND: expected a scenario or a CloudFormation template \\(a YAML map\\), found a list\n$"
+                  predict ${SNAPKEY_CLI_DATA}/bad-list.yaml)
+
+# verify: every copy job and recovery point agrees (or has not finished): exit 0.
+snapkey_golden(golden_verify_agree ${SNAPKEY_GOLDEN}/verify-agree.txt 0
+               verify ${SNAPKEY_VERIFY_DATA}/estate.yaml ${SNAPKEY_VERIFY_DATA}/agree)
+snapkey_golden(golden_verify_agree_markdown ${SNAPKEY_GOLDEN}/verify-agree.md 0
+               verify ${SNAPKEY_VERIFY_DATA}/estate.yaml ${SNAPKEY_VERIFY_DATA}/agree
+               --format markdown)
+# A planted disagreement (the copy into dr reports aws/rds, not dr-key): exit 1, report on stdout.
+snapkey_golden(golden_verify_disagree ${SNAPKEY_GOLDEN}/verify-disagree.txt 1
+               verify ${SNAPKEY_VERIFY_DATA}/estate.yaml ${SNAPKEY_VERIFY_DATA}/disagree)
+snapkey_golden(golden_verify_disagree_json ${SNAPKEY_GOLDEN}/verify-disagree.json 1
+               verify --format json ${SNAPKEY_VERIFY_DATA}/estate.yaml
+               ${SNAPKEY_VERIFY_DATA}/disagree)
+# No observations at all: nothing to verify, exit 0.
+snapkey_golden(golden_verify_nothing ${SNAPKEY_GOLDEN}/verify-nothing.txt 0
+               verify ${SNAPKEY_CLI_DATA}/article.yaml)
+add_test(NAME cli_help_verify COMMAND snapkey_cli --help)
+set_tests_properties(cli_help_verify PROPERTIES PASS_REGULAR_EXPRESSION
+                     "predict.*explain.*verify.*rules")
+
+# The CloudFormation options: malformed values are usage errors (exit 2, a clear message).
+snapkey_golden(golden_usage_bad_stack ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --stack tokyo.yaml)
+snapkey_cli_error(cli_usage_bad_stack
+                  "--stack: expected FILE=REGION or FILE=REGION:ACCOUNT, found 'tokyo.yaml'"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --stack tokyo.yaml)
+snapkey_golden(golden_usage_bad_stack_region ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --stack tokyo.yaml=ap-northeast-9)
+snapkey_cli_error(cli_usage_bad_stack_region "--stack: expected an AWS Region"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --stack tokyo.yaml=ap-northeast-9)
+snapkey_golden(golden_usage_bad_stack_account ${SNAPKEY_GOLDEN}/empty.txt 2
+               verify ${SNAPKEY_CLI_DATA}/article.yaml --stack t.yaml=us-east-1:1234)
+snapkey_cli_error(cli_usage_bad_stack_account "--stack: expected a 12-digit account id, found '1234'"
+                  verify ${SNAPKEY_CLI_DATA}/article.yaml --stack t.yaml=us-east-1:1234)
+snapkey_golden(golden_usage_bad_parameter ${SNAPKEY_GOLDEN}/empty.txt 2
+               explain ${SNAPKEY_CLI_DATA}/article.yaml orders@central --parameter Env)
+snapkey_cli_error(cli_usage_bad_parameter "--parameter: expected NAME=VALUE, found 'Env'"
+                  explain ${SNAPKEY_CLI_DATA}/article.yaml orders@central --parameter Env)
+snapkey_golden(golden_usage_bad_region ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --region us-est-1)
+snapkey_cli_error(cli_usage_bad_region "--region: expected an AWS Region such as us-east-1, found 'us-est-1'; did you mean 'us-east-1'\\?"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --region us-est-1)
+snapkey_golden(golden_usage_bad_account ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --account 11111111111x)
+snapkey_cli_error(cli_usage_bad_account "--account: expected a 12-digit account id"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --account 11111111111x)
+snapkey_golden(golden_usage_parameter_twice ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --parameter Env=prod --parameter Env=dev)
+snapkey_cli_error(cli_usage_parameter_twice
+                  "^error E_USAGE: --parameter gives 'Env' twice; give each parameter once\n$"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --parameter Env=prod --parameter Env=dev)
+snapkey_golden(golden_stack_without_templates ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --stack tokyo.yaml=ap-northeast-1)
+snapkey_cli_error(cli_stack_without_templates
+                  "^tokyo.yaml: error E_CFN_REGION: --stack tokyo.yaml=ap-northeast-1 names no template read \\(templates: none\\)\n$"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --stack tokyo.yaml=ap-northeast-1)
+snapkey_golden(golden_usage_stack_twice ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --stack a.yaml=us-east-1
+               --stack a.yaml=eu-west-1)
+snapkey_cli_error(cli_usage_stack_twice
+                  "^error E_USAGE: --stack gives 'a.yaml' twice; give each template once\n$"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --stack a.yaml=us-east-1
+                  --stack a.yaml=eu-west-1)

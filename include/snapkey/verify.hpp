@@ -23,13 +23,14 @@ struct Verification {
   Agreement agreement = Agreement::not_predicted;
   std::string observed;  // what AWS reported, in a line: "copy job 1234: COMPLETED, key arn:..."
   std::optional<std::string> prediction_id;  // the matching prediction, if any
-  std::string predicted;                     // what snapkey predicted, in a line
-  std::vector<std::string> rules;            // the rules behind the prediction
-  std::string reason;                        // why they (dis)agree
-  Location location;                         // where the observation is in the input
+  std::string predicted;  // what snapkey predicted, in a line: "encrypted with alias/x (arn)"
+  std::vector<std::string> rules;  // the rules behind the prediction
+  std::string reason;              // why they (dis)agree
+  Location location;               // where the observation is in the input
 };
 
 struct VerifyReport {
+  Date as_of;                               // the AWS behaviour the predictions are for
   std::vector<Verification> verifications;  // in a stable order
   std::size_t count(Agreement agreement) const;
   std::size_t disagreements() const { return count(Agreement::disagree); }

@@ -2,20 +2,56 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <string_view>
 #include <utility>
 
+#include "snapkey/io/inputs.hpp"
 #include "snapkey/io/render.hpp"
-#include "snapkey/io/scenario.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/predict.hpp"
+#include "snapkey/verify.hpp"
 
 namespace snapkey::cli {
 namespace {
 
-// Reads, combines and predicts: the common front half of `predict` and `explain`.
-Result<Predictions> load(const std::vector<std::string>& files,
-                         const std::optional<std::string>& as_of_text) {
+// "FILE=REGION[:ACCOUNT]" split at the last '=' (a Region has none), "NAME=VALUE" at the first
+// (a value may hold one).
+std::pair<std::string, std::string> split_stack(const std::string& value) {
+  const std::size_t at = value.rfind('=');
+  if (at == std::string::npos) return {value, ""};
+  return {value.substr(0, at), value.substr(at + 1)};
+}
+
+std::pair<std::string, std::string> split_parameter(const std::string& value) {
+  const std::size_t at = value.find('=');
+  if (at == std::string::npos) return {value, ""};
+  return {value.substr(0, at), value.substr(at + 1)};
+}
+
+Error usage_error(std::string message) { return Error{"E_USAGE", std::move(message), {}}; }
+
+Result<io::InputOptions> input_options(const InputArgs& args) {
+  io::InputOptions options;
+  options.cloudformation.region = args.region;
+  options.cloudformation.account = args.account;
+  for (const std::string& value : args.stacks) {
+    auto [file, place] = split_stack(value);
+    if (!options.cloudformation.stacks.emplace(file, place).second) {
+      return usage_error(fmt::format("--stack gives '{}' twice; give each template once", file));
+    }
+  }
+  for (const std::string& value : args.parameters) {
+    auto [name, text] = split_parameter(value);
+    if (!options.cloudformation.parameters.emplace(name, text).second) {
+      return usage_error(
+          fmt::format("--parameter gives '{}' twice; give each parameter once", name));
+    }
+  }
+  return options;
+}
+
+Result<Options> predict_options(const std::optional<std::string>& as_of_text) {
   Options options;
   if (as_of_text) {
     Result<Date> as_of = parse_date(*as_of_text);
@@ -26,55 +62,112 @@ Result<Predictions> load(const std::vector<std::string>& files,
     }
     options.as_of = *as_of;
   }
-  std::vector<ModelInput> inputs;
-  inputs.reserve(files.size());
-  for (const std::string& file : files) {
-    Result<ModelInput> input = io::read_scenario_file(file);
-    if (!input) return input.error();
-    inputs.push_back(std::move(input).value());
-  }
-  Result<ModelInput> combined = io::combine(std::move(inputs));
-  if (!combined) return combined.error();
-  Result<Model> model = Model::build(std::move(combined).value());
+  return options;
+}
+
+// The model and its predictions: the common front half of every command that reads inputs.
+struct Loaded {
+  Model model;
+  Predictions predictions;
+};
+
+Result<Loaded> load(const InputArgs& args) {
+  Result<Options> options = predict_options(args.as_of);
+  if (!options) return options.error();
+  Result<io::InputOptions> input_options = cli::input_options(args);
+  if (!input_options) return input_options.error();
+  Result<ModelInput> input = io::read_inputs(args.paths, *input_options);
+  if (!input) return input.error();
+  Result<Model> model = Model::build(std::move(input).value());
   if (!model) return model.error();
-  return snapkey::predict(*model, options);
+  Predictions predictions = snapkey::predict(*model, *options);
+  return Loaded{std::move(model).value(), std::move(predictions)};
 }
 
 }  // namespace
 
+std::string check_stack(const std::string& value) {
+  const std::size_t at = value.rfind('=');
+  if (at == std::string::npos || at == 0 || at + 1 == value.size()) {
+    return fmt::format("expected FILE=REGION or FILE=REGION:ACCOUNT, found '{}'", value);
+  }
+  const std::string place = value.substr(at + 1);
+  const std::size_t colon = place.find(':');
+  Result<Region> region = parse_region(place.substr(0, colon));
+  if (!region) return region.error().message;
+  if (colon != std::string::npos) {
+    Result<AccountId> account = parse_account_id(place.substr(colon + 1));
+    if (!account) return account.error().message;
+  }
+  return "";
+}
+
+std::string check_parameter(const std::string& value) {
+  const std::size_t at = value.find('=');
+  if (at == std::string::npos || at == 0) {
+    return fmt::format("expected NAME=VALUE, found '{}'", value);
+  }
+  return "";
+}
+
 Result<std::string> predict(const PredictArgs& args) {
-  Result<Predictions> predictions = load(args.files, args.as_of);
-  if (!predictions) return predictions.error();
+  Result<Loaded> loaded = load(args.input);
+  if (!loaded) return loaded.error();
+  const Predictions& predictions = loaded->predictions;
   switch (args.format) {
     case Format::json:
-      return io::render_json(*predictions);
+      return io::render_json(predictions);
     case Format::markdown:
-      return io::render_markdown(*predictions);
+      return io::render_markdown(predictions);
     case Format::table:
       break;
   }
-  return io::render_table(*predictions, {.color = args.color});
+  return io::render_table(predictions, {.color = args.color});
 }
 
 Result<std::string> explain(const ExplainArgs& args) {
-  Result<Predictions> predictions = load({args.file}, args.as_of);
-  if (!predictions) return predictions.error();
-  if (const Prediction* p = predictions->find(args.recovery_point)) {
+  Result<Loaded> loaded = load(args.input);
+  if (!loaded) return loaded.error();
+  const Predictions& predictions = loaded->predictions;
+  if (const Prediction* p = predictions.find(args.recovery_point)) {
     return io::render_explanation(*p, {.color = args.color});
   }
   std::vector<std::string_view> ids;
-  for (const Prediction& p : predictions->recovery_points) ids.push_back(p.id);
+  for (const Prediction& p : predictions.recovery_points) ids.push_back(p.id);
   std::string message = fmt::format("no recovery point '{}'", args.recovery_point);
   const std::string suggestion = closest_match(args.recovery_point, ids);
   if (!suggestion.empty()) message += fmt::format(" (did you mean '{}'?)", suggestion);
+  const bool one = args.input.paths.size() == 1;
   if (ids.empty()) {
-    message += "; the scenario makes no recovery points";
+    message +=
+        one ? "; the scenario makes no recovery points" : "; the inputs make no recovery points";
   } else {
-    message += fmt::format("; the scenario makes: {}", fmt::join(ids, ", "));
+    message += fmt::format("; {}: {}", one ? "the scenario makes" : "the inputs make",
+                           fmt::join(ids, ", "));
   }
   Location where;
-  where.file = args.file;
+  if (one) where.file = args.input.paths.front();
   return Error{"E_UNKNOWN_RECOVERY_POINT", std::move(message), std::move(where)};
+}
+
+Result<VerifyOutput> verify(const VerifyArgs& args) {
+  Result<Loaded> loaded = load(args.input);
+  if (!loaded) return loaded.error();
+  const VerifyReport report = snapkey::verify(loaded->model, loaded->predictions);
+  VerifyOutput out;
+  out.disagrees = report.disagreements() > 0;
+  switch (args.format) {
+    case Format::json:
+      out.text = io::render_verify_json(report);
+      break;
+    case Format::markdown:
+      out.text = io::render_verify_markdown(report);
+      break;
+    case Format::table:
+      out.text = io::render_verify_table(report, {.color = args.color});
+      break;
+  }
+  return out;
 }
 
 std::string rules(const RulesArgs& args) {

@@ -14,17 +14,32 @@ namespace snapkey::cli {
 
 enum class Format { table, json, markdown };
 
-struct PredictArgs {
-  std::vector<std::string> files;
-  Format format = Format::table;
+// What every command that reads the user's configuration takes.
+struct InputArgs {
+  std::vector<std::string> paths;    // files and directories, any mix of kinds
   std::optional<std::string> as_of;  // YYYY-MM-DD
+  // CloudFormation: where the stacks are deployed, and parameter values.
+  std::string region;
+  std::string account;
+  std::vector<std::string> stacks;      // FILE=REGION[:ACCOUNT]
+  std::vector<std::string> parameters;  // NAME=VALUE
+};
+
+struct PredictArgs {
+  InputArgs input;
+  Format format = Format::table;
   bool color = false;
 };
 
 struct ExplainArgs {
-  std::string file;
+  InputArgs input;
   std::string recovery_point;
-  std::optional<std::string> as_of;
+  bool color = false;
+};
+
+struct VerifyArgs {
+  InputArgs input;
+  Format format = Format::table;
   bool color = false;
 };
 
@@ -32,10 +47,24 @@ struct RulesArgs {
   Format format = Format::table;
 };
 
-// `snapkey predict`. Errors: those of the scenario reader, combine, Model::build, E_DATE.
+// What `snapkey verify` found: its report, and whether anything disagrees (exit code 1).
+struct VerifyOutput {
+  std::string text;
+  bool disagrees = false;
+};
+
+// Checks one --stack value (FILE=REGION[:ACCOUNT]) or --parameter value (NAME=VALUE): "" when
+// it is well formed, else what is wrong, for a usage error.
+std::string check_stack(const std::string& value);
+std::string check_parameter(const std::string& value);
+
+// `snapkey predict`. Errors: those of io::read_inputs, Model::build, E_DATE, E_USAGE (the same
+// --stack file or --parameter name given twice).
 Result<std::string> predict(const PredictArgs& args);
 // `snapkey explain`. Errors: as predict, and E_UNKNOWN_RECOVERY_POINT.
 Result<std::string> explain(const ExplainArgs& args);
+// `snapkey verify`. Errors: as predict.
+Result<VerifyOutput> verify(const VerifyArgs& args);
 // `snapkey rules`.
 std::string rules(const RulesArgs& args);
 

@@ -1,8 +1,8 @@
 // The snapkey command-line tool: parses the command line (CLI11), runs one subcommand and maps
 // every way it can end to an exit code, here and only here.
 //
-// Exit codes: 0 done (whatever the predicted outcomes), 2 bad input or usage, 3 internal error
-// (1 is kept for findings, as in `snapkey check`).
+// Exit codes: 0 done (whatever the predicted outcomes), 1 findings (`snapkey verify`: a
+// prediction disagrees with what AWS reported), 2 bad input or usage, 3 internal error.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "snapkey/arn.hpp"
 #include "snapkey/version.hpp"
 
 namespace {
@@ -24,8 +25,9 @@ namespace {
 namespace cli = snapkey::cli;
 
 constexpr int kExitOk = 0;
-constexpr int kExitInternal = 3;
+constexpr int kExitFindings = 1;  // snapkey verify: a prediction disagrees with what AWS did
 constexpr int kExitBadInput = 2;
+constexpr int kExitInternal = 3;
 
 // Colour only on a terminal, and never when NO_COLOR is set (to anything, even "").
 bool use_color() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
@@ -44,50 +46,117 @@ void add_format_option(CLI::App& app, std::string& text, const std::vector<std::
       ->capture_default_str();
 }
 
-// What a subcommand produced: text for standard output, or an input error.
-using RunResult = std::variant<std::string, snapkey::Error>;
+// What a subcommand produced: text for standard output and the exit code, or an input error.
+struct Output {
+  std::string text;
+  int code = kExitOk;
+};
+using RunResult = std::variant<Output, snapkey::Error>;
 
-template <typename T>
-RunResult run_result(snapkey::Result<T> result) {
+RunResult run_result(snapkey::Result<std::string> result) {
   if (!result) return result.error();
-  return std::move(result).value();
+  return Output{std::move(result).value(), kExitOk};
+}
+
+// verify: disagreements are findings (exit 1), not errors; the report still goes to stdout.
+RunResult run_result(snapkey::Result<cli::VerifyOutput> result) {
+  if (!result) return result.error();
+  return Output{std::move(result->text), result->disagrees ? kExitFindings : kExitOk};
+}
+
+// A CLI11 validator from a function that returns "" or what is wrong with the value. (No
+// description: --help shows the option's type name alone.)
+CLI::Validator checked(std::string (*check)(const std::string&)) {
+  return CLI::Validator([check](std::string& value) { return check(value); }, "");
+}
+
+std::string check_region(const std::string& value) {
+  const snapkey::Result<snapkey::Region> region = snapkey::parse_region(value);
+  return region ? "" : region.error().message;
+}
+
+std::string check_account(const std::string& value) {
+  const snapkey::Result<snapkey::AccountId> account = snapkey::parse_account_id(value);
+  return account ? "" : account.error().message;
+}
+
+constexpr const char* kInputsHelp =
+    "Scenario files, saved AWS CLI output, Terraform plans (terraform show -json) and "
+    "CloudFormation templates, files or directories, in any mix: each file is recognised from "
+    "its content and all are read as one model";
+constexpr const char* kAsOfHelp =
+    "The date whose AWS behaviour to predict; default: the scenario's as_of, else the newest "
+    "rule date";
+
+// The options every command that reads inputs shares: --as-of and the CloudFormation ones.
+void add_input_options(CLI::App& app, cli::InputArgs& args) {
+  app.add_option("--as-of", args.as_of, kAsOfHelp)->type_name("YYYY-MM-DD");
+  app.add_option("--region", args.region,
+                 "CloudFormation: the Region the templates are deployed to (a template does not "
+                 "say)")
+      ->type_name("REGION")
+      ->check(checked(check_region));
+  app.add_option("--account", args.account,
+                 "CloudFormation: the account the templates are deployed to")
+      ->type_name("ACCOUNT")
+      ->check(checked(check_account));
+  app.add_option("--stack", args.stacks,
+                 "CloudFormation: where one template is deployed, overriding --region and "
+                 "--account (repeatable)")
+      ->type_name("FILE=REGION[:ACCOUNT]")
+      ->check(checked(cli::check_stack))
+      ->allow_extra_args(false);
+  app.add_option("--parameter", args.parameters,
+                 "CloudFormation: a template parameter's value (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->check(checked(cli::check_parameter))
+      ->allow_extra_args(false);
 }
 
 int run(int argc, char** argv) {
   CLI::App app{
       "snapkey: predicts which KMS key encrypts every AWS Backup and RDS snapshot and "
-      "copy, or why the copy fails, and explains why rule by rule.",
+      "copy, or why the copy fails, explains why rule by rule, and checks the predictions "
+      "against the copy jobs AWS ran.",
       "snapkey"};
   app.set_version_flag("--version", std::string("snapkey ") + snapkey::version());
   app.require_subcommand(1);
 
   cli::PredictArgs predict;
-  CLI::App* predict_app =
-      app.add_subcommand("predict", "Predict the key of every recovery point of the scenario");
-  predict_app->add_option("files", predict.files, "Scenario files (YAML), read as one scenario")
-      ->required();
+  CLI::App* predict_app = app.add_subcommand(
+      "predict", "Predict the key of every recovery point that the inputs' plans and jobs make");
+  predict_app->add_option("inputs", predict.input.paths, kInputsHelp)
+      ->required()
+      ->type_name("INPUT");
   std::string predict_format = "table";
   add_format_option(*predict_app, predict_format, {"table", "json", "markdown"});
-  predict_app
-      ->add_option("--as-of", predict.as_of,
-                   "The date whose AWS behaviour to predict; default: the scenario's as_of, "
-                   "else the newest rule date")
-      ->type_name("YYYY-MM-DD");
+  add_input_options(*predict_app, predict.input);
 
   cli::ExplainArgs explain;
   CLI::App* explain_app = app.add_subcommand(
       "explain", "Explain, rule by rule, how one recovery point gets its key or outcome");
-  explain_app->add_option("file", explain.file, "Scenario file (YAML)")->required();
+  // INPUT... RECOVERY-POINT: the last positional is the recovery point (split after parsing).
+  std::vector<std::string> explain_positionals;
   explain_app
-      ->add_option(
-          "recovery-point", explain.recovery_point,
-          "The recovery point, as `snapkey predict` names it (e.g. aurora@virginia-default)")
-      ->required();
-  explain_app
-      ->add_option("--as-of", explain.as_of,
-                   "The date whose AWS behaviour to predict; default: the scenario's as_of, "
-                   "else the newest rule date")
-      ->type_name("YYYY-MM-DD");
+      ->add_option("inputs-and-recovery-point", explain_positionals,
+                   std::string(kInputsHelp) +
+                       "; then the recovery point, as `snapkey predict` names it (e.g. "
+                       "aurora@virginia-default)")
+      ->required()
+      ->expected(2, CLI::detail::expected_max_vector_size)
+      ->type_name("INPUT... RECOVERY-POINT");
+  add_input_options(*explain_app, explain.input);
+
+  cli::VerifyArgs verify;
+  CLI::App* verify_app = app.add_subcommand(
+      "verify",
+      "Compare the copy jobs and recovery points that AWS reported (saved list-copy-jobs, "
+      "describe-copy-job, list-recovery-points-by-backup-vault output among the inputs) with "
+      "the predictions; exit code 1 when any disagrees");
+  verify_app->add_option("inputs", verify.input.paths, kInputsHelp)->required()->type_name("INPUT");
+  std::string verify_format = "table";
+  add_format_option(*verify_app, verify_format, {"table", "json", "markdown"});
+  add_input_options(*verify_app, verify.input);
 
   cli::RulesArgs rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List the rules snapkey's predictions use");
@@ -104,28 +173,36 @@ int run(int argc, char** argv) {
   }
 
   predict.format = kFormats.at(predict_format);
+  verify.format = kFormats.at(verify_format);
   rules.format = kFormats.at(rules_format);
   RunResult result;
   if (predict_app->parsed()) {
     predict.color = predict.format == cli::Format::table && use_color();
     result = run_result(cli::predict(predict));
   } else if (explain_app->parsed()) {
+    explain.recovery_point = explain_positionals.back();
+    explain_positionals.pop_back();
+    explain.input.paths = std::move(explain_positionals);
     explain.color = use_color();
     result = run_result(cli::explain(explain));
+  } else if (verify_app->parsed()) {
+    verify.color = verify.format == cli::Format::table && use_color();
+    result = run_result(cli::verify(verify));
   } else {
-    result = cli::rules(rules);
+    result = Output{cli::rules(rules), kExitOk};
   }
 
   if (const snapkey::Error* error = std::get_if<snapkey::Error>(&result)) {
     std::fprintf(stderr, "%s\n", error->to_string().c_str());
     return kExitBadInput;
   }
-  const std::string& text = std::get<std::string>(result);
+  const Output& output = std::get<Output>(result);
+  const std::string& text = output.text;
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "error E_OUTPUT: cannot write to standard output\n");
     return kExitInternal;
   }
-  return kExitOk;
+  return output.code;
 }
 
 }  // namespace

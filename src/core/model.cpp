@@ -549,7 +549,7 @@ const Key* Model::primary_of(const Key& replica) const {
   const Key* primary = nullptr;
   if (!replica.primary.empty()) {
     primary = find_key(replica.primary, replica.account, replica.region);
-  } else {
+  } else if (!replica.key_id().empty()) {
     for (const Key& key : input_->keys) {
       if (key.multi_region == MultiRegion::primary && key.account == replica.account &&
           key.key_id() == replica.key_id()) {
@@ -557,20 +557,25 @@ const Key* Model::primary_of(const Key& replica) const {
       }
     }
   }
-  const bool related = primary != nullptr && primary->multi_region == MultiRegion::primary &&
-                       primary->key_id() == replica.key_id() &&
+  // A planned key (Terraform, CloudFormation) may have no ARN, hence no key id, yet.
+  const bool same_id =
+      primary != nullptr && (primary->key_id().empty() || replica.key_id().empty() ||
+                             primary->key_id() == replica.key_id());
+  const bool related = same_id && primary->multi_region == MultiRegion::primary &&
                        partition_of(primary->region) == partition_of(replica.region);
   return related ? primary : nullptr;
 }
 
 std::vector<const Key*> Model::related_keys(const Key& key) const {
   std::vector<const Key*> related;
-  if (key.multi_region == MultiRegion::none || key.key_id().empty()) return related;
+  // `key` may be a copy (a prediction's): compare the model's own keys.
+  const Key* self = find_key(key.name, key.account, key.region);
+  if (self == nullptr) return related;
+  const Key* primary = self->multi_region == MultiRegion::primary ? self : primary_of(*self);
+  if (primary == nullptr) return related;
+  related.push_back(primary);
   for (const Key& other : input_->keys) {
-    if (other.multi_region != MultiRegion::none && other.account == key.account &&
-        other.key_id() == key.key_id()) {
-      related.push_back(&other);
-    }
+    if (primary_of(other) == primary) related.push_back(&other);
   }
   return related;
 }

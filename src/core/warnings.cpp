@@ -14,8 +14,9 @@ std::string_view describe_warning(std::string_view id) {
        "A multi-Region replica of the source key exists in the destination Region but the copy "
        "does not use it: AWS never picks a replica by itself (R8)."},
       {kKeyArnNotKnown,
-       "The key is named by its alias; its ARN is not known because the input does not list it "
-       "(AWS creates AWS managed keys on first use)."},
+       "The key's ARN is not known yet: an AWS managed key the input does not list (AWS creates "
+       "it on first use), or a key that a Terraform plan or CloudFormation template has not "
+       "created yet."},
       {kReportedArnUnknown,
        "Whether AWS reports the aws/backup or the aws/rds key ARN for this copy is not known (spec "
        "U-3)."},

@@ -1,11 +1,179 @@
-// PLACEHOLDER: replaced by the reader's implementation.
-#include "snapkey/io/cloudformation.hpp"
+// CloudFormation templates, one per stack, read together (snapkey/io/cloudformation.hpp): where
+// each stack is deployed, then the model facts of all of them (cloudformation_build.hpp).
+#include "io/cloudformation_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+
+#include "io/cloudformation_build.hpp"
+#include "io/cloudformation_eval.hpp"
 
 namespace snapkey::io {
+namespace cfn {
+namespace {
 
-Result<ModelInput> read_cloudformation_templates(const std::vector<std::string>& /*paths*/,
-                                                 const CloudFormationOptions& /*options*/) {
-  return Error{"E_NOT_IMPLEMENTED", "this reader is not implemented yet", {}};
+Location file_only(const std::string& path) {
+  Location location;
+  location.file = path;
+  return location;
+}
+
+// The --stack mapping for `path`: given for the same path, the same normalised path, or the
+// only mapping for a file of that name.
+const std::string* mapping_for(const std::string& path, const CloudFormationOptions& options) {
+  if (const auto it = options.stacks.find(path); it != options.stacks.end()) return &it->second;
+  namespace fs = std::filesystem;
+  const fs::path normal = fs::path(path).lexically_normal();
+  const std::string* by_name = nullptr;
+  int same_name = 0;
+  for (const auto& [given, mapping] : options.stacks) {
+    if (fs::path(given).lexically_normal() == normal) return &mapping;
+    if (fs::path(given).filename() == normal.filename()) {
+      by_name = &mapping;
+      ++same_name;
+    }
+  }
+  return same_name == 1 ? by_name : nullptr;
+}
+
+// A mapping that names no template given is a typo that would silently use the defaults.
+Status check_mappings(const std::vector<TemplateSource>& sources,
+                      const CloudFormationOptions& options) {
+  for (const auto& [given, mapping] : options.stacks) {
+    CloudFormationOptions only;
+    only.stacks.emplace(given, mapping);
+    const bool used = std::any_of(sources.begin(), sources.end(), [&](const TemplateSource& s) {
+      return mapping_for(s.path, only) != nullptr;
+    });
+    if (used) continue;
+    std::string paths;
+    for (const TemplateSource& source : sources) {
+      paths += (paths.empty() ? "" : ", ") + source.path;
+    }
+    return Error{
+        "E_CFN_REGION",
+        fmt::format("--stack {}={} names no template read (templates: {})", given, mapping, paths),
+        file_only(given)};
+  }
+  return Ok{};
+}
+
+// Where the stack of `path` is deployed. Errors: E_CFN_REGION, E_CFN_ACCOUNT, E_REGION,
+// E_ACCOUNT_ID.
+Status place_stack(Stack& stack, const CloudFormationOptions& options) {
+  std::string region = options.region;
+  std::string account = options.account;
+  const std::string* mapping = mapping_for(stack.file, options);
+  if (mapping != nullptr) {
+    const auto colon = mapping->find(':');
+    region = mapping->substr(0, colon);
+    if (colon != std::string::npos) account = mapping->substr(colon + 1);
+  }
+  if (region.empty()) {
+    return Error{"E_CFN_REGION",
+                 fmt::format("no Region for {}: a template does not say where its stack is "
+                             "deployed; give --region REGION, or --stack {}=REGION[:ACCOUNT]",
+                             stack.file, stack.file),
+                 file_only(stack.file)};
+  }
+  auto parsed_region = parse_region(region);
+  if (!parsed_region) {
+    return Error{parsed_region.error().id,
+                 fmt::format("the Region of {}: {}", stack.file, parsed_region.error().message),
+                 file_only(stack.file)};
+  }
+  if (account.empty()) {
+    return Error{"E_CFN_ACCOUNT",
+                 fmt::format("no account for {}: a template does not say which account its stack "
+                             "is deployed in; give --account ACCOUNT, or --stack "
+                             "{}=REGION:ACCOUNT",
+                             stack.file, stack.file),
+                 file_only(stack.file)};
+  }
+  auto parsed_account = parse_account_id(account);
+  if (!parsed_account) {
+    return Error{parsed_account.error().id,
+                 fmt::format("the account of {}: {}", stack.file, parsed_account.error().message),
+                 file_only(stack.file)};
+  }
+  stack.region = *parsed_region;
+  stack.account = *parsed_account;
+  return Ok{};
+}
+
+Result<ModelInput> read_unchecked(const std::vector<TemplateSource>& sources,
+                                  const CloudFormationOptions& options) {
+  auto stacks = read_stacks(sources, options);
+  if (!stacks) return stacks.error();
+  Evaluator evaluator(*stacks, options.parameters);
+  if (Status s = evaluator.index_exports(); !s) return s.error();
+  Builder builder(evaluator);
+  return builder.build();
+}
+
+}  // namespace
+
+Result<std::vector<Stack>> read_stacks(const std::vector<TemplateSource>& sources,
+                                       const CloudFormationOptions& options) {
+  if (Status s = check_mappings(sources, options); !s) return s.error();
+  std::vector<Stack> stacks;
+  for (const TemplateSource& source : sources) {
+    auto root = parse_template(source.text, source.path);
+    if (!root) return root.error();
+    if (!root->is_map()) {
+      return Error{"E_CFN_VALUE",
+                   fmt::format("expected a CloudFormation template (a map with Resources), "
+                               "found {}",
+                               root->kind_name()),
+                   root->location.file.empty() ? file_only(source.path) : root->location};
+    }
+    Stack stack;
+    stack.file = source.path;
+    stack.name = stack_name(source.path);
+    stack.root = std::move(root).value();
+    if (Status s = place_stack(stack, options); !s) return s.error();
+    stacks.push_back(std::move(stack));
+  }
+  return stacks;
+}
+
+std::string stack_name(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view suffix : {".json", ".yaml", ".yml", ".template"}) {
+      if (name.size() > suffix.size() && name.ends_with(suffix)) {
+        name.resize(name.size() - suffix.size());
+        stripped = true;
+      }
+    }
+  }
+  return name;
+}
+
+Result<ModelInput> read_templates(const std::vector<TemplateSource>& sources,
+                                  const CloudFormationOptions& options) {
+  try {
+    return read_unchecked(sources, options);
+  } catch (const std::exception& e) {  // a bug: never let it cross the public API
+    return Error{"E_INTERNAL", fmt::format("could not read the templates: {}", e.what()), {}};
+  }
+}
+
+}  // namespace cfn
+
+Result<ModelInput> read_cloudformation_templates(const std::vector<std::string>& paths,
+                                                 const CloudFormationOptions& options) {
+  std::vector<cfn::TemplateSource> sources;
+  for (const std::string& path : paths) {
+    auto source = cfn::read_template_file(path);
+    if (!source) return source.error();
+    sources.push_back(std::move(source).value());
+  }
+  return cfn::read_templates(sources, options);
 }
 
 }  // namespace snapkey::io

@@ -5,6 +5,9 @@
 //     ap-northeast-1  account 111111111111  vault tokyo-default
 //     arn:aws:kms:ap-northeast-1:111111111111:key/mrk-...
 //
+// A Terraform address or CloudFormation logical id follows the vault's name, the resource's
+// after it: "vault dr (module.dr.aws_backup_vault.dr["us-east-1"])  resource aws_rds_cluster.a".
+//
 // The key comes last so that a long alias runs off the end of its own line and never pushes
 // another column out of place. The id column takes what is left of 80 columns; an id wider than
 // that (a native copy's or a restore's, typically) gets a line of its own and the row goes on,
@@ -41,6 +44,36 @@ std::string detail_line(const Prediction& p) {
     return p.message;
   }
   return "";
+}
+
+// The second line of a block: Region, account and vault, then the Terraform addresses or
+// CloudFormation logical ids of the vault and the resource when the input gave them. A part that
+// would pass column 80 starts a new line, indented: the vault's name stays on the second line.
+std::string place_lines(const Prediction& p) {
+  struct Part {
+    std::string_view separator;
+    std::string text;
+  };
+  std::vector<Part> parts = {{"", p.region.name},
+                             {"  ", fmt::format("account {}", p.account.value)},
+                             {"  ", fmt::format("vault {}", p.vault.value_or("-"))}};
+  if (p.vault_address) parts.push_back({" ", fmt::format("({})", *p.vault_address)});
+  if (p.resource_address) parts.push_back({"  ", fmt::format("resource {}", *p.resource_address)});
+  std::string out = "  ";
+  std::size_t column = out.size();
+  for (const Part& part : parts) {
+    const std::size_t width = display_width(part.text);
+    if (column > 2 && column + part.separator.size() + width > kScreen) {
+      out += "\n    ";
+      column = 4;
+    } else {
+      out += part.separator;
+      column += part.separator.size();
+    }
+    out += part.text;
+    column += width;
+  }
+  return out + '\n';
 }
 
 // The warnings that deserve a look; KEY_ARN_NOT_KNOWN is already said by "(ARN not known)".
@@ -106,8 +139,7 @@ std::string render_table(const Predictions& predictions, const RenderOptions& op
     out += cell(detail::deciding_rule(p), rule_width);
     out += key_cell(p);
     out += '\n';
-    out += fmt::format("  {}  account {}  vault {}\n", p.region.name, p.account.value,
-                       p.vault.value_or("-"));
+    out += place_lines(p);
     const std::string extra = detail_line(p);
     if (!extra.empty()) out += detail::hang("  ", 2, extra, kScreen, 2);
     if (const std::string warnings = warnings_line(p); !warnings.empty()) {

@@ -14,12 +14,16 @@
 
 namespace snapkey::io {
 
-// Reads every file given, and every file below every directory given (recursively, in sorted
-// order). Each file's kind is recognised from its top-level keys, not its name; a file that
-// matches no known command is an error (E_AWS_CLI_KIND), never skipped. Account and Region come
-// from the ARNs inside. Errors name the file and the JSON Pointer of the value at fault: E_FILE,
-// E_JSON, E_JSON_TYPE, E_JSON_MISSING, E_AWS_CLI_KIND, E_AWS_CLI_VALUE and the value errors of
-// arn.hpp.
+// Reads every file given, whatever its name, and every *.json file below every directory given
+// (recursively, in sorted order). Each file's kind is recognised from its top-level keys, not its
+// name; a file that matches no known command is an error (E_AWS_CLI_KIND), never skipped.
+// Account and Region come from the ARNs inside; outputs without an ARN (describe-organization,
+// describe-global-settings, get-key-policy) take them from the ACCOUNT/REGION/ folders the file is
+// in, or from a documented wrapper. The same thing described in several files merges. Errors name
+// the file and the JSON Pointer of the value at fault: E_FILE, E_JSON, E_JSON_TYPE,
+// E_JSON_MISSING, E_AWS_CLI_KIND, E_AWS_CLI_VALUE, E_AWS_CLI_ACCOUNT (no way to tell a file's
+// account), E_AWS_CLI_CONFLICT (described twice, differently), E_AWS_CLI_REF (a selection whose
+// plan is not in the export), E_KEY_STATE and the value errors of arn.hpp.
 Result<ModelInput> read_aws_cli_export(const std::vector<std::string>& paths);
 
 }  // namespace snapkey::io

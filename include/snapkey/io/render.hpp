@@ -8,6 +8,7 @@
 #include <string>
 
 #include "snapkey/predict.hpp"
+#include "snapkey/verify.hpp"
 
 namespace snapkey::io {
 
@@ -24,6 +25,14 @@ std::string render_markdown(const Predictions& predictions);
 // The steps that led to one recovery point's outcome, each with its rule and source, and what to
 // change to get a different key.
 std::string render_explanation(const Prediction& prediction, const RenderOptions& options);
+
+// The report of `snapkey verify`: a block per observation (agreement, what AWS reported, what
+// snapkey predicted, the rules, why) and a summary line, readable in 80 columns.
+std::string render_verify_table(const VerifyReport& report, const RenderOptions& options);
+// The "snapkey/verify/v1" JSON document (docs/verify.md).
+std::string render_verify_json(const VerifyReport& report);
+// A Markdown table of the observations, disagreements first explained below it.
+std::string render_verify_markdown(const VerifyReport& report);
 
 // The rule table as text, as Markdown (docs/rules.md) or as JSON.
 std::string render_rules_table();

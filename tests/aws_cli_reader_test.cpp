@@ -1,0 +1,1412 @@
+// The saved AWS CLI output reader (docs/aws-cli-input.md): every command kind, every field read,
+// unknown and missing values, merging, and every error with its whole message and location.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "snapkey/io/aws_cli.hpp"
+#include "snapkey/predict.hpp"
+
+namespace snapkey {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+constexpr const char* kA = "111111111111";
+constexpr const char* kB = "222222222222";
+constexpr const char* kMrk = "mrk-0123456789abcdef0123456789abcdef";
+constexpr const char* kUuid = "1234abcd-12ab-34cd-56ef-1234567890ab";
+constexpr const char* kUuid2 = "5678abcd-12ab-34cd-56ef-1234567890ab";
+
+std::string key_arn(const std::string& region, const std::string& id,
+                    const std::string& account = kA) {
+  return fmt::format("arn:aws:kms:{}:{}:key/{}", region, account, id);
+}
+std::string vault_arn(const std::string& region, const std::string& name,
+                      const std::string& account = kA) {
+  return fmt::format("arn:aws:backup:{}:{}:backup-vault:{}", region, account, name);
+}
+
+// Each test writes its export into a fresh temporary folder.
+class AwsCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = (fs::temp_directory_path() /
+            fmt::format("snapkey-aws-cli-{}-{}", getpid(),
+                        ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+               .generic_string();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Writes `text` at `relative` below the folder; returns its path.
+  std::string write(const std::string& relative, std::string_view text) {
+    const std::string path = at(relative);
+    fs::create_directories(fs::path(path).parent_path());
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::string at(const std::string& relative) const { return dir_ + "/" + relative; }
+
+  Result<ModelInput> read() const { return io::read_aws_cli_export({dir_}); }
+  ModelInput read_ok() const {
+    auto input = read();
+    EXPECT_TRUE(input) << input.error().to_string();
+    return input ? std::move(input).value() : ModelInput{};
+  }
+  Error read_error() const {
+    auto input = read();
+    EXPECT_FALSE(input);
+    return input ? Error{} : input.error();
+  }
+  Location place(const std::string& relative, const std::string& pointer) const {
+    return Location{at(relative), 0, 0, pointer};
+  }
+
+  std::string dir_;
+};
+
+template <typename T>
+const T* by_arn(const std::vector<T>& items, const std::string& arn) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& t) { return t.arn == arn; });
+  return it == items.end() ? nullptr : &*it;
+}
+template <typename T>
+const T* by_name(const std::vector<T>& items, const std::string& name) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& t) { return t.name == name; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shared estate (tests/data/estate/README.md)
+
+const std::string kEstate = std::string(SNAPKEY_TEST_DATA) + "/estate/aws-cli";
+
+TEST(AwsCliEstate, PredictsTheReadmeTable) {
+  auto input = io::read_aws_cli_export({kEstate});
+  ASSERT_TRUE(input) << input.error().to_string();
+  auto model = Model::build(std::move(input).value());
+  ASSERT_TRUE(model) << model.error().to_string();
+  std::vector<std::string> rows;
+  for (const Prediction& p : predict(*model, {}).recovery_points) {
+    rows.push_back(fmt::format("{} {} {} {} {}", p.id, to_string(p.outcome),
+                               p.key ? p.key->alias() : "-", p.key ? p.key->region.name : "-",
+                               p.rules.back()));
+  }
+  EXPECT_THAT(rows, ElementsAre("billing@primary encrypted alias/aws/rds ap-northeast-1 R2",
+                                "billing@Default encrypted alias/aws/rds us-east-1 R9",
+                                "billing@dr encrypted alias/app-key-replica us-east-1 R7",
+                                "orders@primary encrypted alias/app-key ap-northeast-1 R2",
+                                "orders@Default encrypted alias/aws/rds us-east-1 R9",
+                                "orders@dr encrypted alias/app-key-replica us-east-1 R7"));
+}
+
+TEST(AwsCliEstate, ReadsEveryFact) {
+  auto input = io::read_aws_cli_export({kEstate});
+  ASSERT_TRUE(input) << input.error().to_string();
+  const ModelInput& in = *input;
+  // Keys: the two MRKs, aws/rds and aws/backup of both Regions; not aws/ebs (no one uses it),
+  // not aws/dynamodb (no TargetKeyId).
+  std::vector<std::string> keys;
+  for (const Key& k : in.keys) {
+    keys.push_back(fmt::format("{} {} {} {} {} {}", k.name, k.alias(), to_string(k.manager),
+                               to_string(k.multi_region), to_string(k.state), k.primary));
+  }
+  const std::string primary = key_arn("ap-northeast-1", kMrk);
+  EXPECT_THAT(keys, ::testing::UnorderedElementsAre(
+                        "app-key alias/app-key customer primary Enabled ",
+                        "app-key-replica alias/app-key-replica customer replica Enabled " + primary,
+                        "ap-northeast-1/aws/backup alias/aws/backup aws none Enabled ",
+                        "ap-northeast-1/aws/rds alias/aws/rds aws none Enabled ",
+                        "us-east-1/aws/backup alias/aws/backup aws none Enabled ",
+                        "us-east-1/aws/rds alias/aws/rds aws none Enabled "));
+  // Resources: the cluster and the instance; orders-1 is a member of the cluster.
+  ASSERT_EQ(in.resources.size(), 2u);
+  EXPECT_EQ(in.resources[0].name, "orders");
+  EXPECT_EQ(in.resources[0].type, ResourceType::aurora);
+  EXPECT_EQ(in.resources[0].key, primary);
+  EXPECT_EQ(in.resources[1].name, "billing");
+  EXPECT_EQ(in.resources[1].type, ResourceType::rds_instance);
+  EXPECT_EQ(in.resources[1].key, key_arn("ap-northeast-1", "4d3c2b1a-7e6f-4a5b-8c9d-0e1f2a3b4c5d"));
+  ASSERT_EQ(in.accounts.size(), 1u);
+  EXPECT_EQ(in.accounts[0].organization, std::optional<std::string>("o-estate"));
+  EXPECT_TRUE(in.accounts[0].cross_account_backup);
+  ASSERT_EQ(in.plans.size(), 1u);
+  EXPECT_EQ(in.plans[0].name, "daily");
+  ASSERT_EQ(in.plans[0].selections.size(), 1u);
+  EXPECT_EQ(in.plans[0].selections[0].name, "tagged");
+  ASSERT_EQ(in.vaults.size(), 3u);
+  for (const Vault& v : in.vaults) EXPECT_EQ(v.allows_copy_from, std::nullopt) << v.name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// rds / docdb / neptune describe-db-clusters, rds describe-db-instances
+
+constexpr std::string_view kCluster = R"({"DBClusters": [{
+  "DBClusterIdentifier": "c", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:c",
+  "Engine": "%s", "StorageEncrypted": true, "KmsKeyId": "%s",
+  "TagList": [{"Key": "backup", "Value": "daily"}, {"Key": "empty"}]}]})";
+
+std::string cluster(std::string_view engine, std::string_view key) {
+  std::string text(kCluster);
+  text.replace(text.find("%s"), 2, engine);
+  text.replace(text.find("%s"), 2, key);
+  return text;
+}
+
+TEST_F(AwsCli, ClusterEnginesGiveTheResourceType) {
+  const std::pair<std::string_view, ResourceType> engines[] = {
+      {"aurora", ResourceType::aurora},
+      {"aurora-mysql", ResourceType::aurora},
+      {"aurora-postgresql", ResourceType::aurora},
+      {"docdb", ResourceType::docdb},
+      {"neptune", ResourceType::neptune},
+      {"mysql", ResourceType::rds_multiaz_cluster},
+      {"postgres", ResourceType::rds_multiaz_cluster},
+  };
+  for (const auto& [engine, type] : engines) {
+    write("clusters.json", cluster(engine, key_arn("us-east-1", kUuid)));
+    const ModelInput in = read_ok();
+    ASSERT_EQ(in.resources.size(), 1u) << engine;
+    EXPECT_EQ(in.resources[0].type, type) << engine;
+  }
+}
+
+TEST_F(AwsCli, ClusterFields) {
+  write("clusters.json", cluster("aurora-mysql", key_arn("us-east-1", kUuid)));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 1u);
+  const Resource& r = in.resources[0];
+  EXPECT_EQ(r.name, "c");
+  EXPECT_TRUE(r.generated_name);
+  EXPECT_EQ(r.arn, "arn:aws:rds:us-east-1:111111111111:cluster:c");
+  EXPECT_EQ(r.key, key_arn("us-east-1", kUuid));
+  EXPECT_EQ(r.key_unknown, "");
+  EXPECT_EQ(r.tags, (std::map<std::string, std::string>{{"backup", "daily"}, {"empty", ""}}));
+  EXPECT_EQ(r.location, place("clusters.json", "/DBClusters/0"));
+  // A key nothing describes: manager and state unknown, never guessed.
+  ASSERT_EQ(in.keys.size(), 1u);
+  const Key& k = in.keys[0];
+  EXPECT_EQ(k.name, kUuid);
+  EXPECT_EQ(k.arn, key_arn("us-east-1", kUuid));
+  EXPECT_EQ(k.manager, KeyManager::unknown);
+  EXPECT_EQ(k.state, KeyState::unknown);
+  EXPECT_EQ(k.multi_region, MultiRegion::none);
+  EXPECT_THAT(k.aliases, IsEmpty());
+  EXPECT_EQ(k.location, place("clusters.json", "/DBClusters/0/KmsKeyId"));
+}
+
+TEST_F(AwsCli, UndescribedMultiRegionKeyIsCustomerManagedButStateUnknown) {
+  write("clusters.json", cluster("aurora", key_arn("us-east-1", kMrk)));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.keys.size(), 1u);
+  EXPECT_EQ(in.keys[0].manager, KeyManager::customer);  // AWS managed keys are single-Region
+  EXPECT_EQ(in.keys[0].state, KeyState::unknown);
+  EXPECT_EQ(in.keys[0].multi_region, MultiRegion::primary);
+}
+
+TEST_F(AwsCli, KeyIdAsKmsKeyIdBecomesAnArnInTheResourcesPlace) {
+  write("clusters.json", cluster("aurora", kUuid));
+  const ModelInput in = read_ok();
+  EXPECT_EQ(in.resources[0].key, key_arn("us-east-1", kUuid));
+  EXPECT_EQ(in.keys[0].arn, key_arn("us-east-1", kUuid));
+}
+
+TEST_F(AwsCli, AliasArnAsKmsKeyId) {
+  // Not listed by list-aliases: a key known by its alias only.
+  write("clusters.json", cluster("aurora", "arn:aws:kms:us-east-1:111111111111:alias/db"));
+  ModelInput in = read_ok();
+  EXPECT_EQ(in.resources[0].key, "arn:aws:kms:us-east-1:111111111111:alias/db");
+  ASSERT_EQ(in.keys.size(), 1u);
+  EXPECT_EQ(in.keys[0].name, "db");
+  EXPECT_EQ(in.keys[0].arn, "");
+  EXPECT_EQ(in.keys[0].region.name, "us-east-1");
+  EXPECT_EQ(in.keys[0].account.value, kA);
+  EXPECT_THAT(in.keys[0].aliases, ElementsAre("alias/db"));
+  EXPECT_EQ(in.keys[0].manager, KeyManager::customer);
+  EXPECT_EQ(in.keys[0].state, KeyState::unknown);
+  EXPECT_TRUE(Model::build(std::move(in)));
+  // Listed: the alias's key.
+  write("aliases.json", fmt::format(R"({{"Aliases": [{{"AliasName": "alias/db",
+    "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/db", "TargetKeyId": "{}"}}]}})",
+                                    kUuid));
+  in = read_ok();
+  ASSERT_EQ(in.keys.size(), 1u);
+  EXPECT_EQ(in.keys[0].arn, key_arn("us-east-1", kUuid));
+  EXPECT_TRUE(Model::build(std::move(in)));
+}
+
+TEST_F(AwsCli, StorageEncryption) {
+  write("clusters.json", R"({"DBClusters": [
+    {"DBClusterIdentifier": "plain", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:plain",
+     "Engine": "aurora", "StorageEncrypted": false, "StorageEncryptionType": "none"},
+    {"DBClusterIdentifier": "owned", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:owned",
+     "Engine": "aurora", "StorageEncrypted": true, "StorageEncryptionType": "sse-rds"},
+    {"DBClusterIdentifier": "nokey", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:nokey",
+     "Engine": "aurora", "StorageEncrypted": true},
+    {"DBClusterIdentifier": "silent", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:silent",
+     "Engine": "aurora"}]})");
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 4u);
+  EXPECT_EQ(by_name(in.resources, "plain")->key, "");
+  EXPECT_EQ(by_name(in.resources, "plain")->key_unknown, "");
+  EXPECT_EQ(by_name(in.resources, "owned")->key_unknown,
+            "DB cluster owned is encrypted with an AWS owned key (StorageEncryptionType sse-rds), "
+            "which the rules do not cover");
+  EXPECT_EQ(by_name(in.resources, "nokey")->key_unknown,
+            "DB cluster nokey is encrypted, but its KmsKeyId was not reported");
+  EXPECT_EQ(by_name(in.resources, "silent")->key_unknown,
+            "DB cluster silent: StorageEncrypted was not reported");
+  EXPECT_THAT(in.keys, IsEmpty());
+}
+
+TEST_F(AwsCli, DbInstancesOfAClusterAreNotResources) {
+  write("instances.json", fmt::format(R"({{"DBInstances": [
+    {{"DBInstanceIdentifier": "billing", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:billing",
+     "Engine": "postgres", "StorageEncrypted": true, "KmsKeyId": "{}",
+     "TagList": [{{"Key": "team", "Value": "finance"}}]}},
+    {{"DBInstanceIdentifier": "orders-1", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:orders-1",
+     "Engine": "aurora-mysql", "DBClusterIdentifier": "orders", "StorageEncrypted": true}}]}})",
+                                      key_arn("us-east-1", kUuid)));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 1u);
+  const Resource& r = in.resources[0];
+  EXPECT_EQ(r.name, "billing");
+  EXPECT_EQ(r.type, ResourceType::rds_instance);
+  EXPECT_EQ(r.arn, "arn:aws:rds:us-east-1:111111111111:db:billing");
+  EXPECT_EQ(r.key, key_arn("us-east-1", kUuid));
+  EXPECT_EQ(r.tags, (std::map<std::string, std::string>{{"team", "finance"}}));
+  EXPECT_EQ(r.location, place("instances.json", "/DBInstances/0"));
+}
+
+TEST_F(AwsCli, TheSameClusterFromRdsAndDocdbMerges) {
+  write("rds.json", cluster("docdb", kUuid));
+  write("docdb.json", cluster("docdb", kUuid));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 1u);
+  EXPECT_EQ(in.resources[0].location, place("docdb.json", "/DBClusters/0"));  // first read
+}
+
+TEST_F(AwsCli, TheSameClusterDescribedDifferentlyIsAnError) {
+  write("a.json", cluster("aurora", kUuid));
+  write("b.json", cluster("aurora", kUuid2));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message,
+            fmt::format("resource arn:aws:rds:us-east-1:111111111111:cluster:c: its key is '{}' "
+                        "here, but '{}' at {}#/DBClusters/0",
+                        key_arn("us-east-1", kUuid2), key_arn("us-east-1", kUuid), at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/DBClusters/0"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// kms describe-key, list-aliases
+
+std::string describe_key(const std::string& arn, std::string_view rest) {
+  return fmt::format(R"({{"KeyMetadata": {{"Arn": "{}", {}}}}})", arn, rest);
+}
+
+TEST_F(AwsCli, DescribeKey) {
+  write("k1.json", describe_key(key_arn("us-east-1", kUuid),
+                                R"("KeyManager": "CUSTOMER", "KeyState": "PendingDeletion",
+                                   "MultiRegion": false)"));
+  write("k2.json", describe_key(key_arn("us-east-1", kUuid2),
+                                R"("KeyManager": "AWS", "KeyState": "Enabled")"));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.keys.size(), 2u);
+  const Key* k1 = by_arn(in.keys, key_arn("us-east-1", kUuid));
+  ASSERT_NE(k1, nullptr);
+  EXPECT_EQ(k1->manager, KeyManager::customer);
+  EXPECT_EQ(k1->state, KeyState::pending_deletion);
+  EXPECT_EQ(k1->multi_region, MultiRegion::none);
+  EXPECT_EQ(k1->region.name, "us-east-1");
+  EXPECT_EQ(k1->account.value, kA);
+  EXPECT_EQ(k1->location, place("k1.json", "/KeyMetadata"));
+  const Key* k2 = by_arn(in.keys, key_arn("us-east-1", kUuid2));
+  ASSERT_NE(k2, nullptr);
+  EXPECT_EQ(k2->manager, KeyManager::aws);
+  EXPECT_EQ(k2->state, KeyState::enabled);
+}
+
+TEST_F(AwsCli, DescribeKeyOfAReplicaBringsItsPrimary) {
+  write("replica.json",
+        describe_key(key_arn("us-east-1", kMrk),
+                     fmt::format(R"("KeyManager": "CUSTOMER",
+          "KeyState": "Enabled", "MultiRegion": true, "MultiRegionConfiguration": {{
+          "MultiRegionKeyType": "REPLICA", "PrimaryKey": {{"Arn": "{}", "Region": "ap-northeast-1"}},
+          "ReplicaKeys": [{{"Arn": "{}", "Region": "us-east-1"}}]}})",
+                                 key_arn("ap-northeast-1", kMrk), key_arn("us-east-1", kMrk))));
+  ModelInput in = read_ok();
+  ASSERT_EQ(in.keys.size(), 2u);
+  const Key* replica = by_arn(in.keys, key_arn("us-east-1", kMrk));
+  ASSERT_NE(replica, nullptr);
+  EXPECT_EQ(replica->multi_region, MultiRegion::replica);
+  EXPECT_EQ(replica->primary, key_arn("ap-northeast-1", kMrk));
+  const Key* primary = by_arn(in.keys, key_arn("ap-northeast-1", kMrk));
+  ASSERT_NE(primary, nullptr);
+  EXPECT_EQ(primary->multi_region, MultiRegion::primary);
+  EXPECT_EQ(primary->manager, KeyManager::customer);
+  EXPECT_EQ(primary->state, KeyState::unknown);
+  EXPECT_EQ(primary->location,
+            place("replica.json", "/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn"));
+  EXPECT_EQ(primary->name, "ap-northeast-1/" + std::string(kMrk));
+  EXPECT_EQ(replica->name, "us-east-1/" + std::string(kMrk));
+  EXPECT_TRUE(Model::build(std::move(in)));
+}
+
+TEST_F(AwsCli, DescribeKeyOfAPrimaryTellsItsReplicas) {
+  write("primary.json",
+        describe_key(key_arn("ap-northeast-1", kMrk),
+                     fmt::format(R"("KeyManager": "CUSTOMER",
+          "KeyState": "Enabled", "MultiRegion": true, "MultiRegionConfiguration": {{
+          "MultiRegionKeyType": "PRIMARY", "PrimaryKey": {{"Arn": "{0}", "Region": "ap-northeast-1"}},
+          "ReplicaKeys": [{{"Arn": "{1}", "Region": "us-east-1"}}]}})",
+                                 key_arn("ap-northeast-1", kMrk), key_arn("us-east-1", kMrk))));
+  // A vault keyed with the replica, which nobody describes.
+  write("vault.json", fmt::format(R"({{"BackupVaultName": "dr", "BackupVaultArn": "{}",
+    "EncryptionKeyArn": "{}"}})",
+                                  vault_arn("us-east-1", "dr"), key_arn("us-east-1", kMrk)));
+  ModelInput in = read_ok();
+  const Key* replica = by_arn(in.keys, key_arn("us-east-1", kMrk));
+  ASSERT_NE(replica, nullptr);
+  EXPECT_EQ(replica->multi_region, MultiRegion::replica);
+  EXPECT_EQ(replica->primary, key_arn("ap-northeast-1", kMrk));
+  EXPECT_EQ(replica->state, KeyState::unknown);
+  EXPECT_TRUE(Model::build(std::move(in)));
+}
+
+TEST_F(AwsCli, ListAliases) {
+  write("111111111111/us-east-1/aliases.json", fmt::format(R"({{"Aliases": [
+    {{"AliasName": "alias/aws/backup", "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/aws/backup",
+      "TargetKeyId": "{0}"}},
+    {{"AliasName": "alias/aws/dynamodb", "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/aws/dynamodb"}},
+    {{"AliasName": "alias/aws/ebs", "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/aws/ebs",
+      "TargetKeyId": "{1}"}},
+    {{"AliasName": "alias/db", "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/db",
+      "TargetKeyId": "{2}"}},
+    {{"AliasName": "alias/db-old", "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/db-old",
+      "TargetKeyId": "{2}"}}]}})",
+                                                           kUuid, kUuid2, kMrk));
+  write("111111111111/ap-northeast-1/aliases.json", fmt::format(R"({{"Aliases": [
+    {{"AliasName": "alias/aws/backup", "AliasArn": "arn:aws:kms:ap-northeast-1:111111111111:alias/aws/backup",
+      "TargetKeyId": "{0}"}}]}})",
+                                                                kUuid));
+  // Something uses alias/db's key.
+  write("111111111111/us-east-1/clusters.json", cluster("aurora", key_arn("us-east-1", kMrk)));
+  // aws/ebs's key is described (export.sh describes every key), but nothing uses it.
+  write(
+      "111111111111/us-east-1/ebs-key.json",
+      describe_key(key_arn("us-east-1", kUuid2), R"("KeyManager": "AWS", "KeyState": "Enabled")"));
+  const ModelInput in = read_ok();
+  std::vector<std::string> keys;
+  for (const Key& k : in.keys) {
+    keys.push_back(fmt::format("{} {} [{}] {} {}", k.name, k.arn, fmt::join(k.aliases, " "),
+                               to_string(k.manager), to_string(k.state)));
+  }
+  std::sort(keys.begin(), keys.end());
+  // aws/ebs's key is left out (nothing uses it), aws/dynamodb has no key; an alias is scoped to
+  // its account and Region.
+  EXPECT_THAT(keys,
+              ElementsAre(fmt::format("ap-northeast-1/aws/backup {} [alias/aws/backup] aws Enabled",
+                                      key_arn("ap-northeast-1", kUuid)),
+                          fmt::format("db {} [alias/db alias/db-old] customer Unknown",
+                                      key_arn("us-east-1", kMrk)),
+                          fmt::format("us-east-1/aws/backup {} [alias/aws/backup] aws Enabled",
+                                      key_arn("us-east-1", kUuid))));
+  EXPECT_EQ(by_name(in.keys, "db")->location,
+            place("111111111111/us-east-1/aliases.json", "/Aliases/3"));
+}
+
+TEST_F(AwsCli, DescribeKeyAndListAliasesMerge) {
+  write("a.json", fmt::format(R"({{"Aliases": [{{"AliasName": "alias/aws/backup",
+    "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/aws/backup", "TargetKeyId": "{}"}}]}})",
+                              kUuid));
+  write("b.json",
+        describe_key(key_arn("us-east-1", kUuid),
+                     R"("KeyManager": "AWS", "KeyState": "Enabled", "MultiRegion": false)"));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.keys.size(), 1u);
+  EXPECT_EQ(in.keys[0].name, "aws/backup");
+  EXPECT_THAT(in.keys[0].aliases, ElementsAre("alias/aws/backup"));
+  EXPECT_EQ(in.keys[0].manager, KeyManager::aws);
+  EXPECT_EQ(in.keys[0].location, place("b.json", "/KeyMetadata"));
+}
+
+TEST_F(AwsCli, AnAwsAliasOnACustomerKeyIsAConflict) {
+  write("a.json", describe_key(key_arn("us-east-1", kUuid), R"("KeyManager": "CUSTOMER")"));
+  write("b.json", fmt::format(R"({{"Aliases": [{{"AliasName": "alias/aws/backup",
+    "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/aws/backup", "TargetKeyId": "{}"}}]}})",
+                              kUuid));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("key {}: KeyManager is aws here, but customer at "
+                                   "{}#/KeyMetadata/KeyManager",
+                                   key_arn("us-east-1", kUuid), at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/Aliases/0/AliasName"));
+}
+
+TEST_F(AwsCli, TwoDescriptionsOfAKeyThatDisagree) {
+  write("a.json", describe_key(key_arn("us-east-1", kUuid), R"("KeyState": "Enabled")"));
+  write("b.json", describe_key(key_arn("us-east-1", kUuid), R"("KeyState": "Disabled")"));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("key {}: KeyState is Disabled here, but Enabled at "
+                                   "{}#/KeyMetadata/KeyState",
+                                   key_arn("us-east-1", kUuid), at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/KeyMetadata/KeyState"));
+}
+
+TEST_F(AwsCli, AnAliasThatPointsAtTwoKeys) {
+  auto aliases = [](const char* id) {
+    return fmt::format(R"({{"Aliases": [{{"AliasName": "alias/db",
+      "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/db", "TargetKeyId": "{}"}}]}})",
+                       id);
+  };
+  write("a.json", aliases(kUuid));
+  write("b.json", aliases(kUuid2));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message,
+            fmt::format("alias arn:aws:kms:us-east-1:111111111111:alias/db: "
+                        "TargetKeyId is '{}' here, but '{}' at {}#/Aliases/0",
+                        key_arn("us-east-1", kUuid2), key_arn("us-east-1", kUuid), at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/Aliases/0"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// kms get-key-policy
+
+std::string policy(std::string_view document) {
+  std::string escaped;
+  for (char c : document) {
+    if (c == '"') escaped += '\\';
+    if (c == '\n') continue;
+    escaped += c;
+  }
+  return fmt::format(R"({{"Policy": "{}", "PolicyName": "default"}})", escaped);
+}
+
+constexpr std::string_view kOwnerStatement =
+    R"({"Sid": "Enable IAM User Permissions", "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "kms:*", "Resource": "*"})";
+
+std::vector<std::string> shared_with(const ModelInput& in, const std::string& arn) {
+  const Key* key = by_arn(in.keys, arn);
+  return key == nullptr ? std::vector<std::string>{"(no key)"} : key->shared_with;
+}
+
+TEST_F(AwsCli, KeyPolicyInAFileNamedAfterTheKey) {
+  const std::string document = fmt::format(R"({{"Version": "2012-10-17", "Statement": [{},
+    {{"Effect": "Allow", "Principal": {{"AWS": ["arn:aws:iam::222222222222:root", "333333333333",
+      "arn:aws:iam::444444444444:role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup",
+      "arn:aws:iam::555555555555:role/Admin"]}},
+     "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}},
+    {{"Effect": "Allow", "Principal": {{"AWS": "arn:aws:iam::666666666666:root"}},
+     "Action": "kms:Encrypt", "Resource": "*"}}]}})",
+                                           kOwnerStatement);
+  write(fmt::format("111111111111/us-east-1/kms/get-key-policy/{}.json", kUuid), policy(document));
+  write(fmt::format("111111111111/us-east-1/kms/get-key-policy/{}.policy.json", kUuid2),
+        policy(document));
+  const ModelInput in = read_ok();
+  // The owner, other roles than AWS Backup's, and other actions do not count.
+  EXPECT_THAT(shared_with(in, key_arn("us-east-1", kUuid)),
+              ElementsAre("222222222222", "333333333333", "444444444444"));
+  EXPECT_THAT(shared_with(in, key_arn("us-east-1", kUuid2)),
+              ElementsAre("222222222222", "333333333333", "444444444444"));
+  const Key* key = by_arn(in.keys, key_arn("us-east-1", kUuid));
+  EXPECT_EQ(key->manager, KeyManager::unknown);
+  EXPECT_EQ(
+      key->location,
+      place(fmt::format("111111111111/us-east-1/kms/get-key-policy/{}.json", kUuid), "/Policy"));
+}
+
+TEST_F(AwsCli, KeyPolicyWrapperNamesTheKey) {
+  const std::string document =
+      R"({"Statement": {"Effect": "Allow", "Principal": "*", "Action": "kms:CreateGrant",
+          "Condition": {"StringEquals": {"kms:CallerAccount": ["222222222222", "333333333333"],
+                                         "kms:ViaService": "backup.us-east-1.amazonaws.com"}}}})";
+  std::string wrapped = policy(document);
+  wrapped.insert(1, fmt::format(R"("KeyId": "{}", )", key_arn("eu-west-1", kUuid, kB)));
+  write("anywhere/policy-of-the-key.json", wrapped);
+  // A key id in the wrapper takes its account and Region from the folders.
+  wrapped = policy(document);
+  wrapped.insert(1, fmt::format(R"("KeyId": "{}", )", kUuid2));
+  write("111111111111/us-east-1/wrapped.json", wrapped);
+  const ModelInput in = read_ok();
+  // The key's own account is not "shared with".
+  EXPECT_THAT(shared_with(in, key_arn("eu-west-1", kUuid, kB)), ElementsAre("333333333333"));
+  EXPECT_THAT(shared_with(in, key_arn("us-east-1", kUuid2)),
+              ElementsAre("222222222222", "333333333333"));
+}
+
+TEST_F(AwsCli, KeyPolicyPrincipalsAndConditions) {
+  struct Case {
+    std::string_view statements;
+    std::vector<std::string> shared_with;
+  };
+  const Case cases[] = {
+      // "*" limited by the organization
+      {R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*",
+           "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}})",
+       {"o-a1b2c3d4e5"}},
+      // "*" with a condition this reader does not evaluate: everyone
+      {R"({"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt",
+           "Condition": {"Bool": {"aws:SecureTransport": "true"}}})",
+       {"*"}},
+      // a Deny for one account takes it away
+      {R"({"Effect": "Allow", "Principal": {"AWS": ["222222222222", "333333333333"]},
+           "Action": "kms:*"},
+          {"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::333333333333:root"},
+           "Action": "kms:Decrypt"})",
+       {"222222222222"}},
+      // a Deny for everyone takes everyone away
+      {R"({"Effect": "Allow", "Principal": {"AWS": "222222222222"}, "Action": "kms:*"},
+          {"Effect": "Deny", "Principal": "*", "Action": "kms:*"})",
+       {}},
+      // a Deny with a negative condition ("everyone outside the organization") is not read
+      {R"({"Effect": "Allow", "Principal": {"AWS": "222222222222"}, "Action": "kms:*"},
+          {"Effect": "Deny", "Principal": "*", "Action": "kms:*",
+           "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}})",
+       {"222222222222"}},
+      // wildcards in actions, case-insensitive
+      {R"({"Effect": "Allow", "Principal": {"AWS": "222222222222"}, "Action": "KMS:Create*"})",
+       {"222222222222"}},
+      // NotAction / NotPrincipal statements are not read
+      {R"({"Effect": "Allow", "NotPrincipal": {"AWS": "222222222222"}, "Action": "kms:*"},
+          {"Effect": "Allow", "Principal": "*", "NotAction": "kms:Encrypt"})",
+       {}},
+  };
+  for (const Case& c : cases) {
+    write(fmt::format("111111111111/us-east-1/{}.json", kUuid),
+          policy(fmt::format(R"({{"Statement": [{}, {}]}})", kOwnerStatement, c.statements)));
+    EXPECT_EQ(shared_with(read_ok(), key_arn("us-east-1", kUuid)), c.shared_with) << c.statements;
+  }
+}
+
+TEST_F(AwsCli, KeyPolicyErrors) {
+  // No key id in the file name, no wrapper.
+  write("111111111111/us-east-1/policy.json", policy(R"({"Statement": []})"));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(
+      e.message,
+      "a get-key-policy output does not name its key: expected the file to be named "
+      "KEY-ID.json or KEY-ID.policy.json, or {\"KeyId\": KEY-ARN, \"Policy\": ...}, found the "
+      "file name 'policy.json'");
+  EXPECT_EQ(e.location, place("111111111111/us-east-1/policy.json", "/"));
+  fs::remove_all(dir_);
+
+  // A key id, but no folders to say where the key is.
+  write(fmt::format("{}.json", kUuid), policy(R"({"Statement": []})"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_ACCOUNT");
+  EXPECT_EQ(e.message, fmt::format("the policy of key {} does not say the key's account and "
+                                   "Region: put the file under ACCOUNT/REGION/, or give the key "
+                                   "ARN as \"KeyId\"",
+                                   kUuid));
+  EXPECT_EQ(e.location, place(fmt::format("{}.json", kUuid), "/"));
+  fs::remove_all(dir_);
+
+  // The policy text is not JSON: the byte offset is inside the policy.
+  const std::string file = fmt::format("111111111111/us-east-1/{}.json", kUuid);
+  write(file, R"({"Policy": "{\"Statement\": [}"})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON");
+  EXPECT_THAT(e.message, ::testing::StartsWith("in the policy document at /Policy: not valid JSON "
+                                               "at byte 15 (line 1, column 16): "));
+  EXPECT_EQ(e.location, place(file, "/Policy"));
+
+  // A statement with an Effect that is neither Allow nor Deny.
+  write(file, policy(R"({"Statement": [{"Effect": "Permit", "Action": "kms:*"}]})"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "in the policy document at /Policy: expected Allow or Deny at "
+            "/Statement/0/Effect, found 'Permit'");
+  EXPECT_EQ(e.location, place(file, "/Policy"));
+
+  // Principal of the wrong kind.
+  write(file, policy(R"({"Statement": [{"Effect": "Allow", "Action": "kms:*", "Principal": 1}]})"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message,
+            "in the policy document at /Policy: expected \"*\" or an object at "
+            "/Statement/0/Principal, found a number");
+
+  // No Policy string at all.
+  write(file, R"({"Policy": null})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message, "expected a policy document (a JSON string) at /Policy, found nothing");
+  EXPECT_EQ(e.location, place(file, "/Policy"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// backup list-backup-vaults, describe-backup-vault, get-backup-vault-access-policy
+
+TEST_F(AwsCli, BackupVaults) {
+  write("vaults.json",
+        fmt::format(R"({{"BackupVaultList": [
+    {{"BackupVaultName": "Default", "BackupVaultArn": "{0}", "VaultType": "BACKUP_VAULT",
+      "EncryptionKeyArn": "{1}"}},
+    {{"BackupVaultName": "lag", "BackupVaultArn": "{2}", "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT",
+      "EncryptionKeyType": "AWS_OWNED_KMS_KEY", "EncryptionKeyArn": "arn:aws:kms:us-east-1:999999999999:key/{3}"}},
+    {{"BackupVaultName": "lag-cmk", "BackupVaultArn": "{4}", "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT",
+      "EncryptionKeyType": "CUSTOMER_MANAGED_KMS_KEY", "EncryptionKeyArn": "{5}"}},
+    {{"BackupVaultName": "restore", "BackupVaultArn": "{6}", "VaultType": "RESTORE_ACCESS_BACKUP_VAULT"}},
+    {{"BackupVaultName": "old", "BackupVaultArn": "{7}", "EncryptionKeyArn": "{1}"}},
+    {{"BackupVaultName": "odd", "BackupVaultArn": "{8}", "VaultType": "BACKUP_VAULT",
+      "EncryptionKeyType": "AWS_OWNED_KMS_KEY"}},
+    {{"BackupVaultName": "silent", "BackupVaultArn": "{9}", "VaultType": "BACKUP_VAULT"}}]}})",
+                    vault_arn("us-east-1", "Default"), key_arn("us-east-1", kUuid),
+                    vault_arn("us-east-1", "lag"), kUuid2, vault_arn("us-east-1", "lag-cmk"),
+                    key_arn("us-east-1", kUuid2), vault_arn("us-east-1", "restore"),
+                    vault_arn("us-east-1", "old"), vault_arn("us-east-1", "odd"),
+                    vault_arn("us-east-1", "silent")));
+  const ModelInput in = read_ok();
+  std::vector<std::string> vaults;
+  for (const Vault& v : in.vaults) {
+    vaults.push_back(
+        fmt::format("{} {} key={} unknown={}", v.name, to_string(v.type), v.key, v.key_unknown));
+    EXPECT_EQ(v.allows_copy_from, std::nullopt) << v.name;  // no access policy exported
+    EXPECT_TRUE(v.generated_name);
+  }
+  EXPECT_THAT(
+      vaults,
+      ElementsAre("Default standard key=" + key_arn("us-east-1", kUuid) + " unknown=",
+                  "lag logically-air-gapped key= unknown=",
+                  "lag-cmk logically-air-gapped key=" + key_arn("us-east-1", kUuid2) + " unknown=",
+                  "odd standard key= unknown=vault odd reports EncryptionKeyType "
+                  "AWS_OWNED_KMS_KEY, which the rules do not cover for a standard vault",
+                  "old standard key=" + key_arn("us-east-1", kUuid) + " unknown=",
+                  "silent standard key= unknown=vault silent: EncryptionKeyArn was not "
+                  "reported"));
+  EXPECT_EQ(by_name(in.vaults, "lag")->location, place("vaults.json", "/BackupVaultList/1"));
+  // The AWS owned key of the air-gapped vault is not a key of the model.
+  EXPECT_EQ(in.keys.size(), 2u);
+}
+
+TEST_F(AwsCli, DescribeBackupVaultAndListBackupVaultsMerge) {
+  const std::string vault = fmt::format(R"("BackupVaultName": "dr", "BackupVaultArn": "{}",
+    "EncryptionKeyArn": "{}")",
+                                        vault_arn("us-east-1", "dr"), key_arn("us-east-1", kUuid));
+  write("a-list.json", fmt::format(R"({{"BackupVaultList": [{{{}}}]}})", vault));
+  write("b-describe.json", fmt::format(R"({{{}, "NumberOfRecoveryPoints": 3}})", vault));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.vaults.size(), 1u);
+  EXPECT_EQ(in.vaults[0].location, place("a-list.json", "/BackupVaultList/0"));
+  // Described differently:
+  write("c-describe.json", fmt::format(R"({{"BackupVaultName": "dr", "BackupVaultArn": "{}",
+    "EncryptionKeyArn": "{}"}})",
+                                       vault_arn("us-east-1", "dr"), key_arn("us-east-1", kUuid2)));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("vault {}: its key is '{}' here, but '{}' at "
+                                   "{}#/BackupVaultList/0",
+                                   vault_arn("us-east-1", "dr"), key_arn("us-east-1", kUuid2),
+                                   key_arn("us-east-1", kUuid), at("a-list.json")));
+  EXPECT_EQ(e.location, place("c-describe.json", "/"));
+}
+
+TEST_F(AwsCli, VaultAccessPolicy) {
+  write("vaults.json",
+        fmt::format(R"({{"BackupVaultList": [
+    {{"BackupVaultName": "central", "BackupVaultArn": "{0}", "EncryptionKeyArn": "{1}"}},
+    {{"BackupVaultName": "closed", "BackupVaultArn": "{2}", "EncryptionKeyArn": "{1}"}},
+    {{"BackupVaultName": "unknown", "BackupVaultArn": "{3}", "EncryptionKeyArn": "{1}"}}]}})",
+                    vault_arn("us-east-1", "central", kB), key_arn("us-east-1", kUuid, kB),
+                    vault_arn("us-east-1", "closed", kB), vault_arn("us-east-1", "unknown", kB)));
+  std::string central = policy(R"({"Statement": [
+    {"Effect": "Allow", "Principal": "*", "Action": "backup:CopyIntoBackupVault", "Resource": "*",
+     "Condition": {"StringEquals": {"aws:PrincipalOrgID": ["o-a1b2c3d4e5"]}}},
+    {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111111111111:root"},
+     "Action": "backup:*", "Resource": "*"},
+    {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::333333333333:root"},
+     "Action": "backup:DescribeBackupVault", "Resource": "*"}]})");
+  central.insert(1, fmt::format(R"("BackupVaultName": "central", "BackupVaultArn": "{}", )",
+                                vault_arn("us-east-1", "central", kB)));
+  write("central-policy.json", central);
+  write("closed-policy.json",
+        fmt::format(R"({{"BackupVaultName": "closed", "BackupVaultArn": "{}", "Policy": null}})",
+                    vault_arn("us-east-1", "closed", kB)));
+  const ModelInput in = read_ok();
+  EXPECT_EQ(by_name(in.vaults, "central")->allows_copy_from,
+            (std::optional<std::vector<std::string>>({"111111111111", "o-a1b2c3d4e5"})));
+  EXPECT_EQ(by_name(in.vaults, "closed")->allows_copy_from,
+            (std::optional<std::vector<std::string>>(std::vector<std::string>{})));
+  EXPECT_EQ(by_name(in.vaults, "unknown")->allows_copy_from, std::nullopt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// backup get-backup-plan, get-backup-selection, list-backup-selections
+
+constexpr const char* kPlanId = "3f1c2a9e-8b7d-4c6e-a5f4-0d2e1b3c4a59";
+constexpr const char* kSelectionId = "7b2e9d4a-1c3f-4e8b-9a6d-5f0c2e1b8d37";
+
+std::string plan_json(std::string_view rules) {
+  return fmt::format(R"({{"BackupPlan": {{"BackupPlanName": "daily", "Rules": [{}]}},
+    "BackupPlanId": "{}", "BackupPlanArn": "arn:aws:backup:ap-northeast-1:111111111111:backup-plan:{}",
+    "VersionId": "v1"}})",
+                     rules, kPlanId, kPlanId);
+}
+
+TEST_F(AwsCli, BackupPlan) {
+  write("vaults.json",
+        fmt::format(R"({{"BackupVaultList": [
+    {{"BackupVaultName": "primary", "BackupVaultArn": "{}", "EncryptionKeyArn": "{}"}}]}})",
+                    vault_arn("ap-northeast-1", "primary"), key_arn("ap-northeast-1", kUuid)));
+  write("plan.json", plan_json(fmt::format(R"json(
+    {{"RuleName": "daily", "TargetBackupVaultName": "primary", "ScheduleExpression": "cron(0 5 ? * * *)",
+      "CopyActions": [{{"DestinationBackupVaultArn": "{0}", "Lifecycle": {{"DeleteAfterDays": 35}}}},
+                      {{"DestinationBackupVaultArn": "{1}"}}]}},
+    {{"RuleName": "pitr", "TargetBackupVaultName": "primary", "EnableContinuousBackup": true,
+      "TargetLogicallyAirGappedBackupVaultArn": "{2}"}})json",
+                                           vault_arn("us-east-1", "central", kB),
+                                           vault_arn("ap-northeast-3", "Default"),
+                                           vault_arn("ap-northeast-1", "airgap"))));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.plans.size(), 1u);
+  const Plan& plan = in.plans[0];
+  EXPECT_EQ(plan.name, "daily");
+  EXPECT_TRUE(plan.generated_name);
+  EXPECT_EQ(plan.arn,
+            fmt::format("arn:aws:backup:ap-northeast-1:111111111111:backup-plan:{}", kPlanId));
+  EXPECT_EQ(plan.location, place("plan.json", "/BackupPlan"));
+  ASSERT_EQ(plan.rules.size(), 2u);
+  EXPECT_EQ(plan.rules[0].name, "daily");
+  EXPECT_EQ(plan.rules[0].vault, vault_arn("ap-northeast-1", "primary"));
+  EXPECT_FALSE(plan.rules[0].continuous);
+  EXPECT_THAT(plan.rules[0].copy_to, ElementsAre(vault_arn("us-east-1", "central", kB),
+                                                 vault_arn("ap-northeast-3", "Default")));
+  EXPECT_EQ(plan.rules[0].location, place("plan.json", "/BackupPlan/Rules/0"));
+  EXPECT_EQ(plan.rules[1].name, "pitr");
+  EXPECT_TRUE(plan.rules[1].continuous);
+  // The air-gapped target is a copy from the rule's vault.
+  EXPECT_THAT(plan.rules[1].copy_to, ElementsAre(vault_arn("ap-northeast-1", "airgap")));
+  // Vaults the export does not describe: their keys are unknown.
+  std::vector<std::string> vaults;
+  for (const Vault& v : in.vaults) {
+    vaults.push_back(fmt::format("{} {} {} | {}", v.name, v.arn, to_string(v.type), v.key_unknown));
+  }
+  EXPECT_THAT(
+      vaults,
+      ElementsAre("airgap " + vault_arn("ap-northeast-1", "airgap") +
+                      " logically-air-gapped | vault airgap was not exported "
+                      "(describe-backup-vault)",
+                  "primary " + vault_arn("ap-northeast-1", "primary") + " standard | ",
+                  "Default " + vault_arn("ap-northeast-3", "Default") +
+                      " standard | vault Default was not exported (describe-backup-vault)",
+                  "central " + vault_arn("us-east-1", "central", kB) +
+                      " standard | vault central was not exported (describe-backup-vault)"));
+  EXPECT_EQ(by_name(in.vaults, "central")->location,
+            place("plan.json", "/BackupPlan/Rules/0/CopyActions/0/DestinationBackupVaultArn"));
+  EXPECT_EQ(by_name(in.vaults, "central")->allows_copy_from, std::nullopt);
+}
+
+TEST_F(AwsCli, BackupSelectionJoinsItsPlanInAnyOrder) {
+  // The selection's file sorts before the plan's.
+  write("a-selection.json", fmt::format(R"({{"BackupSelection": {{"SelectionName": "tagged",
+    "IamRoleArn": "arn:aws:iam::111111111111:role/service-role/AWSBackupDefaultServiceRole",
+    "Resources": ["arn:aws:rds:ap-northeast-1:111111111111:cluster:*"],
+    "NotResources": ["arn:aws:rds:ap-northeast-1:111111111111:cluster:scratch"],
+    "ListOfTags": [{{"ConditionType": "STRINGEQUALS", "ConditionKey": "backup", "ConditionValue": "daily"}},
+                   {{"ConditionType": "STRINGEQUALS", "ConditionKey": "aws:ResourceTag/tier", "ConditionValue": "1"}}],
+    "Conditions": {{
+      "StringEquals": [{{"ConditionKey": "aws:ResourceTag/env", "ConditionValue": "prod"}}],
+      "StringNotEquals": [{{"ConditionKey": "aws:ResourceTag/skip", "ConditionValue": "yes"}}],
+      "StringLike": [{{"ConditionKey": "aws:ResourceTag/team", "ConditionValue": "db-*"}}],
+      "StringNotLike": [{{"ConditionKey": "aws:ResourceTag/name", "ConditionValue": "*-test"}}]}}}},
+    "SelectionId": "{}", "BackupPlanId": "{}"}})",
+                                        kSelectionId, kPlanId));
+  write("b-list.json", fmt::format(R"({{"BackupSelectionsList": [{{"SelectionId": "{}",
+    "SelectionName": "tagged", "BackupPlanId": "{}"}}]}})",
+                                   kSelectionId, kPlanId));
+  write("c-plan.json", plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "primary"})"));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.plans.size(), 1u);
+  ASSERT_EQ(in.plans[0].selections.size(), 1u);
+  const Selection& s = in.plans[0].selections[0];
+  EXPECT_EQ(s.name, "tagged");
+  EXPECT_EQ(s.location, place("a-selection.json", "/BackupSelection"));
+  EXPECT_THAT(s.resources, ElementsAre("arn:aws:rds:ap-northeast-1:111111111111:cluster:*"));
+  EXPECT_THAT(s.not_resources,
+              ElementsAre("arn:aws:rds:ap-northeast-1:111111111111:cluster:scratch"));
+  auto spell = [](const std::vector<TagCondition>& conditions) {
+    std::vector<std::string> out;
+    for (const TagCondition& c : conditions) {
+      out.push_back(fmt::format("{} {} {}", static_cast<int>(c.test), c.key, c.value));
+    }
+    return out;
+  };
+  EXPECT_THAT(spell(s.any_tags), ElementsAre("0 backup daily", "0 tier 1"));
+  EXPECT_THAT(spell(s.all_tags),
+              ElementsAre("0 env prod", "1 skip yes", "2 team db-*", "3 name *-test"));
+}
+
+TEST_F(AwsCli, SelectionsSelectByTags) {
+  write("111111111111/ap-northeast-1/clusters.json", R"({"DBClusters": [
+    {"DBClusterIdentifier": "a", "DBClusterArn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:a",
+     "Engine": "aurora", "StorageEncrypted": false, "TagList": [{"Key": "backup", "Value": "daily"}]},
+    {"DBClusterIdentifier": "b", "DBClusterArn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:b",
+     "Engine": "aurora", "StorageEncrypted": false, "TagList": [{"Key": "backup", "Value": "never"}]}]})");
+  write("111111111111/ap-northeast-1/vaults.json",
+        fmt::format(R"({{"BackupVaultList": [
+    {{"BackupVaultName": "primary", "BackupVaultArn": "{}", "EncryptionKeyArn": "{}"}}]}})",
+                    vault_arn("ap-northeast-1", "primary"), key_arn("ap-northeast-1", kUuid)));
+  write("111111111111/ap-northeast-1/plan.json",
+        plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "primary"})"));
+  write("111111111111/ap-northeast-1/selection.json", fmt::format(R"({{"BackupSelection": {{
+    "SelectionName": "tagged", "ListOfTags": [{{"ConditionType": "STRINGEQUALS",
+    "ConditionKey": "aws:ResourceTag/backup", "ConditionValue": "daily"}}]}},
+    "SelectionId": "{}", "BackupPlanId": "{}"}})",
+                                                                  kSelectionId, kPlanId));
+  auto model = Model::build(read_ok());
+  ASSERT_TRUE(model) << model.error().to_string();
+  ASSERT_EQ(model->plans().size(), 1u);
+  EXPECT_THAT(model->plans()[0].resources, ElementsAre("a"));
+}
+
+TEST_F(AwsCli, CopiesIntoAVaultThatIsNotExportedAreIndeterminate) {
+  write("111111111111/ap-northeast-1/clusters.json", fmt::format(R"({{"DBClusters": [
+    {{"DBClusterIdentifier": "a", "DBClusterArn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:a",
+     "Engine": "aurora", "StorageEncrypted": true, "KmsKeyId": "{}"}}]}})",
+                                                                 key_arn("ap-northeast-1", kUuid)));
+  write("111111111111/ap-northeast-1/key.json",
+        describe_key(key_arn("ap-northeast-1", kUuid),
+                     R"("KeyManager": "CUSTOMER", "KeyState": "Enabled", "MultiRegion": false)"));
+  write("111111111111/ap-northeast-1/vaults.json",
+        fmt::format(R"({{"BackupVaultList": [
+    {{"BackupVaultName": "primary", "BackupVaultArn": "{}", "EncryptionKeyArn": "{}"}}]}})",
+                    vault_arn("ap-northeast-1", "primary"), key_arn("ap-northeast-1", kUuid)));
+  write("111111111111/ap-northeast-1/plan.json",
+        plan_json(fmt::format(R"({{"RuleName": "daily", "TargetBackupVaultName": "primary",
+          "CopyActions": [{{"DestinationBackupVaultArn": "{}"}}]}})",
+                              vault_arn("ap-northeast-1", "elsewhere"))));
+  write("111111111111/ap-northeast-1/selection.json", fmt::format(R"({{"BackupSelection": {{
+    "SelectionName": "all", "Resources": ["*"]}}, "SelectionId": "{}", "BackupPlanId": "{}"}})",
+                                                                  kSelectionId, kPlanId));
+  auto model = Model::build(read_ok());
+  ASSERT_TRUE(model) << model.error().to_string();
+  const Predictions predictions = predict(*model, {});
+  const Prediction* copy = predictions.find("a@elsewhere");
+  ASSERT_NE(copy, nullptr);
+  EXPECT_EQ(copy->outcome, Outcome::indeterminate);
+  EXPECT_THAT(copy->unknowns, ElementsAre("the key of vault elsewhere: vault elsewhere was not "
+                                          "exported (describe-backup-vault)"));
+  EXPECT_EQ(predictions.find("a@primary")->outcome, Outcome::encrypted);
+}
+
+TEST_F(AwsCli, TheOrderOfPathsDoesNotChangeWhatIsRead) {
+  write("a/clusters.json", cluster("aurora", kUuid));
+  write("b/instances.json", R"({"DBInstances": [{"DBInstanceIdentifier": "i",
+    "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:i", "Engine": "mysql",
+    "StorageEncrypted": false}]})");
+  auto spell = [](const ModelInput& in) {
+    std::vector<std::string> out;
+    for (const Resource& r : in.resources) out.push_back(r.name + " " + r.arn);
+    for (const Key& k : in.keys) out.push_back(k.name + " " + k.arn);
+    return out;
+  };
+  auto forward = io::read_aws_cli_export({at("a"), at("b")});
+  auto backward = io::read_aws_cli_export({at("b"), at("a")});
+  ASSERT_TRUE(forward && backward);
+  EXPECT_EQ(spell(*forward), spell(*backward));
+  EXPECT_THAT(spell(*forward), ElementsAre("c arn:aws:rds:us-east-1:111111111111:cluster:c",
+                                           "i arn:aws:rds:us-east-1:111111111111:db:i",
+                                           std::string(kUuid) + " " + key_arn("us-east-1", kUuid)));
+}
+
+TEST_F(AwsCli, ASelectionWithoutItsPlanIsAnError) {
+  write("selection.json", fmt::format(R"({{"BackupSelection": {{"SelectionName": "tagged"}},
+    "SelectionId": "{}", "BackupPlanId": "{}"}})",
+                                      kSelectionId, kPlanId));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_REF");
+  EXPECT_EQ(e.message, fmt::format("backup selection tagged ({}) belongs to backup plan {}, which "
+                                   "is not in the export; add the output of aws backup "
+                                   "get-backup-plan --backup-plan-id {}",
+                                   kSelectionId, kPlanId, kPlanId));
+  EXPECT_EQ(e.location, place("selection.json", "/BackupSelection"));
+}
+
+TEST_F(AwsCli, APlanExportedTwiceDifferently) {
+  write("a.json", plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "primary"})"));
+  write("b.json", plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "other"})"));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("backup plan {} is exported twice with different content: "
+                                   "here and at {}#/BackupPlan",
+                                   kPlanId, at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/BackupPlan"));
+}
+
+TEST_F(AwsCli, SelectionErrors) {
+  write("plan.json", plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "primary"})"));
+  auto selection = [](std::string_view body) {
+    return fmt::format(R"({{"BackupSelection": {{"SelectionName": "s", {}}},
+      "SelectionId": "{}", "BackupPlanId": "{}"}})",
+                       body, kSelectionId, kPlanId);
+  };
+  write("selection.json",
+        selection(R"("ListOfTags": [{"ConditionType": "STRINGLIKE", "ConditionKey": "a",
+                                     "ConditionValue": "b"}])"));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected STRINGEQUALS at /BackupSelection/ListOfTags/0/ConditionType, found "
+            "'STRINGLIKE'");
+  EXPECT_EQ(e.location, place("selection.json", "/BackupSelection/ListOfTags/0/ConditionType"));
+
+  write("selection.json", selection(R"("Conditions": {"StringMatches": []})"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected StringEquals, StringNotEquals, StringLike or StringNotLike in "
+            "/BackupSelection/Conditions, found 'StringMatches'");
+  EXPECT_EQ(e.location, place("selection.json", "/BackupSelection/Conditions/StringMatches"));
+
+  write("selection.json", selection(R"("Resources": "arn:aws:rds:*")"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message, "expected a list of strings at /BackupSelection/Resources, found a string");
+}
+
+TEST_F(AwsCli, PlanErrors) {
+  write("plan.json", plan_json(R"({"RuleName": "daily"})"));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message,
+            "expected a backup vault name at /BackupPlan/Rules/0/TargetBackupVaultName, found "
+            "nothing");
+  EXPECT_EQ(e.location, place("plan.json", "/BackupPlan/Rules/0/TargetBackupVaultName"));
+
+  write("plan.json", plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "a:b"})"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected a backup vault name at /BackupPlan/Rules/0/TargetBackupVaultName, found "
+            "'a:b'");
+
+  write("plan.json", plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "v",
+    "CopyActions": [{"DestinationBackupVaultArn": "arn:aws:backup:us-east-1:111111111111:backup-plan:x"}]})"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected a backup vault ARN like arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME at "
+            "/BackupPlan/Rules/0/CopyActions/0/DestinationBackupVaultArn, found "
+            "'arn:aws:backup:us-east-1:111111111111:backup-plan:x'");
+  EXPECT_EQ(e.location,
+            place("plan.json", "/BackupPlan/Rules/0/CopyActions/0/DestinationBackupVaultArn"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// backup describe-global-settings, organizations describe-organization
+
+TEST_F(AwsCli, GlobalSettingsAndOrganization) {
+  write("111111111111/us-east-1/backup/describe-global-settings.json",
+        R"({"GlobalSettings": {"isCrossAccountBackupEnabled": "false", "isMpaEnabled": "false"},
+            "LastUpdateTime": "2025-11-04T10:12:31.518000+09:00"})");
+  write("111111111111/organizations/describe-organization.json",
+        R"({"Organization": {"Id": "o-a1b2c3d4e5", "MasterAccountId": "999999999999",
+            "Arn": "arn:aws:organizations::999999999999:organization/o-a1b2c3d4e5"}})");
+  // The wrapper names the account wherever the file is.
+  write(
+      "misc/settings.json",
+      R"({"AccountId": "222222222222", "GlobalSettings": {"isCrossAccountBackupEnabled": "true"}})");
+  const ModelInput in = read_ok();
+  std::vector<std::string> accounts;
+  for (const Account& a : in.accounts) {
+    accounts.push_back(fmt::format("{} {} {} {}", a.id.value, a.organization.value_or("-"),
+                                   a.cross_account_backup, a.location.to_string()));
+  }
+  EXPECT_THAT(
+      accounts,
+      ElementsAre(fmt::format("111111111111 o-a1b2c3d4e5 false "
+                              "{}#/Organization",
+                              at("111111111111/organizations/describe-organization.json")),
+                  fmt::format("222222222222 - true {}#/GlobalSettings", at("misc/settings.json")),
+                  fmt::format("999999999999 o-a1b2c3d4e5 true {}#/Organization",
+                              at("111111111111/organizations/describe-organization.json"))));
+}
+
+TEST_F(AwsCli, AccountLevelOutputsNeedAnAccount) {
+  write("settings.json", R"({"GlobalSettings": {"isCrossAccountBackupEnabled": "true"}})");
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_ACCOUNT");
+  EXPECT_EQ(e.message,
+            "describe-global-settings output does not say which account it describes: put the "
+            "file in a folder named after the account id (ACCOUNT/REGION/...), or add "
+            "\"AccountId\" at the top level");
+  EXPECT_EQ(e.location, place("settings.json", "/"));
+  fs::remove(at("settings.json"));
+
+  write("org.json", R"({"Organization": {"Id": "o-a1b2c3d4e5"}})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_ACCOUNT");
+  EXPECT_EQ(e.message,
+            "describe-organization output does not say which account it describes: put the file "
+            "in a folder named after the account id (ACCOUNT/REGION/...), or add \"AccountId\" "
+            "at the top level");
+  fs::remove(at("org.json"));
+
+  write("org.json", R"({"AccountId": "12345", "Organization": {"Id": "o-a1b2c3d4e5"}})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_ACCOUNT_ID");
+  EXPECT_EQ(e.message, "expected a 12-digit account id, found '12345'");
+  EXPECT_EQ(e.location, place("org.json", "/AccountId"));
+}
+
+TEST_F(AwsCli, AccountLevelValueErrors) {
+  write("111111111111/settings.json",
+        R"({"GlobalSettings": {"isCrossAccountBackupEnabled": "yes"}})");
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected one of true, false at /GlobalSettings/isCrossAccountBackupEnabled, found "
+            "'yes'");
+  EXPECT_EQ(e.location,
+            place("111111111111/settings.json", "/GlobalSettings/isCrossAccountBackupEnabled"));
+  fs::remove(at("111111111111/settings.json"));
+
+  write("111111111111/org.json", R"({"Organization": {"Id": "O-ABC"}})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected an organization id like o-a1b2c3d4e5 at /Organization/Id, found 'O-ABC'");
+  fs::remove(at("111111111111/org.json"));
+
+  write("111111111111/a.json", R"({"GlobalSettings": {"isCrossAccountBackupEnabled": "true"}})");
+  write("111111111111/b.json", R"({"GlobalSettings": {"isCrossAccountBackupEnabled": "false"}})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("account 111111111111: isCrossAccountBackupEnabled is false "
+                                   "here, but true at "
+                                   "{}#/GlobalSettings/isCrossAccountBackupEnabled",
+                                   at("111111111111/a.json")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// backup list-copy-jobs, describe-copy-job, list-recovery-points-by-backup-vault
+
+constexpr std::string_view kCopyJob = R"({
+  "AccountId": "111111111111", "CopyJobId": "0F5C1C4B-2B47-4F0E-8A52-7F6B9E0D3A11",
+  "SourceBackupVaultArn": "arn:aws:backup:ap-northeast-1:111111111111:backup-vault:primary",
+  "SourceRecoveryPointArn": "arn:aws:rds:ap-northeast-1:111111111111:cluster-snapshot:awsbackup:job-1",
+  "DestinationBackupVaultArn": "arn:aws:backup:us-east-1:111111111111:backup-vault:dr",
+  "DestinationRecoveryPointArn": "arn:aws:rds:us-east-1:111111111111:cluster-snapshot:awsbackup:copyjob-1",
+  "DestinationEncryptionKeyArn": "arn:aws:kms:us-east-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef",
+  "ResourceArn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:orders",
+  "State": "COMPLETED", "ResourceType": "Aurora"})";
+
+TEST_F(AwsCli, CopyJobs) {
+  write("a-list.json", fmt::format(R"({{"CopyJobs": [{}, {{
+    "CopyJobId": "failed-1",
+    "SourceBackupVaultArn": "arn:aws:backup:ap-northeast-1:111111111111:backup-vault:primary",
+    "DestinationBackupVaultArn": "arn:aws:backup:us-east-1:222222222222:backup-vault:central",
+    "ResourceArn": "arn:aws:rds:ap-northeast-1:111111111111:db:billing",
+    "State": "FAILED", "StatusMessage": "Given key ID is not accessible"}}]}})",
+                                   kCopyJob));
+  write("b-describe.json", fmt::format(R"({{"CopyJob": {}}})", kCopyJob));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.copy_jobs.size(), 2u);
+  const ObservedCopyJob& done = in.copy_jobs[0];
+  EXPECT_EQ(done.id, "0F5C1C4B-2B47-4F0E-8A52-7F6B9E0D3A11");
+  EXPECT_EQ(done.resource_arn, "arn:aws:rds:ap-northeast-1:111111111111:cluster:orders");
+  EXPECT_EQ(done.source_vault_arn, vault_arn("ap-northeast-1", "primary"));
+  EXPECT_EQ(done.source_recovery_point_arn,
+            "arn:aws:rds:ap-northeast-1:111111111111:cluster-snapshot:awsbackup:job-1");
+  EXPECT_EQ(done.destination_vault_arn, vault_arn("us-east-1", "dr"));
+  EXPECT_EQ(done.destination_recovery_point_arn,
+            "arn:aws:rds:us-east-1:111111111111:cluster-snapshot:awsbackup:copyjob-1");
+  EXPECT_EQ(done.destination_key_arn, key_arn("us-east-1", kMrk));
+  EXPECT_EQ(done.state, "COMPLETED");
+  EXPECT_EQ(done.status_message, "");
+  EXPECT_EQ(done.location, place("a-list.json", "/CopyJobs/0"));
+  const ObservedCopyJob& failed = in.copy_jobs[1];
+  EXPECT_EQ(failed.id, "failed-1");
+  EXPECT_EQ(failed.state, "FAILED");
+  EXPECT_EQ(failed.status_message, "Given key ID is not accessible");
+  EXPECT_EQ(failed.destination_key_arn, "");
+  EXPECT_EQ(failed.source_recovery_point_arn, "");
+}
+
+TEST_F(AwsCli, CopyJobErrors) {
+  std::string job(kCopyJob);
+  job.replace(job.find(R"("State": "COMPLETED")"), 20, R"("State": "RUNNING")");
+  write("a.json", fmt::format(R"({{"CopyJob": {}}})", kCopyJob));
+  write("b.json", fmt::format(R"({{"CopyJob": {}}})", job));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("copy job 0F5C1C4B-2B47-4F0E-8A52-7F6B9E0D3A11 is reported "
+                                   "twice with different values: here and at {}#/CopyJob",
+                                   at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/CopyJob"));
+  fs::remove(at("b.json"));
+
+  job = kCopyJob;
+  job.replace(job.find(R"("State": "COMPLETED", )"), 22, "");
+  write("a.json", fmt::format(R"({{"CopyJobs": [{}]}})", job));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message, "expected a string at /CopyJobs/0/State, found nothing");
+  EXPECT_EQ(e.location, place("a.json", "/CopyJobs/0/State"));
+
+  job = kCopyJob;
+  job.replace(job.find(R"("State": "COMPLETED")"), 20, R"("State": "DONE")");
+  write("a.json", fmt::format(R"({{"CopyJobs": [{}]}})", job));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected one of CREATED, RUNNING, COMPLETED, FAILED, PARTIAL at "
+            "/CopyJobs/0/State, found 'DONE'");
+}
+
+TEST_F(AwsCli, RecoveryPoints) {
+  write("points.json", R"({"RecoveryPoints": [
+    {"RecoveryPointArn": "arn:aws:rds:us-east-1:111111111111:cluster-snapshot:awsbackup:copyjob-1",
+     "BackupVaultName": "Default",
+     "BackupVaultArn": "arn:aws:backup:us-east-1:111111111111:backup-vault:Default",
+     "SourceBackupVaultArn": "arn:aws:backup:ap-northeast-1:111111111111:backup-vault:primary",
+     "ResourceArn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:orders",
+     "ResourceType": "Aurora", "Status": "COMPLETED",
+     "EncryptionKeyArn": "arn:aws:kms:us-east-1:111111111111:key/1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b",
+     "IsEncrypted": true, "VaultType": "BACKUP_VAULT"},
+    {"RecoveryPointArn": "arn:aws:backup:us-east-1:111111111111:recovery-point:4c2e8f1a",
+     "BackupVaultName": "lag",
+     "ResourceArn": "arn:aws:rds:us-east-1:111111111111:cluster:catalog",
+     "IsEncrypted": true, "EncryptionKeyType": "AWS_OWNED_KMS_KEY"}], "NextToken": null})");
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.observed_recovery_points.size(), 2u);
+  const ObservedRecoveryPoint& lag = in.observed_recovery_points[0];
+  EXPECT_EQ(lag.arn, "arn:aws:backup:us-east-1:111111111111:recovery-point:4c2e8f1a");
+  EXPECT_EQ(lag.vault_arn, vault_arn("us-east-1", "lag"));  // from BackupVaultName
+  EXPECT_EQ(lag.source_vault_arn, "");
+  EXPECT_EQ(lag.key_arn, "");
+  EXPECT_EQ(lag.is_encrypted, std::optional<bool>(true));
+  EXPECT_EQ(lag.key_type, "AWS_OWNED_KMS_KEY");
+  EXPECT_EQ(lag.location, place("points.json", "/RecoveryPoints/1"));
+  const ObservedRecoveryPoint& copy = in.observed_recovery_points[1];
+  EXPECT_EQ(copy.resource_arn, "arn:aws:rds:ap-northeast-1:111111111111:cluster:orders");
+  EXPECT_EQ(copy.vault_arn, vault_arn("us-east-1", "Default"));
+  EXPECT_EQ(copy.source_vault_arn, vault_arn("ap-northeast-1", "primary"));
+  EXPECT_EQ(copy.key_arn,
+            "arn:aws:kms:us-east-1:111111111111:key/1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b");
+  EXPECT_EQ(copy.key_type, "");
+  EXPECT_EQ(copy.location, place("points.json", "/RecoveryPoints/0"));
+  // Observations are not part of the estate: no keys, vaults or resources come from them.
+  EXPECT_THAT(in.keys, IsEmpty());
+  EXPECT_THAT(in.vaults, IsEmpty());
+}
+
+TEST_F(AwsCli, RecoveryPointWithoutAVault) {
+  write("points.json", R"({"RecoveryPoints": [
+    {"RecoveryPointArn": "arn:aws:rds:us-east-1:111111111111:snapshot:awsbackup:job-1",
+     "ResourceArn": "arn:aws:rds:us-east-1:111111111111:db:billing"}]})");
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message,
+            "expected a backup vault ARN at /RecoveryPoints/0/BackupVaultArn, found "
+            "nothing");
+  EXPECT_EQ(e.location, place("points.json", "/RecoveryPoints/0/BackupVaultArn"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files, kinds and the JSON layer's errors
+
+TEST_F(AwsCli, OnlyJsonFilesInDirectoriesButAnyFileGivenExplicitly) {
+  write("notes.txt", "not JSON at all");
+  write("clusters.json", cluster("aurora", kUuid));
+  const std::string other = fs::path(dir_).parent_path().generic_string() + "/" +
+                            fs::path(dir_).filename().generic_string() + "-saved-output";
+  std::ofstream(other) << R"({"DBClusters": [{"DBClusterIdentifier": "n", "Engine": "neptune",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:n", "StorageEncrypted": false}]})";
+  EXPECT_EQ(read_ok().resources.size(), 1u);
+  auto both = io::read_aws_cli_export({at("clusters.json"), other});
+  ASSERT_TRUE(both) << both.error().to_string();
+  EXPECT_EQ(both->resources.size(), 2u);
+  fs::remove(other);
+}
+
+TEST_F(AwsCli, UnknownKind) {
+  write("a.json", R"({"Reservations": [], "NextToken": null})");
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_KIND");
+  EXPECT_EQ(e.message,
+            fmt::format("{} is not the output of an AWS CLI command snapkey reads (expected "
+                        "top-level keys such as DBClusters, KeyMetadata, Aliases, BackupVaultList "
+                        "or BackupPlan); its top-level keys are Reservations, NextToken",
+                        at("a.json")));
+  EXPECT_EQ(e.location, place("a.json", "/"));
+  write("a.json", R"([1, 2])");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_KIND");
+  EXPECT_THAT(e.message, ::testing::EndsWith("; its top level is a list, not an object"));
+  write("a.json", R"({})");
+  EXPECT_THAT(read_error().message, ::testing::EndsWith("; it is an empty object"));
+}
+
+TEST_F(AwsCli, JsonSyntaxErrorHasTheByteOffset) {
+  // The second comma is byte 47 (0-based), column 31 of line 2.
+  write("a.json", "{\"DBClusters\": [\n  {\"DBClusterIdentifier\": \"c\",, }]}");
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_JSON");
+  EXPECT_THAT(e.message, ::testing::StartsWith("not valid JSON at byte 47 (line 2, column 31): "));
+  EXPECT_EQ(e.location, Location({at("a.json"), 0, 0, ""}));
+}
+
+TEST_F(AwsCli, JsonTypeAndMissingErrors) {
+  write("a.json", R"({"DBClusters": {"DBClusterIdentifier": "c"}})");
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message, "expected a list at /DBClusters, found an object");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters"));
+
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message, "expected a DB cluster ARN at /DBClusters/0/DBClusterArn, found nothing");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/DBClusterArn"));
+
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:c", "StorageEncrypted": "yes"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message, "expected true or false at /DBClusters/0/StorageEncrypted, found a string");
+
+  write("a.json", R"({"KeyMetadata": "x"})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message, "expected an object at /KeyMetadata, found a string");
+}
+
+TEST_F(AwsCli, ValueErrors) {
+  write("a.json", cluster("oracle-ee", kUuid));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected a DB cluster engine (aurora, aurora-mysql, aurora-postgresql, docdb, "
+            "neptune, mysql, postgres) at /DBClusters/0/Engine, found 'oracle-ee'");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/Engine"));
+
+  write("a.json", cluster("aurora", "my-key"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected a KMS key ARN like arn:aws:kms:REGION:ACCOUNT:key/KEY-ID at "
+            "/DBClusters/0/KmsKeyId, found 'my-key'");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/KmsKeyId"));
+
+  write("a.json", describe_key("arn:aws:kms:us-east-1:111111111111:alias/x", "\"Enabled\": true"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(
+      e.message,
+      "expected a KMS key ARN like arn:aws:kms:REGION:ACCOUNT:key/KEY-ID at /KeyMetadata/Arn, "
+      "found 'arn:aws:kms:us-east-1:111111111111:alias/x'");
+
+  write("a.json", describe_key(key_arn("us-east-1", kUuid), R"("KeyManager": "PARTNER")"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message, "expected one of AWS, CUSTOMER at /KeyMetadata/KeyManager, found 'PARTNER'");
+
+  write("a.json", describe_key(key_arn("us-east-1", kUuid), R"("KeyState": "Gone")"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_KEY_STATE");
+  EXPECT_EQ(e.location, place("a.json", "/KeyMetadata/KeyState"));
+
+  write("a.json", describe_key(key_arn("us-east-1", kMrk), R"("MultiRegion": true)"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message,
+            "expected an object at /KeyMetadata/MultiRegionConfiguration, found nothing");
+
+  write("a.json", R"({"Aliases": [{"AliasName": "alias/x", "TargetKeyId": "abc",
+    "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/x"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected a key id (a UUID or mrk- and 32 hex digits) at "
+            "/Aliases/0/TargetKeyId, found 'abc'");
+
+  write("a.json", R"({"BackupVaultList": [{"BackupVaultName": "v", "VaultType": "COLD",
+    "BackupVaultArn": "arn:aws:backup:us-east-1:111111111111:backup-vault:v"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected one of BACKUP_VAULT, LOGICALLY_AIR_GAPPED_BACKUP_VAULT, "
+            "RESTORE_ACCESS_BACKUP_VAULT at /BackupVaultList/0/VaultType, found 'COLD'");
+}
+
+TEST_F(AwsCli, ArnErrorsAreAtTheValue) {
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora",
+    "DBClusterArn": "arn:aws:rds:us-east-9:111111111111:cluster:c"}]})");
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_REGION");
+  EXPECT_EQ(e.message,
+            "expected an AWS Region such as us-east-1, found 'us-east-9'; did you mean "
+            "'us-east-1'?");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/DBClusterArn"));
+
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora",
+    "DBClusterArn": "orders"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_ARN");
+  EXPECT_EQ(e.message,
+            "expected an ARN arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, found "
+            "'orders' (too few ':'-separated fields)");
+}
+
+TEST(AwsCliFiles, MissingPathAndEmptyDirectory) {
+  auto input = io::read_aws_cli_export({"/nonexistent/snapkey-export"});
+  ASSERT_FALSE(input);
+  EXPECT_EQ(input.error().id, "E_FILE");
+  EXPECT_EQ(input.error().message, "cannot read /nonexistent/snapkey-export: no such file");
+  const fs::path empty = fs::temp_directory_path() / fmt::format("snapkey-empty-{}", getpid());
+  fs::create_directories(empty);
+  input = io::read_aws_cli_export({empty.generic_string()});
+  fs::remove_all(empty);
+  ASSERT_FALSE(input);
+  EXPECT_EQ(input.error().id, "E_FILE");
+  EXPECT_EQ(input.error().message,
+            fmt::format("directory {} holds no *.json files", empty.generic_string()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+TEST_F(AwsCli, NamesAreUniqueAndQualifiedOnlyWhereNeeded) {
+  auto vaults = [](const std::string& region, const std::string& account) {
+    return fmt::format(R"({{"BackupVaultList": [
+      {{"BackupVaultName": "Default", "BackupVaultArn": "{}", "EncryptionKeyArn": "{}"}},
+      {{"BackupVaultName": "{}-only", "BackupVaultArn": "{}", "EncryptionKeyArn": "{}"}}]}})",
+                       vault_arn(region, "Default", account), key_arn(region, kUuid, account),
+                       region + "-" + account,
+                       vault_arn(region, region + "-" + account + "-only", account),
+                       key_arn(region, kUuid, account));
+  };
+  write("a.json", vaults("us-east-1", kA));
+  write("b.json", vaults("ap-northeast-1", kA));
+  write("c.json", vaults("ap-northeast-1", kB));
+  const ModelInput in = read_ok();
+  std::vector<std::string> names;
+  for (const Vault& v : in.vaults) names.push_back(v.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_THAT(
+      names,
+      ElementsAre("111111111111/ap-northeast-1/Default", "222222222222/ap-northeast-1/Default",
+                  "ap-northeast-1-111111111111-only", "ap-northeast-1-222222222222-only",
+                  "us-east-1-111111111111-only", "us-east-1/Default"));
+  EXPECT_TRUE(Model::build(in));
+}
+
+}  // namespace
+}  // namespace snapkey

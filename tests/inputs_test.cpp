@@ -1,0 +1,366 @@
+// Tests for io::detect_input_kind and io::read_inputs (src/io/inputs.cpp): each kind recognised
+// from content, never from the file name; directories walked in sorted order; what is skipped;
+// every error with its whole message and place; the mixed example of tests/data/mixed/.
+#include "snapkey/io/inputs.hpp"
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "io/json.hpp"
+#include "snapkey/model.hpp"
+#include "snapkey/predict.hpp"
+
+namespace snapkey::io {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+
+std::string describe(const Error& error) {
+  return fmt::format("{}: {}: {}", error.location.to_string(), error.id, error.message);
+}
+
+// A fresh directory for each test, removed afterwards.
+class InputsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    root_ =
+        fs::temp_directory_path() / fmt::format("snapkey-inputs-{}-{}", ::getpid(), info->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  // Writes `text` to `relative` below the test's directory; returns the full path.
+  std::string write(const std::string& relative, std::string_view text) {
+    const fs::path path = root_ / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+  std::string path(const std::string& relative = "") const {
+    return relative.empty() ? root_.string() : (root_ / relative).string();
+  }
+
+  std::string kind_of(const std::string& relative, std::string_view text) {
+    Result<InputKind> kind = detect_input_kind(write(relative, text));
+    return kind ? std::string(to_string(*kind)) : describe(kind.error());
+  }
+
+  fs::path root_;
+};
+
+// A scenario with one key named `name` (key ids differ by `n`).
+std::string scenario_key(const std::string& name, int n) {
+  return fmt::format(
+      "keys:\n  {}:\n    arn: arn:aws:kms:us-east-1:111111111111:key/"
+      "11111111-2222-3333-4444-{:012}\n",
+      name, n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinds, from content
+
+TEST_F(InputsTest, KindSpellings) {
+  EXPECT_EQ(to_string(InputKind::scenario), "scenario");
+  EXPECT_EQ(to_string(InputKind::aws_cli), "aws-cli");
+  EXPECT_EQ(to_string(InputKind::terraform_plan), "terraform-plan");
+  EXPECT_EQ(to_string(InputKind::cloudformation), "cloudformation");
+}
+
+TEST_F(InputsTest, ScenarioIsAYamlMap) {
+  EXPECT_EQ(kind_of("a.yaml", "keys: {}\n"), "scenario");
+  // Content decides, not the name: YAML in a .json file, and a map of unknown keys (the
+  // scenario reader reports those).
+  EXPECT_EQ(kind_of("a.json", "# a scenario\nvaults: {}\n"), "scenario");
+  EXPECT_EQ(kind_of("b.yml", "colour: blue\n"), "scenario");
+  // A Resources map whose types are not AWS::... is not a template.
+  EXPECT_EQ(kind_of("c.yaml", "Resources:\n  X: {Type: Custom::Thing}\n"), "scenario");
+}
+
+TEST_F(InputsTest, CloudFormationYaml) {
+  EXPECT_EQ(kind_of("t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n"),
+            "cloudformation");
+  // No version, but AWS resource types; short-form tags are fine.
+  EXPECT_EQ(kind_of("t.template",
+                    "Resources:\n  Vault:\n    Type: AWS::Backup::BackupVault\n    Properties:\n"
+                    "      BackupVaultName: !Sub '${AWS::StackName}-vault'\n"),
+            "cloudformation");
+  // A .yaml file holding JSON is read as YAML, and still recognised.
+  EXPECT_EQ(kind_of("t2.yaml", R"({"AWSTemplateFormatVersion": "2010-09-09"})"), "cloudformation");
+}
+
+TEST_F(InputsTest, CloudFormationJson) {
+  EXPECT_EQ(kind_of("cdk.out/Stack.template.json",
+                    R"({"Resources": {"Key": {"Type": "AWS::KMS::Key", "Properties": {}}}})"),
+            "cloudformation");
+  EXPECT_EQ(kind_of("t.txt", "  \n{\"AWSTemplateFormatVersion\": \"2010-09-09\"}"),
+            "cloudformation");
+}
+
+TEST_F(InputsTest, TerraformPlan) {
+  EXPECT_EQ(kind_of("plan.json", R"({"format_version": "1.2", "planned_values": {}})"),
+            "terraform-plan");
+  EXPECT_EQ(kind_of("p2.json", R"({"format_version": "1.2", "resource_changes": []})"),
+            "terraform-plan");
+  EXPECT_EQ(kind_of("p3.out", R"({"format_version": "1.2", "configuration": {}})"),
+            "terraform-plan");
+  // format_version alone is not a plan (terraform show -json of a state has "values").
+  EXPECT_EQ(kind_of("state.json", R"({"format_version": "1.0", "values": {}})"), "aws-cli");
+}
+
+TEST_F(InputsTest, AnyOtherJsonIsForTheAwsCliReader) {
+  EXPECT_EQ(kind_of("x.yaml.bak", R"({"DBClusters": []})"), "aws-cli");
+  EXPECT_EQ(kind_of("list.json", "[1, 2]"), "aws-cli");
+  EXPECT_EQ(kind_of("r.json", R"({"Resources": {"X": {"Type": "Custom::Thing"}}})"), "aws-cli");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors of detection
+
+TEST_F(InputsTest, JsonWithAByteOrderMarkIsJson) {
+  // Recognised as JSON (not handed to the YAML parser as a scenario); the JSON layer then says
+  // where it stops.
+  const std::string text = "\xEF\xBB\xBF{\"KeyMetadata\": {}}";
+  const std::string file = write("bom.json", text);
+  const Error expected = detail::parse_json(simdjson::padded_string(text), file).error();
+  EXPECT_EQ(describe(detect_input_kind(file).error()), describe(expected));
+}
+
+TEST_F(InputsTest, EInputKindYamlList) {
+  const std::string file = write("list.yaml", "# a list\n- a\n- b\n");
+  EXPECT_EQ(describe(detect_input_kind(file).error()),
+            file +
+                ":2:1: E_INPUT_KIND: expected a scenario or a CloudFormation template (a YAML "
+                "map), found a list");
+}
+
+TEST_F(InputsTest, EInputKindYamlText) {
+  const std::string file = write("text.yml", "just some words\n");
+  EXPECT_EQ(describe(detect_input_kind(file).error()),
+            file +
+                ":1:1: E_INPUT_KIND: expected a scenario or a CloudFormation template (a YAML "
+                "map), found the text 'just some words'");
+}
+
+TEST_F(InputsTest, EInputKindEmptyFile) {
+  const std::string file = write("empty.yaml", "");
+  EXPECT_EQ(describe(detect_input_kind(file).error()),
+            file +
+                ":1:1: E_INPUT_KIND: expected a scenario or a CloudFormation template (a YAML "
+                "map), found nothing");
+}
+
+TEST_F(InputsTest, EYaml) {
+  const std::string file = write("bad.yaml", "keys: {a: 1\n");
+  const Error error = detect_input_kind(file).error();
+  EXPECT_EQ(error.id, "E_YAML");
+  EXPECT_EQ(error.location.file, file);
+  EXPECT_EQ(error.location.line, 2);
+  EXPECT_EQ(error.message.substr(0, 14), "invalid YAML: ");
+}
+
+TEST_F(InputsTest, EJson) {
+  // The JSON layer's error, as it reports it (json_test.cpp pins its wording).
+  const std::string text = "{\"DBClusters\": [}";
+  const std::string file = write("bad.json", text);
+  const Error expected = detail::parse_json(simdjson::padded_string(text), file).error();
+  EXPECT_EQ(expected.id, "E_JSON");
+  EXPECT_EQ(describe(detect_input_kind(file).error()), describe(expected));
+}
+
+TEST_F(InputsTest, EFileMissing) {
+  const std::string file = path("missing.yaml");
+  EXPECT_EQ(describe(detect_input_kind(file).error()),
+            file + ": E_FILE: cannot read '" + file + "': No such file or directory");
+}
+
+TEST_F(InputsTest, EFileDirectory) {
+  EXPECT_EQ(describe(detect_input_kind(path()).error()),
+            path() + ": E_FILE: cannot read '" + path() + "': Is a directory");
+}
+
+// ---------------------------------------------------------------------------------------------
+// read_inputs: finding the files
+
+// The names of the keys, in the order combine() kept them (the order the files were read).
+std::vector<std::string> key_names(const ModelInput& input) {
+  std::vector<std::string> names;
+  for (const Key& key : input.keys) names.push_back(key.name);
+  return names;
+}
+
+TEST_F(InputsTest, DirectoriesAreWalkedInSortedOrder) {
+  write("b.yaml", scenario_key("b", 2));
+  write("a/z.yml", scenario_key("a-z", 1));
+  write("a/c.template", scenario_key("a-c", 3));  // *.template: read, and a scenario inside
+  write("c.yaml", scenario_key("c", 4));
+  Result<ModelInput> input = read_inputs({path()}, {});
+  ASSERT_TRUE(input) << describe(input.error());
+  EXPECT_THAT(key_names(*input), ElementsAre("a-c", "a-z", "b", "c"));
+}
+
+TEST_F(InputsTest, OtherFilesInADirectoryAreSkipped) {
+  write("a.yaml", scenario_key("a", 1));
+  write("README.md", "not read");
+  write("notes.txt", "- not: [read");
+  write(".hidden.yaml", "- not read");
+  write(".terraform/providers.json", "not read");
+  write("sub/.cache.json", "not read");
+  Result<ModelInput> input = read_inputs({path()}, {});
+  ASSERT_TRUE(input) << describe(input.error());
+  EXPECT_THAT(key_names(*input), ElementsAre("a"));
+}
+
+TEST_F(InputsTest, AFileNamedOnTheCommandLineIsAlwaysRead) {
+  const std::string file = write("scenario.txt", scenario_key("named", 1));
+  Result<ModelInput> input = read_inputs({file}, {});
+  ASSERT_TRUE(input) << describe(input.error());
+  EXPECT_THAT(key_names(*input), ElementsAre("named"));
+}
+
+TEST_F(InputsTest, ScenariosComeFirstThenTheOrderGiven) {
+  const std::string second = write("second.yaml", scenario_key("second", 2));
+  const std::string first = write("dir/first.yaml", scenario_key("first", 1));
+  Result<ModelInput> input = read_inputs({second, path("dir")}, {});
+  ASSERT_TRUE(input) << describe(input.error());
+  EXPECT_THAT(key_names(*input), ElementsAre("second", "first"));
+}
+
+TEST_F(InputsTest, AFileGivenTwiceIsReadOnce) {
+  // A plan has no ARN here, so reading it twice would define it twice.
+  const std::string file = write("a.yaml", R"(vaults:
+  v: {arn: "arn:aws:backup:us-east-1:111111111111:backup-vault:v"}
+plans:
+  p:
+    rules: [{name: r, vault: v}]
+    resources: []
+)");
+  Result<ModelInput> input = read_inputs({file, path(), path("./a.yaml")}, {});
+  ASSERT_TRUE(input) << describe(input.error());
+  EXPECT_EQ(input->plans.size(), 1u);
+}
+
+TEST_F(InputsTest, AnExportDirectoryReadsTheSameWholeOrFileByFile) {
+  // export/ holds only CLI output, so the CLI reader gets the directory; mixed/ holds a README
+  // and a scenario too, so it gets the CLI files one by one. Same facts either way.
+  const std::string describe_key = R"({"KeyMetadata": {
+    "AWSAccountId": "111111111111", "KeyId": "11111111-2222-3333-4444-555555555555",
+    "Arn": "arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555",
+    "KeyState": "Enabled", "KeyManager": "CUSTOMER", "MultiRegion": false}})";
+  const std::string aliases = R"({"Aliases": [{"AliasName": "alias/app",
+    "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/app",
+    "TargetKeyId": "11111111-2222-3333-4444-555555555555"}]})";
+  write("export/kms/describe-key.json", describe_key);
+  write("export/kms/list-aliases.json", aliases);
+  write("mixed/kms/describe-key.json", describe_key);
+  write("mixed/kms/list-aliases.json", aliases);
+  write("mixed/README.md", "how this was exported");
+  write("mixed/design.yaml", "vaults: {}\n");
+  Result<ModelInput> whole = read_inputs({path("export")}, {});
+  Result<ModelInput> by_file = read_inputs({path("mixed")}, {});
+  ASSERT_TRUE(whole) << describe(whole.error());
+  ASSERT_TRUE(by_file) << describe(by_file.error());
+  ASSERT_EQ(whole->keys.size(), 1u);
+  ASSERT_EQ(by_file->keys.size(), 1u);
+  EXPECT_EQ(whole->keys[0].arn, by_file->keys[0].arn);
+  EXPECT_THAT(whole->keys[0].aliases, ElementsAre("alias/app"));
+  EXPECT_THAT(by_file->keys[0].aliases, ElementsAre("alias/app"));
+  EXPECT_EQ(whole->keys[0].manager, KeyManager::customer);
+  EXPECT_EQ(by_file->keys[0].manager, KeyManager::customer);
+}
+
+TEST_F(InputsTest, EFileMissingPath) {
+  const std::string missing = path("missing");
+  EXPECT_EQ(describe(read_inputs({missing}, {}).error()),
+            missing + ": E_FILE: cannot read '" + missing + "': No such file or directory");
+}
+
+TEST_F(InputsTest, EFileEmptyDirectory) {
+  write("notes.txt", "nothing to read");
+  EXPECT_EQ(describe(read_inputs({path()}, {}).error()),
+            path() + ": E_FILE: directory '" + path() +
+                "' holds no file snapkey reads (*.json, *.yaml, *.yml, *.template)");
+}
+
+TEST_F(InputsTest, EInputKindInADirectory) {
+  write("a.yaml", scenario_key("a", 1));
+  const std::string list = write("b.yaml", "- a list\n");
+  EXPECT_EQ(describe(read_inputs({path()}, {}).error()),
+            list +
+                ":1:1: E_INPUT_KIND: expected a scenario or a CloudFormation template (a YAML "
+                "map), found a list");
+}
+
+TEST_F(InputsTest, EScenarioErrorsComeFromTheScenarioReader) {
+  const std::string file = write("a.yaml", "colour: blue\n");
+  const Error error = read_inputs({file}, {}).error();
+  EXPECT_EQ(error.id, "E_SCENARIO_KEY");
+  EXPECT_EQ(error.location.to_string(), file + ":1:1");
+}
+
+TEST_F(InputsTest, AnUnknownJsonFileIsReportedByTheAwsCliReader) {
+  write("a.yaml", scenario_key("a", 1));
+  const std::string unknown = write("z.json", R"({"Something": []})");
+  const Error error = read_inputs({path()}, {}).error();
+  EXPECT_EQ(error.id, "E_AWS_CLI_KIND");
+  EXPECT_EQ(error.location.to_string(), unknown + "#/");
+}
+
+TEST_F(InputsTest, ECfnRegionForAStackWithoutTemplates) {
+  const std::string file = write("a.yaml", scenario_key("a", 1));
+  InputOptions options;
+  options.cloudformation.stacks["tokyo.yaml"] = "ap-northeast-1";
+  EXPECT_EQ(describe(read_inputs({file}, options).error()),
+            "tokyo.yaml: E_CFN_REGION: --stack tokyo.yaml=ap-northeast-1 names no template read "
+            "(templates: none)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mixed example: a scenario that adds vaults and a plan to a saved CLI export
+
+const std::string kMixed = std::string(SNAPKEY_SOURCE_DIR) + "/tests/data/mixed/";
+
+TEST(MixedInputsTest, AScenarioAndAnExportMakeOneModel) {
+  Result<ModelInput> input = read_inputs({kMixed + "export", kMixed + "design.yaml"}, {});
+  ASSERT_TRUE(input) << describe(input.error());
+  Result<Model> model = Model::build(std::move(input).value());
+  ASSERT_TRUE(model) << describe(model.error());
+  const Predictions predictions = predict(*model, {});
+  std::vector<std::string> seen;
+  for (const Prediction& p : predictions.recovery_points) {
+    seen.push_back(
+        fmt::format("{} {} {}", p.id, to_string(p.outcome), p.key ? p.key->display_name() : "-"));
+  }
+  EXPECT_THAT(seen, ElementsAre("inventory@primary encrypted alias/aws/rds",
+                                "inventory@dr encrypted alias/dr-key",
+                                "orders@primary encrypted alias/orders-key",
+                                "orders@dr encrypted alias/dr-key"));
+}
+
+TEST(MixedInputsTest, EConflictTheSameClusterWithTwoKeys) {
+  const std::string clusters =
+      kMixed + "export/111111111111/ap-northeast-1/rds/describe-db-clusters.json";
+  EXPECT_EQ(
+      describe(read_inputs({kMixed + "export", kMixed + "conflict.yaml"}, {}).error()),
+      clusters +
+          "#/DBClusters/1: E_CONFLICT: resource "
+          "arn:aws:rds:ap-northeast-1:111111111111:cluster:orders is described twice, "
+          "inconsistently: key is 'other-key' at " +
+          kMixed +
+          "conflict.yaml:8:3 but "
+          "'arn:aws:kms:ap-northeast-1:111111111111:key/5b1e7c2a-3d4f-4e6a-8b9c-0d1e2f3a4b5c' "
+          "at " +
+          clusters + "#/DBClusters/1");
+}
+
+}  // namespace
+}  // namespace snapkey::io
