@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -431,16 +432,20 @@ class ModelBuilder {
   // Turns every plan's resources into sorted, unique resource names, adding what its selections
   // assign: resources of the plan's account and Region only, as AWS Backup does.
   Status selections() {
+    // Resources by account and Region, so each plan only looks at its own (exports have
+    // thousands of both).
+    std::map<std::pair<AccountId, Region>, std::vector<const Resource*>> by_place;
+    for (const Resource& resource : in_.resources) {
+      by_place[{Model::account_of(resource), Model::region_of(resource)}].push_back(&resource);
+    }
     for (Plan& plan : in_.plans) {
       std::set<std::string> names;
       for (const std::string& ref : plan.resources) names.insert(model_.find_resource(ref)->name);
+      const auto local = by_place.find({model_.account_of(plan), model_.region_of(plan)});
       for (const Selection& selection : plan.selections) {
-        for (const Resource& resource : in_.resources) {
-          if (Model::region_of(resource) == model_.region_of(plan) &&
-              Model::account_of(resource) == model_.account_of(plan) &&
-              detail::selects(selection, resource)) {
-            names.insert(resource.name);
-          }
+        if (local == by_place.end()) break;
+        for (const Resource* resource : local->second) {
+          if (detail::selects(selection, *resource)) names.insert(resource->name);
         }
       }
       plan.resources.assign(names.begin(), names.end());
