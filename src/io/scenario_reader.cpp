@@ -245,7 +245,8 @@ class Reader {
 Result<Fields> Reader::pairs(const YAML::Node& node, std::string_view owner) const {
   Fields fields;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // A copy: yaml-cpp iterators hand out temporaries, so a reference would dangle.
+    const YAML::Node key = it->first;
     if (!key.IsScalar()) {
       return error(kTypeError,
                    fmt::format("expected a string as a key {}, found {}", owner, found(key)),
