@@ -470,7 +470,8 @@ TEST(TerraformReader, ReadsKeysReplicasAndAliases) {
   EXPECT_EQ(app.multi_region, MultiRegion::primary);
   EXPECT_EQ(app.state, KeyState::disabled);
   EXPECT_THAT(app.aliases, ElementsAre("alias/app"));
-  EXPECT_THAT(app.shared_with, ElementsAre("222222222222", "333333333333"));
+  // A role is not its account: only an account root or AWS Backup's service-linked role (R30).
+  EXPECT_THAT(app.shared_with, ElementsAre("222222222222"));
   EXPECT_EQ(app.address, "aws_kms_key.app");
   EXPECT_EQ(app.location, at("/resource_changes/0"));
   EXPECT_TRUE(app.generated_name);
@@ -1621,7 +1622,8 @@ TEST(TerraformPolicy, ReadsWhoAPolicyLetsIn) {
   };
   EXPECT_THAT(who(R"({"Statement": {"Effect": "Allow", "Action": "kms:*",
                                     "Principal": {"AWS": ["arn:aws:iam::111111111111:root",
-                                                          "arn:aws:iam::222222222222:role/x"]}}})",
+                                                          "arn:aws:iam::222222222222:root",
+                                                          "arn:aws:iam::333333333333:role/x"]}}})",
                   "kms:Decrypt"),
               ElementsAre("222222222222"));
   EXPECT_THAT(who(R"({"Statement": [{"Effect": "Allow", "Action": ["kms:Re*", "kms:Dec*"],

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/iam_policy.hpp"
 #include "io/json.hpp"
 #include "snapkey/model.hpp"
 
@@ -229,8 +230,6 @@ Error value_error(const JsonValue& value, std::string_view expected, std::string
 Result<std::optional<std::string>> optional_word(const JsonValue& object, std::string_view member,
                                                  std::initializer_list<std::string_view> words);
 
-// "o-" and lower-case letters or digits.
-bool is_organization_id(std::string_view text);
 // The account a file without ARNs belongs to: its top-level "AccountId", else its folders.
 // Errors: E_AWS_CLI_ACCOUNT (neither says), E_ACCOUNT_ID.
 Result<AccountId> account_of_file(const JsonValue& root, const FileContext& file,
@@ -248,9 +247,9 @@ Result<std::string> key_reference(const JsonValue& value, const Region& region,
 // Policies (aws_cli_policy.cpp)
 
 // Who a policy document (the JSON text of a key policy or a vault access policy, found at
-// `value`) lets perform one of `actions`: account ids, organization ids and "*", sorted, without
-// `owner`. Errors: E_JSON (the policy text is not JSON), E_JSON_TYPE, E_AWS_CLI_VALUE, relocated
-// to `value` with the pointer inside the policy in the message.
+// `value`) lets perform one of `actions` (detail::policy_principals). Errors: E_JSON_MISSING,
+// E_JSON, E_JSON_TYPE, E_AWS_CLI_VALUE, relocated to `value` with the pointer inside the policy
+// in the message.
 Result<std::vector<std::string>> policy_principals(const JsonValue& value,
                                                    std::initializer_list<std::string_view> actions,
                                                    const AccountId& owner);

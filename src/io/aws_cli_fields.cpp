@@ -179,12 +179,6 @@ Result<std::optional<std::string>> optional_word(const JsonValue& object, std::s
   return value_error(object[member], fmt::format("one of {}", fmt::join(words, ", ")), **word);
 }
 
-bool is_organization_id(std::string_view text) {
-  if (!text.starts_with("o-") || text.size() == 2) return false;
-  return std::all_of(text.begin() + 2, text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
-}
-
 Result<AccountId> account_of_file(const JsonValue& root, const FileContext& file,
                                   std::string_view command) {
   Result<std::optional<std::string>> stated = root.optional_string("AccountId");

@@ -14,13 +14,10 @@
 
 namespace snapkey::io::terraform {
 
-// The accounts, organizations ("o-...") or "*" that the Allow statements of `policy` let perform
-// `action` (an Action of "*", "kms:*" or another wildcard that matches counts), other than
-// `owner`. Principals come from Principal.AWS (account ids, IAM ARNs, "*"); a "*" principal
-// narrowed by an aws:PrincipalOrgID, aws:PrincipalAccount or kms:CallerAccount condition gives
-// the condition's values instead. Deny statements and NotAction are not evaluated (a policy is
-// read for what it lets in). Sorted, unique. Errors (message only; the caller adds the place):
-// E_TERRAFORM_VALUE when `policy` is not JSON or not a policy document.
+// The accounts, organizations ("o-...") or "*" that `policy` lets perform `action`, other than
+// `owner` (detail::policy_principals: Allow statements, minus what Deny statements take away).
+// Errors (message only; the caller adds the place): E_TERRAFORM_VALUE when `policy` is not JSON
+// or not a policy document.
 Result<std::vector<std::string>> allowed_principals(std::string_view policy,
                                                     std::string_view action,
                                                     const std::string& owner);
