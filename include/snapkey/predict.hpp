@@ -70,6 +70,10 @@ struct Prediction {
   std::optional<std::string> vault_arn;
   std::optional<std::string> resource_address;  // Terraform address / CloudFormation logical id
   std::optional<std::string> vault_address;
+  std::optional<std::string> plan_address;  // the plan's Terraform address / logical id
+  // Where the input asks for this recovery point: the plan rule (backups and the copies of its
+  // copy actions) or the on-demand job.
+  Location location;
   Region region;
   AccountId account;
   std::optional<std::string> recovery_point_arn;  // the ARN's form (R4, R21d), "<id>" placeholders
@@ -95,6 +99,9 @@ struct Options {
 struct Predictions {
   Date as_of;
   std::vector<Prediction> recovery_points;  // parents before children, in a stable order
+  // Every resource of the model, sorted by name, including those that no plan or job backs up:
+  // what the predictions are about (checks ask which resources have which recovery points).
+  std::vector<Resource> resources;
 
   // The recovery point with `id`, or nullptr.
   const Prediction* find(std::string_view id) const;

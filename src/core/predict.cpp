@@ -53,6 +53,7 @@ class Walk {
   Predictions finish(Date as_of) && {
     Predictions out;
     out.as_of = as_of;
+    out.resources = model_.resources();
     for (std::size_t i = 0; i < made_.size(); ++i) {
       if (!parent_[i]) visit(i, out.recovery_points);
     }
@@ -82,6 +83,8 @@ class Walk {
     p.operation = Operation::backup;
     p.plan = plan.name;
     p.plan_rule = rule.name;
+    if (!plan.address.empty()) p.plan_address = plan.address;
+    p.location = rule.location;
     p.continuous = rule.continuous;
     std::string id;
     if (const Vault* vault = model_.find_vault(rule.vault); rule.vault_unknown.empty()) {
@@ -96,7 +99,7 @@ class Walk {
       id = resource.name + "@" + kUnknownVault;
     }
     const std::size_t index = add(std::move(p), std::nullopt, id);
-    for (const std::string& to : rule.copy_to) copy(index, *model_.find_vault(to), false);
+    for (const std::string& to : rule.copy_to) copy(index, *model_.find_vault(to), nullptr);
     for (const std::string& why : rule.copy_to_unknown) unknown_copy(index, resource, why);
   }
 
@@ -111,21 +114,29 @@ class Walk {
   void unknown_copy(std::size_t parent, const Resource& resource, const std::string& why) {
     Prediction p = base(resource);
     p.operation = Operation::copy;
-    p.plan = made_[parent].plan;
-    p.plan_rule = made_[parent].plan_rule;
+    from_plan(p, made_[parent]);
     unknown_vault(why).apply_to(p);
     add(std::move(p), parent, resource.name + "@" + kUnknownVault);
   }
 
-  void copy(std::size_t parent, const Vault& destination, bool on_demand) {
+  // A copy action's recovery point comes from the same plan rule as its source.
+  static void from_plan(Prediction& p, const Prediction& source) {
+    p.plan = source.plan;
+    p.plan_rule = source.plan_rule;
+    p.plan_address = source.plan_address;
+    p.location = source.location;
+  }
+
+  void copy(std::size_t parent, const Vault& destination, const Job* job) {
     const Prediction& source = made_[parent];
     const Resource& resource = *model_.find_resource(source.resource);
     Prediction p = base(resource);
     p.operation = Operation::copy;
-    if (!on_demand) {
-      p.plan = source.plan;
-      p.plan_rule = source.plan_rule;
-    }
+    const bool on_demand = job != nullptr;
+    if (on_demand)
+      p.location = job->location;
+    else
+      from_plan(p, source);
     place_in(p, destination);
     p.recovery_point_arn = detail::copy_recovery_point_arn(resource, destination);
     const SourcePoint from{source, resource,
@@ -136,7 +147,7 @@ class Walk {
 
   void run(const Job& job, std::size_t parent) {
     if (job.kind == JobKind::copy) {
-      copy(parent, *model_.find_vault(job.to), true);
+      copy(parent, *model_.find_vault(job.to), &job);
       return;
     }
     const Prediction& source = made_[parent];
@@ -144,6 +155,7 @@ class Walk {
     const SourcePoint from{source, resource,
                            source.vault ? model_.find_vault(*source.vault) : nullptr};
     Prediction p = base(resource);
+    p.location = job.location;
     p.region = job.region.empty() ? source.region : Region{job.region};
     p.account = job.account.empty() ? source.account : AccountId{job.account};
     const std::string account_suffix = p.account == source.account ? "" : ":" + p.account.value;
