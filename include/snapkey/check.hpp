@@ -82,7 +82,8 @@ struct Finding {
 };
 
 struct Findings {
-  std::vector<Finding> findings;        // sorted: severity (highest first), check id, subject
+  // Sorted: severity (highest first), then check (table order), subject, message.
+  std::vector<Finding> findings;
   std::vector<std::string> checks_run;  // the checks the policy turned on, in table order
   std::size_t recovery_points = 0;      // how many predictions were checked
   std::size_t resources = 0;            // how many resources were in the policy's scope
