@@ -9,6 +9,10 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# Node.js and npm run the SARIF schema test's validator (tests/sarif/). Any node and npm on the
+# PATH will do (a machine may have them from elsewhere); Debian's only when there are none.
+command -v node >/dev/null || command -v nodejs >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 as_root=()

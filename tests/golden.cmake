@@ -179,3 +179,98 @@ snapkey_cli_error(cli_usage_stack_twice
                   "^error E_USAGE: --stack gives 'a.yaml' twice; give each template once\n$"
                   predict ${SNAPKEY_CLI_DATA}/article.yaml --stack a.yaml=us-east-1
                   --stack a.yaml=eu-west-1)
+
+# --- Issue 4: snapkey check and snapkey checks -------------------------------------------------
+# Every run passes --today: it decides which suppressions have expired, and the clock must not.
+set(SNAPKEY_CHECK_DATA tests/data/check)
+set(SNAPKEY_ARTICLE_1 examples/article/1-mrk-default-vault.yaml)
+
+# The example of docs/check-output.md (report_test.cpp checks that the two agree).
+snapkey_golden(golden_check_minimal_json ${SNAPKEY_GOLDEN}/check-minimal.json 1
+               check ${SNAPKEY_CLI_DATA}/minimal.yaml --format json --today 2026-03-01)
+
+# A policy with one active, one expired and one unused suppression, in every format: the expired
+# one no longer silences the aws/rds error (exit 1) and is itself a warning.
+foreach(format text json markdown junit)
+  set(extension ${format})
+  if(format STREQUAL "text")
+    set(extension txt)
+  elseif(format STREQUAL "markdown")
+    set(extension md)
+  elseif(format STREQUAL "junit")
+    set(extension junit.xml)
+  endif()
+  snapkey_golden(golden_check_suppressions_${format}
+                 ${SNAPKEY_GOLDEN}/check-suppressions.${extension} 1
+                 check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/suppressions.yaml
+                 --today 2026-03-01 --format ${format})
+endforeach()
+# The same policy a year later: the active suppression has expired too.
+snapkey_golden(golden_check_suppressions_later ${SNAPKEY_GOLDEN}/check-suppressions-2027.txt 1
+               check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/suppressions.yaml
+               --today 2027-03-01)
+
+# --fail-on: with the error accepted, warnings are left: exit 0 by default, 1 at warning or info;
+# never: exit 0 whatever is found, with the same report.
+snapkey_golden(golden_check_fail_on_default ${SNAPKEY_GOLDEN}/check-accepted.txt 0
+               check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/accept-aws-rds.yaml
+               --today 2026-03-01)
+snapkey_golden(golden_check_fail_on_warning ${SNAPKEY_GOLDEN}/check-accepted.txt 1
+               check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/accept-aws-rds.yaml
+               --today 2026-03-01 --fail-on warning)
+snapkey_golden(golden_check_fail_on_info ${SNAPKEY_GOLDEN}/check-accepted.txt 1
+               check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/accept-aws-rds.yaml
+               --today 2026-03-01 --fail-on info)
+snapkey_golden(golden_check_fail_on_never
+               ${PROJECT_SOURCE_DIR}/examples/article/expected/1-mrk-default-vault.check.txt 0
+               check ${SNAPKEY_ARTICLE_1} --today 2026-03-01 --fail-on never)
+
+# checks. docs/checks.md is itself a golden file: SNAPKEY_UPDATE_GOLDEN=1 regenerates it too.
+snapkey_golden(golden_checks_table ${SNAPKEY_GOLDEN}/checks.txt 0 checks)
+snapkey_golden(golden_checks_markdown ${PROJECT_SOURCE_DIR}/docs/checks.md 0
+               checks --format markdown)
+snapkey_golden(golden_checks_json ${SNAPKEY_GOLDEN}/checks.json 0 checks --format json)
+add_test(NAME cli_help_check COMMAND snapkey_cli --help)
+set_tests_properties(cli_help_check PROPERTIES PASS_REGULAR_EXPRESSION
+                     "verify.*rules.*check.*checks")
+add_test(NAME cli_help_check_today COMMAND snapkey_cli check --help)
+set_tests_properties(cli_help_check_today PROPERTIES PASS_REGULAR_EXPRESSION
+                     "--today YYYY-MM-DD.*system clock, the only use of the clock in snapkey")
+
+# Usage and input errors of check: exit 2, nothing on standard output, the whole message.
+snapkey_golden(golden_check_bad_format ${SNAPKEY_GOLDEN}/empty.txt 2
+               check ${SNAPKEY_ARTICLE_1} --format xml)
+snapkey_cli_error(cli_check_bad_format "--format: xml not in {text,json,sarif,junit,markdown}"
+                  check ${SNAPKEY_ARTICLE_1} --format xml)
+snapkey_golden(golden_checks_bad_format ${SNAPKEY_GOLDEN}/empty.txt 2 checks --format sarif)
+snapkey_cli_error(cli_checks_bad_format "--format: sarif not in {table,markdown,json}"
+                  checks --format sarif)
+snapkey_golden(golden_check_bad_fail_on ${SNAPKEY_GOLDEN}/empty.txt 2
+               check ${SNAPKEY_ARTICLE_1} --fail-on fatal)
+snapkey_cli_error(cli_check_bad_fail_on "--fail-on: fatal not in {error,warning,info,never}"
+                  check ${SNAPKEY_ARTICLE_1} --fail-on fatal)
+snapkey_golden(golden_check_bad_today ${SNAPKEY_GOLDEN}/empty.txt 2
+               check ${SNAPKEY_ARTICLE_1} --today 2026-02-30)
+snapkey_cli_error(cli_check_bad_today
+                  "^error E_DATE: --today: expected a date YYYY-MM-DD, found '2026-02-30'\n$"
+                  check ${SNAPKEY_ARTICLE_1} --today 2026-02-30)
+snapkey_golden(golden_check_missing_policy ${SNAPKEY_GOLDEN}/empty.txt 2
+               check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/no-such-policy.yaml
+               --today 2026-03-01)
+snapkey_cli_error(cli_check_missing_policy
+                  "^tests/data/check/no-such-policy.yaml: error E_FILE: cannot read 'tests/data/check/no-such-policy.yaml': No such file or directory\n$"
+                  check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/no-such-policy.yaml
+                  --today 2026-03-01)
+snapkey_golden(golden_check_bad_policy ${SNAPKEY_GOLDEN}/empty.txt 2
+               check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/bad-policy.yaml
+               --today 2026-03-01)
+snapkey_cli_error(cli_check_bad_policy
+                  "^tests/data/check/bad-policy.yaml:3:3: error E_POLICY_KEY: unknown key 'copy_region' in 'require'; did you mean 'copy_regions'\\?\n$"
+                  check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/bad-policy.yaml
+                  --today 2026-03-01)
+# A bad input is still exit 2 under check, whatever --fail-on says.
+snapkey_golden(golden_check_bad_input ${SNAPKEY_GOLDEN}/empty.txt 2
+               check ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml --fail-on never --today 2026-03-01)
+snapkey_cli_error(cli_check_bad_input
+                  "^tests/data/cli/bad-unknown-key.yaml:6:5: error E_SCENARIO_KEY: unknown key 'alais' in key 'app-key'; did you mean 'alias'\\?\n$"
+                  check ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml --fail-on never --today 2026-03-01)

@@ -2,12 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <map>
 #include <string_view>
 #include <utility>
 
+#include "snapkey/check.hpp"
 #include "snapkey/io/inputs.hpp"
+#include "snapkey/io/policy.hpp"
 #include "snapkey/io/render.hpp"
+#include "snapkey/io/report.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/predict.hpp"
 #include "snapkey/verify.hpp"
@@ -82,6 +86,40 @@ Result<Loaded> load(const InputArgs& args) {
   if (!model) return model.error();
   Predictions predictions = snapkey::predict(*model, *options);
   return Loaded{std::move(model).value(), std::move(predictions)};
+}
+
+// The date suppressions expire against: --today, else the clock's.
+Result<Date> check_date(const std::optional<std::string>& today_text) {
+  if (!today_text) return today_utc();
+  Result<Date> today = parse_date(*today_text);
+  if (!today) {
+    Error error = today.error();
+    error.message = fmt::format("--today: {}", error.message);
+    return error;
+  }
+  return today;
+}
+
+Result<Policy> load_policy(const std::optional<std::string>& path) {
+  if (!path) return Policy{};
+  return io::read_policy_file(*path);
+}
+
+std::string render(Findings& findings, const CheckArgs& args) {
+  switch (args.format) {
+    case CheckFormat::json:
+      return io::render_findings_json(findings);
+    case CheckFormat::sarif:
+      io::locate_lines(findings);  // SARIF viewers need lines where the input has JSON Pointers
+      return io::render_findings_sarif(findings);
+    case CheckFormat::junit:
+      return io::render_findings_junit(findings);
+    case CheckFormat::markdown:
+      return io::render_findings_markdown(findings);
+    case CheckFormat::text:
+      break;
+  }
+  return io::render_findings_text(findings, {.color = args.color});
 }
 
 }  // namespace
@@ -180,6 +218,40 @@ std::string rules(const RulesArgs& args) {
       break;
   }
   return io::render_rules_table();
+}
+
+Result<CheckOutput> check(const CheckArgs& args) {
+  // The cheap arguments first, so that a typo in them does not wait for the inputs to be read.
+  Result<Date> today = check_date(args.today);
+  if (!today) return today.error();
+  Result<Policy> policy = load_policy(args.policy);
+  if (!policy) return policy.error();
+  Result<Loaded> loaded = load(args.input);
+  if (!loaded) return loaded.error();
+  Findings findings = snapkey::check(loaded->predictions, *policy, {.today = *today});
+  CheckOutput out;
+  out.fails = args.fail_on && findings.fails(*args.fail_on);
+  out.text = render(findings, args);
+  return out;
+}
+
+std::string checks(const ChecksArgs& args) {
+  switch (args.format) {
+    case Format::json:
+      return io::render_checks_json();
+    case Format::markdown:
+      return io::render_checks_markdown();
+    case Format::table:
+      break;
+  }
+  return io::render_checks_table();
+}
+
+Date today_utc() {
+  using namespace std::chrono;
+  const year_month_day date{floor<days>(system_clock::now())};
+  return Date{static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+              static_cast<int>(static_cast<unsigned>(date.day()))};
 }
 
 }  // namespace snapkey::cli

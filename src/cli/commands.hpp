@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "snapkey/date.hpp"
+#include "snapkey/policy.hpp"
 #include "snapkey/result.hpp"
 
 namespace snapkey::cli {
@@ -47,6 +49,30 @@ struct RulesArgs {
   Format format = Format::table;
 };
 
+// `snapkey check`'s report formats.
+enum class CheckFormat { text, json, sarif, junit, markdown };
+
+struct CheckArgs {
+  InputArgs input;
+  std::optional<std::string> policy;  // a policy file; nullopt: the built-in default, Policy{}
+  CheckFormat format = CheckFormat::text;
+  // Unsuppressed findings at this severity or above make the exit code 1; nullopt: never.
+  std::optional<Severity> fail_on = Severity::error;
+  // The date suppressions expire against (YYYY-MM-DD); nullopt: today in UTC, by the clock.
+  std::optional<std::string> today;
+  bool color = false;
+};
+
+struct ChecksArgs {
+  Format format = Format::table;
+};
+
+// What `snapkey check` found: its report, and whether a finding fails the check (exit code 1).
+struct CheckOutput {
+  std::string text;
+  bool fails = false;
+};
+
 // What `snapkey verify` found: its report, and whether anything disagrees (exit code 1).
 struct VerifyOutput {
   std::string text;
@@ -67,6 +93,14 @@ Result<std::string> explain(const ExplainArgs& args);
 Result<VerifyOutput> verify(const VerifyArgs& args);
 // `snapkey rules`.
 std::string rules(const RulesArgs& args);
+// `snapkey check`. Errors: as predict, E_DATE (--today), and those of io::read_policy_file.
+Result<CheckOutput> check(const CheckArgs& args);
+// `snapkey checks`.
+std::string checks(const ChecksArgs& args);
+
+// Today's date in UTC, from the system clock: the default of `snapkey check --today`, and the
+// only use of the clock in snapkey (it decides whether a suppression has expired, nothing else).
+Date today_utc();
 
 }  // namespace snapkey::cli
 

@@ -2,7 +2,8 @@
 // every way it can end to an exit code, here and only here.
 //
 // Exit codes: 0 done (whatever the predicted outcomes), 1 findings (`snapkey verify`: a
-// prediction disagrees with what AWS reported), 2 bad input or usage, 3 internal error.
+// prediction disagrees with what AWS reported; `snapkey check`: a finding at or above
+// --fail-on), 2 bad input or usage, 3 internal error.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 #include <exception>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -18,6 +20,7 @@
 
 #include "cli/commands.hpp"
 #include "snapkey/arn.hpp"
+#include "snapkey/policy.hpp"
 #include "snapkey/version.hpp"
 
 namespace {
@@ -25,7 +28,7 @@ namespace {
 namespace cli = snapkey::cli;
 
 constexpr int kExitOk = 0;
-constexpr int kExitFindings = 1;  // snapkey verify: a prediction disagrees with what AWS did
+constexpr int kExitFindings = 1;  // verify: a disagreement; check: a finding at --fail-on or above
 constexpr int kExitBadInput = 2;
 constexpr int kExitInternal = 3;
 
@@ -63,6 +66,26 @@ RunResult run_result(snapkey::Result<cli::VerifyOutput> result) {
   if (!result) return result.error();
   return Output{std::move(result->text), result->disagrees ? kExitFindings : kExitOk};
 }
+
+// check: findings at --fail-on or above exit 1; the report goes to stdout either way.
+RunResult run_result(snapkey::Result<cli::CheckOutput> result) {
+  if (!result) return result.error();
+  return Output{std::move(result->text), result->fails ? kExitFindings : kExitOk};
+}
+
+const std::map<std::string, cli::CheckFormat> kCheckFormats = {
+    {"text", cli::CheckFormat::text},         {"json", cli::CheckFormat::json},
+    {"sarif", cli::CheckFormat::sarif},       {"junit", cli::CheckFormat::junit},
+    {"markdown", cli::CheckFormat::markdown},
+};
+
+// --fail-on: a severity, or never (nullopt).
+const std::map<std::string, std::optional<snapkey::Severity>> kFailOn = {
+    {"error", snapkey::Severity::error},
+    {"warning", snapkey::Severity::warning},
+    {"info", snapkey::Severity::info},
+    {"never", std::nullopt},
+};
 
 // A CLI11 validator from a function that returns "" or what is wrong with the value. (No
 // description: --help shows the option's type name alone.)
@@ -116,8 +139,8 @@ void add_input_options(CLI::App& app, cli::InputArgs& args) {
 int run(int argc, char** argv) {
   CLI::App app{
       "snapkey: predicts which KMS key encrypts every AWS Backup and RDS snapshot and "
-      "copy, or why the copy fails, explains why rule by rule, and checks the predictions "
-      "against the copy jobs AWS ran.",
+      "copy, or why the copy fails, explains why rule by rule, checks the design against a "
+      "policy, and checks the predictions against the copy jobs AWS ran.",
       "snapkey"};
   app.set_version_flag("--version", std::string("snapkey ") + snapkey::version());
   app.require_subcommand(1);
@@ -163,6 +186,41 @@ int run(int argc, char** argv) {
   std::string rules_format = "table";
   add_format_option(*rules_app, rules_format, {"table", "markdown", "json"});
 
+  cli::CheckArgs check;
+  CLI::App* check_app = app.add_subcommand(
+      "check",
+      "Check the predictions against the built-in checks (docs/checks.md) and a policy; exit "
+      "code 1 when a finding is at or above --fail-on");
+  check_app->add_option("inputs", check.input.paths, kInputsHelp)->required()->type_name("INPUT");
+  check_app
+      ->add_option("--policy", check.policy,
+                   "A policy file (docs/policy-format.md): which checks run, at which "
+                   "severity, what is required, and the accepted exceptions; default: "
+                   "every check that is on by default")
+      ->type_name("FILE");
+  std::string check_format = "text";
+  add_format_option(*check_app, check_format, {"text", "json", "sarif", "junit", "markdown"});
+  std::string fail_on = "error";
+  check_app
+      ->add_option("--fail-on", fail_on,
+                   "Exit with code 1 when an unsuppressed finding is at this severity or above; "
+                   "never: findings never change the exit code")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->type_name("SEVERITY")
+      ->capture_default_str();
+  check_app
+      ->add_option("--today", check.today,
+                   "The date suppressions expire against; default: today's date in UTC from the "
+                   "system clock, the only use of the clock in snapkey (it changes nothing but "
+                   "which suppressions have expired)")
+      ->type_name("YYYY-MM-DD");
+  add_input_options(*check_app, check.input);
+
+  cli::ChecksArgs checks;
+  CLI::App* checks_app = app.add_subcommand("checks", "List the checks `snapkey check` runs");
+  std::string checks_format = "table";
+  add_format_option(*checks_app, checks_format, {"table", "markdown", "json"});
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -175,6 +233,9 @@ int run(int argc, char** argv) {
   predict.format = kFormats.at(predict_format);
   verify.format = kFormats.at(verify_format);
   rules.format = kFormats.at(rules_format);
+  check.format = kCheckFormats.at(check_format);
+  check.fail_on = kFailOn.at(fail_on);
+  checks.format = kFormats.at(checks_format);
   RunResult result;
   if (predict_app->parsed()) {
     predict.color = predict.format == cli::Format::table && use_color();
@@ -188,6 +249,11 @@ int run(int argc, char** argv) {
   } else if (verify_app->parsed()) {
     verify.color = verify.format == cli::Format::table && use_color();
     result = run_result(cli::verify(verify));
+  } else if (check_app->parsed()) {
+    check.color = check.format == cli::CheckFormat::text && use_color();
+    result = run_result(cli::check(check));
+  } else if (checks_app->parsed()) {
+    result = Output{cli::checks(checks), kExitOk};
   } else {
     result = Output{cli::rules(rules), kExitOk};
   }

@@ -111,6 +111,8 @@ void Json::dump_to(std::string& out, int depth) const {
     out += "null";
   } else if (const bool* b = std::get_if<bool>(&value_)) {
     out += *b ? "true" : "false";
+  } else if (const std::int64_t* n = std::get_if<std::int64_t>(&value_)) {
+    out += std::to_string(*n);
   } else if (const std::string* s = std::get_if<std::string>(&value_)) {
     out += json_quote(*s);
   } else if (const Array* array = std::get_if<Array>(&value_)) {

@@ -3,7 +3,9 @@
 #ifndef SNAPKEY_IO_TEXT_HPP
 #define SNAPKEY_IO_TEXT_HPP
 
+#include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,12 @@ namespace snapkey::io::detail {
 
 // ---------------------------------------------------------------------------------------------
 // JSON output (writing only; snapkey never parses JSON by hand).
+
+// The integer types a Json writes as a number: bool and the character types are not numbers.
+template <typename T>
+concept JsonInteger = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char> &&
+                      !std::same_as<T, char8_t> && !std::same_as<T, char16_t> &&
+                      !std::same_as<T, char32_t> && !std::same_as<T, wchar_t>;
 
 // A JSON value whose objects keep their fields in insertion order, so output order is exactly
 // the order the renderer built it in.
@@ -37,6 +45,10 @@ class Json {
   Json(const std::optional<std::string>& value) {               // NOLINT
     if (value) value_ = *value;
   }
+  // A whole number: line numbers, counts, indexes. A template, so that an int is an exact match
+  // here rather than ambiguous between bool and a number.
+  template <JsonInteger T>
+  Json(T value) : value_(static_cast<std::int64_t>(value)) {}  // NOLINT
 
   // A string, or null when `value` is empty.
   static Json string_or_null(std::string_view value);
@@ -51,7 +63,7 @@ class Json {
  private:
   void dump_to(std::string& out, int depth) const;
 
-  std::variant<std::nullptr_t, bool, std::string, Array, Object> value_ = nullptr;
+  std::variant<std::nullptr_t, bool, std::int64_t, std::string, Array, Object> value_ = nullptr;
 };
 
 // `text` as a JSON string literal, quotes included. Escapes `"`, `\` and every control character

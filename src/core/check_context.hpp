@@ -1,0 +1,93 @@
+// What every check family shares: which checks run under the policy, the lookups they need
+// across predictions and resources, and how a finding about a prediction or a resource starts.
+// Private to src/core: check.cpp drives the families (check_outcomes.cpp, check_keys.cpp,
+// check_coverage.cpp) and then check_suppressions.cpp.
+#ifndef SNAPKEY_CORE_CHECK_CONTEXT_HPP
+#define SNAPKEY_CORE_CHECK_CONTEXT_HPP
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "snapkey/check.hpp"
+
+namespace snapkey::detail {
+
+class CheckContext {
+ public:
+  CheckContext(const Predictions& predictions, const Policy& policy);
+
+  const Predictions& predictions() const { return predictions_; }
+  const Policy& policy() const { return policy_; }
+
+  // True when the policy turns `id` on (check.cpp's comment says when).
+  bool runs(std::string_view id) const;
+  // The checks that run, in table order.
+  const std::vector<std::string>& checks_run() const { return checks_run_; }
+
+  const Resource* resource(std::string_view name) const;
+  const Prediction* parent_of(const Prediction& p) const;
+  // True when `resource` is in the policy's scope (scope_resources, scope_tags).
+  bool in_scope(const Resource& resource) const;
+
+  // A finding about a prediction: subject, recovery point, resource, vault, Region, account,
+  // rules of the check, the location of its plan rule or job (else the resource's) and the
+  // plan's address (else the resource's).
+  Finding about(std::string_view check, const Prediction& p) const;
+  // A finding about a resource: its name, ARN, Region, account, location and address.
+  Finding about(std::string_view check, const Resource& resource) const;
+
+ private:
+  const Predictions& predictions_;
+  const Policy& policy_;
+  std::vector<std::string> checks_run_;
+  std::map<std::string, const Resource*, std::less<>> resources_;
+  std::map<std::string, const Prediction*, std::less<>> by_id_;
+};
+
+// `*` matches any run of characters; everything else matches itself. The whole text must match.
+bool matches_pattern(std::string_view pattern, std::string_view text);
+// "explicit" policy settings: the check is listed in `policy.checks` and not turned off.
+bool explicitly_enabled(const Policy& policy, std::string_view id);
+
+// The check families. Each appends the findings of the checks it owns that `ctx.runs()`.
+void check_outcomes(const CheckContext& ctx, std::vector<Finding>& out);
+void check_copy_keys(const CheckContext& ctx, std::vector<Finding>& out);
+void check_keys(const CheckContext& ctx, std::vector<Finding>& out);
+void check_coverage(const CheckContext& ctx, std::vector<Finding>& out);
+// Marks the findings that suppressions silence and appends EXPIRED_SUPPRESSION and
+// UNUSED_SUPPRESSION findings.
+void apply_suppressions(const CheckContext& ctx, const CheckOptions& options,
+                        std::vector<Finding>& findings);
+
+// The replica of the source's multi-Region key that the engine found unused
+// (MRK_REPLICA_NOT_USED): the R8 step's "replica" fact, "alias/x (arn:...)"; "" when none.
+std::string unused_replica(const Prediction& p);
+// The smallest change that puts `p` on a key `suitable` accepts (`kind` names such a key, "a
+// customer managed key"): point a copy at a vault in its account and Region whose copies show
+// such a key (the replica's first), else create one; for native copies and restores, give such
+// a key as KmsKeyId.
+std::string repoint_fix(const CheckContext& ctx, const Prediction& p,
+                        const std::function<bool(const Key&)>& suitable, std::string_view kind,
+                        const std::string& replica);
+
+// Wording shared by the families (check_wording.cpp).
+// "alias/x (arn:...)", "alias/aws/rds of us-east-1/111111111111", the ARN, or the name.
+std::string describe_key(const Key& key);
+std::string where(const Region& region, const AccountId& account);  // "us-east-1/111111111111"
+// What a prediction is, for the start of a sentence: "the copy of orders from vault a
+// (ap-northeast-1/111111111111) to vault b (us-east-1/111111111111) made by rule r of plan p".
+std::string describe_operation(const CheckContext& ctx, const Prediction& p);
+// What to change to change its destination: "the copy action of rule r in plan p", "the
+// on-demand copy job", "the KmsKeyId of the native copy".
+std::string what_to_change(const Prediction& p);
+// The prediction's advice as one paragraph ("" when it has none).
+std::string joined_advice(const Prediction& p);
+std::string capitalized(std::string text);
+bool has_warning(const Prediction& p, std::string_view warning);
+
+}  // namespace snapkey::detail
+
+#endif  // SNAPKEY_CORE_CHECK_CONTEXT_HPP
