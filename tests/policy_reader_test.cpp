@@ -601,7 +601,7 @@ TEST(PolicyReaderError, BadSeverity) {
             "p.yaml:2:18: error E_SEVERITY: expected a severity (info, warning or error), on or "
             "off for check 'INDETERMINATE', found 'true'");
   EXPECT_EQ(error_of("checks:\n  INDETERMINATE: {severity: Error}\n"),
-            "p.yaml:2:29: error E_SEVERITY: expected info, warning or error, found \"Error\"");
+            "p.yaml:2:29: error E_SEVERITY: expected info, warning or error, found 'Error'");
 }
 
 TEST(PolicyReaderError, BadRegion) {

@@ -34,11 +34,11 @@ TEST(PolicyValidate, UnknownCheckWithASuggestion) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().id, "E_POLICY_CHECK");
   EXPECT_EQ(status.error().message,
-            "unknown check \"INDETERMINTE\"; did you mean \"INDETERMINATE\"?");
+            "unknown check 'INDETERMINTE'; did you mean 'INDETERMINATE'?");
   EXPECT_EQ(status.error().location, place(2));
   EXPECT_EQ(status.error().to_string(),
-            "policy.yaml:2:3: error E_POLICY_CHECK: unknown check \"INDETERMINTE\"; did you mean "
-            "\"INDETERMINATE\"?");
+            "policy.yaml:2:3: error E_POLICY_CHECK: unknown check 'INDETERMINTE'; did you mean "
+            "'INDETERMINATE'?");
 }
 
 TEST(PolicyValidate, UnknownCheckWithNothingClose) {
@@ -47,7 +47,7 @@ TEST(PolicyValidate, UnknownCheckWithNothingClose) {
   const Status status = validate(policy);
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().id, "E_POLICY_CHECK");
-  EXPECT_EQ(status.error().message, "unknown check \"VAULT_LOCK\"");
+  EXPECT_EQ(status.error().message, "unknown check 'VAULT_LOCK'");
   EXPECT_EQ(status.error().location, place(5));
 }
 
@@ -59,7 +59,7 @@ TEST(PolicyValidate, UnknownCheckInASuppression) {
   const Status status = validate(policy);
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().id, "E_POLICY_CHECK");
-  EXPECT_EQ(status.error().message, "unknown check \"JOB_FAIL\"; did you mean \"JOB_FAILS\"?");
+  EXPECT_EQ(status.error().message, "unknown check 'JOB_FAIL'; did you mean 'JOB_FAILS'?");
   EXPECT_EQ(status.error().location, place(9));
 }
 
@@ -131,7 +131,7 @@ TEST(PolicySeverity, ParseErrorSaysWhatWasExpected) {
   const Result<Severity> parsed = parse_severity("Error");
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().id, "E_SEVERITY");
-  EXPECT_EQ(parsed.error().message, "expected info, warning or error, found \"Error\"");
+  EXPECT_EQ(parsed.error().message, "expected info, warning or error, found 'Error'");
   EXPECT_EQ(parsed.error().location, Location{});
 }
 

@@ -636,6 +636,12 @@ TEST(ScenarioReaderTest, EScenarioTypeForASecondDocument) {
             "each scenario its own file");
 }
 
+// yaml-cpp 0.7's LoadAll loops for ever (and eats all memory) on a document that starts with a
+// stray ',' (jbeder/yaml-cpp#1040); the reader reports it instead.
+TEST(ScenarioReaderTest, EYamlForAStrayCommaAfterADocumentMarker) {
+  EXPECT_EQ(error_of("keys: {}\n---\n,\n"), "s.yaml:3:1: E_YAML: invalid YAML: unexpected ','");
+}
+
 TEST(ScenarioReaderTest, EScenarioTypeForASectionOfTheWrongKind) {
   EXPECT_EQ(error_of("keys:\n  - k\n"),
             "s.yaml:2:3: E_SCENARIO_TYPE: expected a map of keys by name for 'keys', found a list");

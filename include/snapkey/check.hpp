@@ -104,7 +104,8 @@ Findings check(const Predictions& predictions, const Policy& policy,
                const CheckOptions& options = {});
 
 // The policy's own errors, found before checking: E_POLICY_CHECK (unknown check id, with a
-// "did you mean"), E_POLICY_SUPPRESSION (no reason). Readers call it; so may C++ users.
+// "did you mean"), E_POLICY_ALLOWED_KEYS (KEY_NOT_ALLOWED turned on with no allowed keys),
+// E_POLICY_SUPPRESSION (no check or no reason). Readers call it; so may C++ users.
 Status validate(const Policy& policy);
 
 }  // namespace snapkey

@@ -12,9 +12,9 @@ namespace {
 Status unknown_check(std::string_view id, const Location& location) {
   std::vector<std::string_view> ids;
   for (const CheckInfo& info : check_table()) ids.push_back(info.id);
-  std::string message = fmt::format("unknown check \"{}\"", id);
+  std::string message = fmt::format("unknown check '{}'", id);
   if (const std::string hint = closest_match(id, ids); !hint.empty()) {
-    message += fmt::format("; did you mean \"{}\"?", hint);
+    message += fmt::format("; did you mean '{}'?", hint);
   }
   return Error{"E_POLICY_CHECK", std::move(message), location};
 }

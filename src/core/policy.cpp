@@ -22,7 +22,7 @@ Result<Severity> parse_severity(std::string_view text) {
     if (text == to_string(severity)) return severity;
   }
   return Error{
-      "E_SEVERITY", fmt::format("expected info, warning or error, found \"{}\"", text), {}};
+      "E_SEVERITY", fmt::format("expected info, warning or error, found '{}'", text), {}};
 }
 
 }  // namespace snapkey

@@ -2,12 +2,12 @@
 #include "io/policy_yaml.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <sstream>
 #include <utility>
 
+#include "io/yaml_stream.hpp"
 #include "snapkey/arn.hpp"
 
 namespace snapkey::io::policy_yaml {
@@ -21,73 +21,20 @@ std::string both_places(const Location& first, const Location& second) {
   return fmt::format("at lines {} and {}", first.line, second.line);
 }
 
-// Where each document of a stream starts, and whether it holds anything.
-class DocumentEvents : public YAML::EventHandler {
- public:
-  const YAML::Mark& first() const { return first_; }
-  bool empty() const { return empty_; }
-
-  void OnDocumentStart(const YAML::Mark&) override {
-    first_ = YAML::Mark::null_mark();
-    empty_ = true;
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark, true); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark, false); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    note(mark, false);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    note(mark, false);
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    note(mark, false);
-  }
-  void OnMapEnd() override {}
-
- private:
-  void note(const YAML::Mark& mark, bool null) {
-    if (first_.is_null()) first_ = mark;
-    if (!null) empty_ = false;
-  }
-
-  YAML::Mark first_ = YAML::Mark::null_mark();
-  bool empty_ = true;
-};
-
 }  // namespace
 
 Result<YAML::Node> load_document(std::string_view text, const Shape& shape) {
   const std::string input(text);
-  // YAML::LoadAll is not used: yaml-cpp 0.7 never returns from it on a document that starts with
-  // a stray ',' (jbeder/yaml-cpp#1040, fixed in 0.8), reporting the same empty document for ever
-  // and eating all memory. Walking the documents here, a document that starts where the one
-  // before it started is that loop.
-  std::istringstream stream(input);
-  YAML::Parser parser(stream);
-  DocumentEvents events;
-  YAML::Mark previous = YAML::Mark::null_mark();
-  for (int number = 1; parser.HandleNextDocument(events); ++number) {
-    const YAML::Mark& start = events.first();
-    if (!start.is_null() && !previous.is_null() && start.pos == previous.pos) {
-      const std::string what = start.pos >= 0 && static_cast<std::size_t>(start.pos) < input.size()
-                                   ? fmt::format("'{}'", input[start.pos])
-                                   : std::string("the end of the file");
-      return Shape::error("E_YAML", fmt::format("invalid YAML: unexpected {}", what),
-                          shape.at(start));
-    }
-    previous = start;
-    // A trailing `---` leaves an empty document behind; a second one with content is an error.
-    if (number > 1 && !events.empty()) {
-      return Shape::error(kTypeError,
-                          "expected one YAML document, found a second one; keep the whole "
-                          "policy in one document",
-                          shape.at(start));
-    }
+  const detail::YamlStream stream = detail::scan_yaml_stream(input);
+  if (stream.stuck) {
+    return Shape::error("E_YAML", fmt::format("invalid YAML: unexpected {}", stream.stuck_at),
+                        shape.at(*stream.stuck));
+  }
+  if (stream.second) {
+    return Shape::error(kTypeError,
+                        "expected one YAML document, found a second one; keep the whole "
+                        "policy in one document",
+                        shape.at(*stream.second));
   }
   return YAML::Load(input);
 }

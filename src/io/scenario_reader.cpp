@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "fmt/format.h"
+#include "io/yaml_stream.hpp"
 #include "snapkey/io/scenario.hpp"
 
 namespace snapkey::io {
@@ -930,16 +931,19 @@ Result<ModelInput> Reader::read(const YAML::Node& root) const {
 Result<ModelInput> read_scenario(std::string_view text, std::string_view file) {
   const Reader reader(file);
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    // A trailing `---` leaves an empty document behind; only a second real document is an error.
-    while (documents.size() > 1 && documents.back().IsNull()) documents.pop_back();
-    if (documents.size() > 1) {
+    const std::string input(text);
+    const detail::YamlStream stream = detail::scan_yaml_stream(input);
+    if (stream.stuck) {
+      return Error{"E_YAML", fmt::format("invalid YAML: unexpected {}", stream.stuck_at),
+                   reader.at(*stream.stuck)};
+    }
+    if (stream.second) {
       return Error{std::string(kTypeError),
                    "expected one YAML document, found a second one; give each scenario its own "
                    "file",
-                   reader.at(documents[1].Mark())};
+                   reader.at(*stream.second)};
     }
-    return reader.read(documents.empty() ? YAML::Node() : documents.front());
+    return reader.read(YAML::Load(input));
   } catch (const YAML::Exception& e) {
     return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), reader.at(e.mark)};
   }

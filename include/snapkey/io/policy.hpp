@@ -18,8 +18,10 @@ namespace snapkey::io {
 // file and line:column, what was expected and what was found; unknown keys and unknown check ids
 // come with a "did you mean" suggestion. The result passes snapkey::validate().
 // Errors: E_YAML, E_POLICY_KEY (unknown key), E_POLICY_TYPE (wrong kind of value),
-// E_POLICY_CHECK (unknown check id), E_POLICY_SUPPRESSION (no reason, or no check), and the value
-// errors of arn.hpp and date.hpp (E_SEVERITY, E_REGION, E_ACCOUNT_ID, E_DATE...).
+// E_POLICY_CHECK (unknown check id), E_POLICY_SUPPRESSION (no reason, or no check),
+// E_POLICY_VALUE (an empty or unknown value), E_POLICY_ALLOWED_KEYS (KEY_NOT_ALLOWED turned on
+// with no allowed keys), and the value errors of arn.hpp, date.hpp and policy.hpp (E_SEVERITY,
+// E_REGION, E_ACCOUNT_ID, E_DATE...).
 Result<Policy> read_policy(std::string_view text, std::string_view file);
 // Reads the file at `path`. Errors: E_FILE (cannot be read) and those of read_policy.
 Result<Policy> read_policy_file(const std::string& path);
