@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdio>
-#include <system_error>
 
+#include "io/file.hpp"
 #include "io/json.hpp"
 
 namespace snapkey::io::cfn {
@@ -193,26 +191,9 @@ Result<Node> parse_template(std::string_view text, const std::string& path) {
 }
 
 Result<TemplateSource> read_template_file(const std::string& path) {
-  auto cannot_read = [&](int error_number) {
-    Location where;
-    where.file = path;
-    return Error{
-        "E_FILE",
-        fmt::format("cannot read '{}': {}", path, std::generic_category().message(error_number)),
-        std::move(where)};
-  };
-  std::FILE* stream = std::fopen(path.c_str(), "rb");
-  if (stream == nullptr) return cannot_read(errno);
-  std::string text;
-  std::array<char, 65536> buffer{};
-  std::size_t count = 0;
-  while ((count = std::fread(buffer.data(), 1, buffer.size(), stream)) > 0) {
-    text.append(buffer.data(), count);
-  }
-  const int read_error = std::ferror(stream) ? errno : 0;
-  std::fclose(stream);
-  if (read_error != 0) return cannot_read(read_error);
-  return TemplateSource{path, std::move(text)};
+  Result<std::string> text = detail::read_file(path);
+  if (!text) return text.error();
+  return TemplateSource{path, std::move(*text)};
 }
 
 }  // namespace snapkey::io::cfn

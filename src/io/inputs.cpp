@@ -17,9 +17,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
-#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -28,6 +25,7 @@
 #include <vector>
 
 #include "fmt/format.h"
+#include "io/file.hpp"
 #include "io/json.hpp"
 #include "snapkey/io/aws_cli.hpp"
 #include "snapkey/io/cloudformation.hpp"
@@ -59,19 +57,7 @@ Result<std::string> read_text(const std::string& path) {
   if (fs::is_directory(path, ec)) {
     return cannot_read(path, std::make_error_code(std::errc::is_a_directory));
   }
-  std::FILE* stream = std::fopen(path.c_str(), "rb");
-  if (stream == nullptr) return cannot_read(path, std::error_code(errno, std::generic_category()));
-  std::string text;
-  std::array<char, 65536> buffer{};
-  std::size_t count = 0;
-  while ((count = std::fread(buffer.data(), 1, buffer.size(), stream)) > 0) {
-    text.append(buffer.data(), count);
-  }
-  const int read_error = std::ferror(stream) ? errno : 0;
-  std::fclose(stream);
-  if (read_error != 0)
-    return cannot_read(path, std::error_code(read_error, std::generic_category()));
-  return text;
+  return detail::read_file(path);
 }
 
 bool has_yaml_extension(const std::string& path) {

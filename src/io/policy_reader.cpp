@@ -10,18 +10,16 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cerrno>
-#include <cstdio>
 #include <exception>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 #include <vector>
 
 #include "fmt/format.h"
+#include "io/file.hpp"
 #include "io/policy_yaml.hpp"
 #include "snapkey/check.hpp"
 #include "snapkey/io/policy.hpp"
@@ -521,29 +519,6 @@ Result<KeyManager> Reader::key_manager(const Field& field) const {
   return error(kValueError, std::move(message), at(field));
 }
 
-Result<std::string> read_text(const std::string& path) {
-  auto cannot_read = [&](int error_number) {
-    Location where;
-    where.file = path;
-    return Error{
-        "E_FILE",
-        fmt::format("cannot read '{}': {}", path, std::generic_category().message(error_number)),
-        where};
-  };
-  std::FILE* stream = std::fopen(path.c_str(), "rb");
-  if (stream == nullptr) return cannot_read(errno);
-  std::string text;
-  std::array<char, 65536> buffer{};
-  std::size_t count = 0;
-  while ((count = std::fread(buffer.data(), 1, buffer.size(), stream)) > 0) {
-    text.append(buffer.data(), count);
-  }
-  const int read_error = std::ferror(stream) ? errno : 0;
-  std::fclose(stream);
-  if (read_error != 0) return cannot_read(read_error);
-  return text;
-}
-
 }  // namespace
 
 Result<Policy> read_policy(std::string_view text, std::string_view file) {
@@ -561,7 +536,7 @@ Result<Policy> read_policy(std::string_view text, std::string_view file) {
 }
 
 Result<Policy> read_policy_file(const std::string& path) {
-  Result<std::string> text = read_text(path);
+  Result<std::string> text = detail::read_file(path);
   if (!text) return text.error();
   return read_policy(*text, path);
 }

@@ -9,16 +9,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 #include <vector>
 
 #include "fmt/format.h"
+#include "io/file.hpp"
 #include "io/yaml_stream.hpp"
 #include "snapkey/io/scenario.hpp"
 
@@ -950,24 +948,9 @@ Result<ModelInput> read_scenario(std::string_view text, std::string_view file) {
 }
 
 Result<ModelInput> read_scenario_file(const std::string& path) {
-  auto cannot_read = [&](int error_number) {
-    return Error{
-        "E_FILE",
-        fmt::format("cannot read '{}': {}", path, std::generic_category().message(error_number)),
-        place(path)};
-  };
-  std::FILE* stream = std::fopen(path.c_str(), "rb");
-  if (stream == nullptr) return cannot_read(errno);
-  std::string text;
-  std::array<char, 65536> buffer{};
-  std::size_t count = 0;
-  while ((count = std::fread(buffer.data(), 1, buffer.size(), stream)) > 0) {
-    text.append(buffer.data(), count);
-  }
-  const int read_error = std::ferror(stream) ? errno : 0;
-  std::fclose(stream);
-  if (read_error != 0) return cannot_read(read_error);
-  return read_scenario(text, path);
+  Result<std::string> text = detail::read_file(path);
+  if (!text) return text.error();
+  return read_scenario(*text, path);
 }
 
 }  // namespace snapkey::io

@@ -6,13 +6,7 @@
 #include <cstdint>
 
 namespace snapkey::io::detail {
-namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
-
-// Decodes the UTF-8 sequence at `text[i]`, advancing `i` past it. Malformed sequences (bad lead
-// byte, missing continuation, overlong form, surrogate, beyond U+10FFFF) yield U+FFFD and advance
-// by one byte.
 char32_t next_code_point(std::string_view text, std::size_t& i) {
   const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
   const unsigned char lead = byte(i);
@@ -31,23 +25,23 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
     length = 4, value = lead & 0x07, minimum = 0x10000;
   } else {
     ++i;
-    return kReplacement;
+    return kReplacementCharacter;
   }
   if (i + length > text.size()) {
     ++i;
-    return kReplacement;
+    return kReplacementCharacter;
   }
   for (std::size_t k = 1; k < length; ++k) {
     const unsigned char c = byte(i + k);
     if ((c & 0xC0) != 0x80) {
       ++i;
-      return kReplacement;
+      return kReplacementCharacter;
     }
     value = (value << 6) | (c & 0x3F);
   }
   if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
     ++i;
-    return kReplacement;
+    return kReplacementCharacter;
   }
   i += length;
   return value;
@@ -70,6 +64,8 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
 }
+
+namespace {
 
 bool is_wide(char32_t c) {
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||

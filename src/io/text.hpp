@@ -66,6 +66,17 @@ class Json {
   std::variant<std::nullptr_t, bool, std::int64_t, std::string, Array, Object> value_ = nullptr;
 };
 
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+// Decodes the UTF-8 sequence at `text[i]`, advancing `i` past it. Malformed sequences (bad lead
+// byte, missing continuation, overlong form, surrogate, beyond U+10FFFF) yield U+FFFD and advance
+// by one byte.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+// Appends `c` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
 // `text` as a JSON string literal, quotes included. Escapes `"`, `\` and every control character
 // (U+0000-U+001F, U+007F); other characters are written as UTF-8. Invalid UTF-8 becomes U+FFFD, so
 // the output is always valid JSON.
