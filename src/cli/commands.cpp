@@ -106,11 +106,12 @@ Result<Policy> load_policy(const std::optional<std::string>& path) {
 }
 
 std::string render(Findings& findings, const CheckArgs& args) {
+  // Lines where the input has only JSON Pointers: editors and SARIF viewers jump to lines.
+  io::locate_lines(findings);
   switch (args.format) {
     case CheckFormat::json:
       return io::render_findings_json(findings);
     case CheckFormat::sarif:
-      io::locate_lines(findings);  // SARIF viewers need lines where the input has JSON Pointers
       return io::render_findings_sarif(findings);
     case CheckFormat::junit:
       return io::render_findings_junit(findings);
