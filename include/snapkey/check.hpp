@@ -10,6 +10,7 @@
 #ifndef SNAPKEY_CHECK_HPP
 #define SNAPKEY_CHECK_HPP
 
+#include <iosfwd>
 #include <optional>
 #include <span>
 #include <string>
@@ -92,6 +93,11 @@ struct Findings {
   std::size_t count_at_least(Severity threshold) const;
   bool fails(Severity threshold) const { return count_at_least(threshold) > 0; }
 };
+
+// One line, for test output and logs: "error AWS_MANAGED_COPY_KEY aurora@virginia-default: The
+// copy of ...". GoogleTest prints a Finding with it.
+std::ostream& operator<<(std::ostream& os, const Finding& finding);
+std::ostream& operator<<(std::ostream& os, Severity severity);
 
 struct CheckOptions {
   // The date suppressions expire against. nullopt: suppressions never expire (the library never

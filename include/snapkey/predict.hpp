@@ -8,6 +8,7 @@
 #ifndef SNAPKEY_PREDICT_HPP
 #define SNAPKEY_PREDICT_HPP
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,6 +91,12 @@ struct Prediction {
   std::vector<Step> steps;               // the explanation, in order
   std::vector<std::string> advice;       // what to change to get a different key or outcome
 };
+
+// One line, for test output and logs: "aurora@virginia-default (copy in us-east-1/111111111111):
+// encrypted with alias/aws/rds; rules R6, R2, R8, R9". GoogleTest prints a Prediction with it.
+std::ostream& operator<<(std::ostream& os, const Prediction& prediction);
+std::ostream& operator<<(std::ostream& os, Outcome outcome);
+std::ostream& operator<<(std::ostream& os, Operation operation);
 
 struct Options {
   // The date whose AWS behaviour to predict; nullopt = the model's as_of, else the newest rule.

@@ -138,9 +138,9 @@ class Design {
 
 // GoogleTest prints values with PrintTo, found by argument-dependent lookup: the "Actual:" line of
 // a failed assertion then names the design or the question, rather than dumping bytes. Only this
-// header's own types: a PrintTo for a core type (Prediction, Finding, the enums) would have to be
-// seen by every test file that prints one, or two files would print it differently (an ODR
-// violation), so it belongs beside the type, not here.
+// header's own types: the core types print through the operator<< declared beside them
+// (predict.hpp, check.hpp), which every test file that prints one sees; a PrintTo here would make
+// two files print them differently (an ODR violation).
 // "a design of 7 recovery points of 3 resources, with 1 finding"
 inline void PrintTo(const Design& design, std::ostream* os);
 inline void PrintTo(const Lookup& lookup, std::ostream* os);
