@@ -21,6 +21,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "snapkey/check.hpp"
 #include "snapkey/io/aws_cli.hpp"
 #include "snapkey/predict.hpp"
 #include "synthetic_export.hpp"
@@ -151,10 +152,28 @@ void BM_Predict(benchmark::State& state) {
   state.counters["peak_rss_MB"] = peak_rss_mb();
 }
 
+// Every check on, plus a cross-Region copy required of every resource (NO_CROSS_REGION_COPY),
+// over the predictions of the export.
+void BM_Check(benchmark::State& state) {
+  const snapkey::Predictions predictions = snapkey::predict(Export::get().model(), {});
+  snapkey::Policy policy;
+  policy.require_cross_region_copy = true;
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    snapkey::Findings result = snapkey::check(predictions, policy);
+    findings = result.findings.size();
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["recovery_points"] = static_cast<double>(predictions.recovery_points.size());
+  state.counters["findings"] = static_cast<double>(findings);
+  state.counters["peak_rss_MB"] = peak_rss_mb();
+}
+
 // Registered in the order of the stages, so each peak_rss_MB includes the stages before it.
 BENCHMARK(BM_ReadAwsCliExport)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ModelBuild)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Predict)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Check)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -62,7 +62,48 @@ CheckContext::CheckContext(const Predictions& predictions, const Policy& policy)
   }
   for (const Resource& resource : predictions.resources)
     resources_.emplace(resource.name, &resource);
-  for (const Prediction& p : predictions.recovery_points) by_id_.emplace(p.id, &p);
+  for (const Prediction& p : predictions.recovery_points) {
+    by_id_.emplace(p.id, &p);
+    if (p.parent) children_[*p.parent].push_back(&p);
+    by_resource_[p.resource].push_back(&p);
+    by_place_[{p.account.value, p.region.name}].push_back(&p);
+    if (p.key) by_key_place_[{p.key->account.value, p.key->region.name}].push_back(&p);
+  }
+  for (auto& [name, points] : by_resource_) {
+    std::sort(points.begin(), points.end(),
+              [](const Prediction* a, const Prediction* b) { return a->id < b->id; });
+  }
+}
+
+namespace {
+const std::vector<const Prediction*> kNone;
+
+const std::vector<const Prediction*>& find_in(
+    const std::map<std::pair<std::string, std::string>, std::vector<const Prediction*>>& index,
+    const AccountId& account, const Region& region) {
+  const auto it = index.find({account.value, region.name});
+  return it == index.end() ? kNone : it->second;
+}
+}  // namespace
+
+const std::vector<const Prediction*>& CheckContext::children_of(const Prediction& p) const {
+  const auto it = children_.find(p.id);
+  return it == children_.end() ? kNone : it->second;
+}
+
+const std::vector<const Prediction*>& CheckContext::predictions_of(std::string_view name) const {
+  const auto it = by_resource_.find(name);
+  return it == by_resource_.end() ? kNone : it->second;
+}
+
+const std::vector<const Prediction*>& CheckContext::predictions_in(const AccountId& account,
+                                                                   const Region& region) const {
+  return find_in(by_place_, account, region);
+}
+
+const std::vector<const Prediction*>& CheckContext::keyed_in(const AccountId& account,
+                                                             const Region& region) const {
+  return find_in(by_key_place_, account, region);
 }
 
 bool CheckContext::runs(std::string_view id) const {

@@ -53,7 +53,8 @@ std::vector<VaultChoice> vaults_near(const CheckContext& ctx, const Prediction& 
                                      const std::function<bool(const Key&)>& suitable,
                                      const std::string& replica) {
   std::vector<VaultChoice> choices;
-  for (const Prediction& other : ctx.predictions().recovery_points) {
+  for (const Prediction* in_place : ctx.predictions_in(p.account, p.region)) {
+    const Prediction& other = *in_place;
     if (other.operation != Operation::copy || other.outcome != Outcome::encrypted || !other.key ||
         !other.vault || other.region != p.region || other.account != p.account ||
         other.vault_arn == p.vault_arn || !suitable(*other.key)) {
@@ -91,7 +92,8 @@ std::optional<Key> key_near(const CheckContext& ctx, const Prediction& p,
   const auto rank = [&](const Key& k) {
     return std::make_tuple(!source_replica(ctx, p, k), describe_key(k));
   };
-  for (const Prediction& other : ctx.predictions().recovery_points) {
+  for (const Prediction* keyed : ctx.keyed_in(p.account, p.region)) {
+    const Prediction& other = *keyed;
     if (other.outcome != Outcome::encrypted || !other.key || other.key->region != p.region ||
         other.key->account != p.account || !suitable(*other.key)) {
       continue;

@@ -24,17 +24,6 @@ bool is_made(const Prediction& p) {
   return p.outcome == Outcome::encrypted || p.outcome == Outcome::unencrypted;
 }
 
-std::vector<const Prediction*> predictions_of(const CheckContext& ctx, const Resource& r) {
-  std::vector<const Prediction*> found;
-  for (const Prediction& p : ctx.predictions().recovery_points) {
-    if (p.resource == r.name) found.push_back(&p);
-  }
-  // By id, so that the copies a finding names never depend on the order of the predictions.
-  std::sort(found.begin(), found.end(),
-            [](const Prediction* a, const Prediction* b) { return a->id < b->id; });
-  return found;
-}
-
 // The recovery point where a chain that is not made breaks, and the check that reports it.
 std::pair<const Prediction*, std::string_view> broken_at(const CheckContext& ctx,
                                                          const Prediction& p) {
@@ -199,7 +188,7 @@ Finding not_protected(const CheckContext& ctx, const Resource& r) {
 void check_coverage(const CheckContext& ctx, std::vector<Finding>& out) {
   for (const Resource& r : ctx.predictions().resources) {
     if (!ctx.in_scope(r)) continue;
-    const std::vector<const Prediction*> own = predictions_of(ctx, r);
+    const std::vector<const Prediction*>& own = ctx.predictions_of(r.name);
     const bool protects = std::any_of(own.begin(), own.end(), [](const Prediction* p) {
       return p->operation != Operation::restore;
     });

@@ -23,16 +23,16 @@ bool inherits_outcome(const CheckContext& ctx, const Prediction& p) {
 }
 
 // The ids of the recovery points made, directly or through a chain, from `p`.
+void add_descendants(const CheckContext& ctx, const Prediction& p, std::vector<std::string>& ids) {
+  for (const Prediction* child : ctx.children_of(p)) {
+    ids.push_back(child->id);
+    add_descendants(ctx, *child, ids);
+  }
+}
+
 std::vector<std::string> descendants(const CheckContext& ctx, const Prediction& p) {
   std::vector<std::string> ids;
-  for (const Prediction& other : ctx.predictions().recovery_points) {
-    for (const Prediction* up = ctx.parent_of(other); up != nullptr; up = ctx.parent_of(*up)) {
-      if (up->id == p.id) {
-        ids.push_back(other.id);
-        break;
-      }
-    }
-  }
+  add_descendants(ctx, p, ids);
   std::sort(ids.begin(), ids.end());
   return ids;
 }
