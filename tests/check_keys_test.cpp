@@ -17,6 +17,7 @@ using ::snapkey::testing::of_check;
 using ::snapkey::testing::predict_scenario;
 using ::snapkey::testing::summary;
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 // A same-account copy into the Default vault: aws/rds (R9), nothing better in sight.
@@ -364,22 +365,55 @@ plans:
     resources: [orders]
 )";
 
+// The backup cannot be written with the vault's key (R27); everything in that vault is at risk.
 TEST(CheckKeyNotEnabled, PendingDeletionSaysTheDataWillBeLost) {
-  const std::vector<Finding> found =
-      of_check(check(predict_scenario(kPendingDeletion), Policy{}), kKeyNotEnabled);
+  const Findings findings = check(predict_scenario(kPendingDeletion), Policy{});
+  const std::vector<Finding> found = of_check(findings, kKeyNotEnabled);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].subject, "orders@lag");
   EXPECT_EQ(found[0].message,
             "The backup of orders into vault lag (ap-northeast-1/111111111111) made by rule daily "
-            "of plan daily is encrypted with alias/lag-cmk "
+            "of plan daily is predicted to fail: it depends on alias/lag-cmk "
             "(arn:aws:kms:ap-northeast-1:111111111111:key/44444444-4444-4444-4444-444444444444), "
-            "whose state is PendingDeletion: it cannot be copied or restored now, and once the "
-            "key is deleted it can never be decrypted again (R26).");
+            "whose state is PendingDeletion. No recovery point encrypted with that key can be "
+            "made, copied or restored now, and once the key is deleted none can ever be decrypted "
+            "again (R27). AWS reports: \"KMSInvalidStateException: "
+            "arn:aws:kms:ap-northeast-1:111111111111:key/44444444-4444-4444-4444-444444444444 is "
+            "pending deletion.\".");
   EXPECT_EQ(found[0].fix,
             "Cancel the deletion of key alias/lag-cmk "
             "(arn:aws:kms:ap-northeast-1:111111111111:key/44444444-4444-4444-4444-444444444444) "
             "(kms:CancelKeyDeletion), then enable it.");
+  EXPECT_THAT(found[0].rules, ElementsAre("R27"));
   EXPECT_EQ(found[0].location.to_string(), at(22, 9));
+  // The failure is the key's: JOB_FAILS does not report it a second time.
+  EXPECT_THAT(of_check(findings, kJobFails), IsEmpty());
+}
+
+// A disabled resource key: the backup fails (R26), and so does the copy of what is in the vault.
+TEST(CheckKeyNotEnabled, DisabledResourceKeyReportsTheBackupAndTheCopy) {
+  std::string scenario = kGoodDesign;
+  const std::string alias = "    alias: alias/tokyo-cmk\n";
+  scenario.insert(scenario.find(alias) + alias.size(), "    state: Disabled\n");
+  const Findings findings = check(predict_scenario(scenario), Policy{});
+  const std::vector<Finding> found = of_check(findings, kKeyNotEnabled);
+  ASSERT_GE(found.size(), 1u);
+  EXPECT_EQ(found[0].subject, "orders@tokyo");
+  EXPECT_THAT(found[0].message, HasSubstr("whose state is Disabled. No recovery point encrypted "
+                                          "with that key can be made, copied or restored while "
+                                          "it is not Enabled (R26)."));
+  EXPECT_EQ(found[0].fix,
+            "Enable key alias/tokyo-cmk "
+            "(arn:aws:kms:ap-northeast-1:111111111111:key/11111111-1111-1111-1111-111111111111) "
+            "(kms:EnableKey).");
+  EXPECT_THAT(of_check(findings, kJobFails), IsEmpty());
+
+  // With KEY_NOT_ENABLED off, the same failures are JOB_FAILS findings.
+  Policy policy;
+  policy.checks[std::string(kKeyNotEnabled)].enabled = false;
+  const Findings without = check(predict_scenario(scenario), policy);
+  EXPECT_THAT(of_check(without, kKeyNotEnabled), IsEmpty());
+  EXPECT_EQ(of_check(without, kJobFails).size(), found.size());
 }
 
 TEST(CheckKeyNotEnabled, SilentOnAGoodDesign) {

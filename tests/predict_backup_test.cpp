@@ -135,6 +135,28 @@ TEST_F(LagBackup, UnencryptedSourceFails) {  // R5, R21b
   EXPECT_THAT(p.rules, ::testing::Contains("R5"));
 }
 
+TEST_F(LagBackup, DisabledSourceKeyFails) {  // R26
+  w.resource("aurora", "cmk");
+  w.in.keys.front().state = KeyState::disabled;  // the fixture's "cmk"
+  const Prediction p = rp(w.predict(), "aurora@lag");
+  EXPECT_EQ(p.outcome, Outcome::fails);
+  EXPECT_EQ(p.rules.back(), "R26");
+  EXPECT_EQ(p.message, "the resource key is Disabled");
+  ASSERT_FALSE(p.steps.empty());
+  EXPECT_THAT(p.steps.back().facts, ::testing::Contains(Fact{"key state", "Disabled"}));
+}
+
+TEST_F(LagBackup, VaultKeyPendingDeletionFails) {  // R27
+  w.resource("aurora", "cmk");
+  w.key("lag-cmk", kTokyo).state = KeyState::pending_deletion;
+  w.in.vaults.front().key = "lag-cmk";  // the fixture's "lag"
+  const Prediction p = rp(w.predict(), "aurora@lag");
+  EXPECT_EQ(p.outcome, Outcome::fails);
+  EXPECT_EQ(p.rules.back(), "R27");
+  EXPECT_EQ(p.message, "the vault key is PendingDeletion");
+  EXPECT_THAT(p.aws_error, ::testing::Optional(HasSubstr("is pending deletion")));
+}
+
 TEST(Backup, UnknownResourceKeyIsIndeterminate) {
   World w;
   w.resource("aurora", "").key_unknown = "kms_key_id is known only after apply";

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -74,6 +75,14 @@ void check_outcomes(const CheckContext& ctx, std::vector<Finding>& out);
 void check_copy_keys(const CheckContext& ctx, std::vector<Finding>& out);
 void check_keys(const CheckContext& ctx, std::vector<Finding>& out);
 void check_coverage(const CheckContext& ctx, std::vector<Finding>& out);
+// The key whose state (not Enabled) decided that a job fails (R26, R27): the deciding step's key,
+// as it describes it, and its state. nullopt for other outcomes, other failures, and for jobs
+// whose source is not made (reported where the chain breaks).
+struct BlockingKey {
+  std::string key;
+  KeyState state = KeyState::unknown;
+};
+std::optional<BlockingKey> blocking_key(const CheckContext& ctx, const Prediction& p);
 // Marks the findings that suppressions silence and appends EXPIRED_SUPPRESSION and
 // UNUSED_SUPPRESSION findings.
 void apply_suppressions(const CheckContext& ctx, const CheckOptions& options,

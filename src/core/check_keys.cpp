@@ -24,9 +24,8 @@ std::string state_consequence(KeyState state) {
   }
 }
 
-std::string state_fix(const Key& key) {
-  const std::string name = describe_key(key);
-  switch (key.state) {
+std::string state_fix(const std::string& name, KeyState state) {
+  switch (state) {
     case KeyState::disabled:
       return fmt::format("Enable key {} (kms:EnableKey).", name);
     case KeyState::pending_deletion:
@@ -47,9 +46,28 @@ Finding key_not_enabled(const CheckContext& ctx, const Prediction& p) {
   f.message = fmt::format("{} is encrypted with {}, whose state is {}: {}.",
                           capitalized(describe_operation(ctx, p)), describe_key(*p.key),
                           to_string(p.key->state), state_consequence(p.key->state));
-  f.fix = state_fix(*p.key);
+  f.fix = state_fix(describe_key(*p.key), p.key->state);
   f.rules = {"R26"};
   if (p.key->multi_region != MultiRegion::none) f.rules.push_back("R28");
+  return f;
+}
+
+// A job that fails because of a key's state: the whole design depends on that key, so the finding
+// is KEY_NOT_ENABLED rather than JOB_FAILS (check_outcomes.cpp leaves it out).
+Finding blocked_by_key(const CheckContext& ctx, const Prediction& p, const BlockingKey& key) {
+  Finding f = ctx.about(kKeyNotEnabled, p);
+  const bool deleting =
+      key.state == KeyState::pending_deletion || key.state == KeyState::pending_replica_deletion;
+  f.message = fmt::format(
+      "{} is predicted to fail: it depends on {}, whose state is {}. No recovery point encrypted "
+      "with that key can be made, copied or restored {} ({}).{}",
+      capitalized(describe_operation(ctx, p)), key.key, to_string(key.state),
+      deleting ? "now, and once the key is deleted none can ever be decrypted again"
+               : "while it is not Enabled",
+      p.rules.back(), p.aws_error ? fmt::format(" AWS reports: \"{}\".", *p.aws_error) : "");
+  f.fix = state_fix(key.key, key.state);
+  f.rules = {p.rules.back()};
+  if (std::find(p.rules.begin(), p.rules.end(), "R28") != p.rules.end()) f.rules.push_back("R28");
   return f;
 }
 
@@ -165,8 +183,33 @@ Finding key_not_allowed(const CheckContext& ctx, const Prediction& p) {
 
 }  // namespace
 
+std::optional<BlockingKey> blocking_key(const CheckContext& ctx, const Prediction& p) {
+  if (p.outcome != Outcome::fails || p.rules.empty()) return std::nullopt;
+  const Prediction* parent = ctx.parent_of(p);
+  if (parent != nullptr && parent->outcome != Outcome::encrypted &&
+      parent->outcome != Outcome::unencrypted) {
+    return std::nullopt;  // reported where the chain breaks
+  }
+  const std::string& rule = p.rules.back();
+  if (rule != "R26" && rule != "R27") return std::nullopt;
+  for (auto step = p.steps.rbegin(); step != p.steps.rend(); ++step) {
+    if (step->rule != rule || step->facts.size() < 2) continue;
+    const auto state = std::find_if(step->facts.begin(), step->facts.end(),
+                                    [](const Fact& fact) { return fact.name == "key state"; });
+    if (state == step->facts.end()) continue;
+    const Result<KeyState> parsed = parse_key_state(state->value);
+    if (!parsed) continue;
+    return BlockingKey{step->facts.front().value, *parsed};
+  }
+  return std::nullopt;
+}
+
 void check_keys(const CheckContext& ctx, std::vector<Finding>& out) {
   for (const Prediction& p : ctx.predictions().recovery_points) {
+    if (const std::optional<BlockingKey> key = blocking_key(ctx, p);
+        key && ctx.runs(kKeyNotEnabled)) {
+      out.push_back(blocked_by_key(ctx, p, *key));
+    }
     if (!encrypted(p)) continue;
     if (p.key->state != KeyState::enabled && p.key->state != KeyState::unknown &&
         ctx.runs(kKeyNotEnabled)) {

@@ -164,7 +164,9 @@ Finding inferred(const CheckContext& ctx, const Prediction& p) {
 void check_outcomes(const CheckContext& ctx, std::vector<Finding>& out) {
   for (const Prediction& p : ctx.predictions().recovery_points) {
     const bool inherited = inherits_outcome(ctx, p);
-    if (p.outcome == Outcome::fails && !inherited && ctx.runs(kJobFails)) {
+    // A failure decided by a key's state is KEY_NOT_ENABLED's, when that check runs.
+    const bool key_state = ctx.runs(kKeyNotEnabled) && blocking_key(ctx, p).has_value();
+    if (p.outcome == Outcome::fails && !inherited && !key_state && ctx.runs(kJobFails)) {
       out.push_back(not_made(ctx, kJobFails, p, "is predicted to fail"));
     }
     if (p.outcome == Outcome::unsupported && !inherited && ctx.runs(kUnsupported)) {

@@ -84,11 +84,14 @@ constexpr std::array<CheckInfo, 17> kChecks = {{
      Rules(kMrkRules),
      "Create a vault in the destination Region keyed with the replica and point the copy action "
      "at it."},
-    {kKeyNotEnabled, Severity::error, true, "A recovery point's key is not enabled",
-     "A recovery point encrypted with a key that is disabled, pending deletion, pending import or "
-     "unavailable cannot be copied or restored until the key is usable again (R26, R27); a deleted "
-     "key makes it unrecoverable for good. Each related multi-Region key has its own state (R28). "
-     "AWS managed keys are always enabled (R29), so this is always about a customer managed key.",
+    {kKeyNotEnabled, Severity::error, true, "A recovery point depends on a key that is not enabled",
+     "A key that is disabled, pending deletion, pending import or unavailable can neither encrypt "
+     "nor decrypt: the backups, copies and restores that need it fail (R26, R27), and every "
+     "recovery point already encrypted with it cannot be copied or restored until the key is "
+     "usable again; a deleted key makes them unrecoverable for good. This check reports both the "
+     "jobs that fail because of a key's state (which JOB_FAILS then leaves out) and recovery "
+     "points made on such a key. Each related multi-Region key has its own state (R28). AWS "
+     "managed keys are always enabled (R29), so this is always about a customer managed key.",
      Rules(kKeyStateRules),
      "Enable the key, or cancel its scheduled deletion (kms:CancelKeyDeletion), before anything "
      "needs the recovery point."},

@@ -6,6 +6,22 @@
 namespace snapkey::detail {
 namespace {
 
+// R26 / R27: the resource's key and an air-gapped vault's own key must both be Enabled for the
+// backup to be written. A key in an unknown state passes: nothing says it is not Enabled.
+bool key_enabled(const Key& key, std::string_view rule, std::string_view role, Decision& d) {
+  if (key.manager != KeyManager::customer || key.state == KeyState::enabled ||
+      key.state == KeyState::unknown) {
+    return true;
+  }
+  d.step(rule,
+         fmt::format("The {} is {}: the backup cannot be encrypted with it.", role,
+                     to_string(key.state)),
+         {{std::string(role), describe(key)}, {"key state", std::string(to_string(key.state))}});
+  d.fails(fmt::format("the {} is {}", role, to_string(key.state)), kms_error(key));
+  d.advise(fmt::format("Enable key {} (or cancel its deletion).", key.display_name()));
+  return false;
+}
+
 // R5 and R21: a backup written directly into a logically air-gapped vault.
 void into_air_gapped_vault(const Context& ctx, const Resource& resource, const Vault& vault,
                            Decision& d) {
@@ -45,7 +61,9 @@ void into_air_gapped_vault(const Context& ctx, const Resource& resource, const V
     d.advise("Encrypt the resource with a customer managed key.");
     return;
   }
+  if (!key_enabled(source, "R26", "resource key", d)) return;
   const std::optional<Key> key = vault_key(ctx.model, vault);
+  if (!key_enabled(*key, "R27", "vault key", d)) return;
   d.step("R21", "Every backup in a logically air-gapped vault is encrypted with the vault's key.",
          {{"vault key", describe(*key)}});
   d.encrypted(*key, fmt::format("encrypted with the air-gapped vault's key, {}", describe(*key)));

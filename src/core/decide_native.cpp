@@ -60,7 +60,7 @@ bool usable_key(const Key& key, const Region& region, Decision& d) {
 bool source_key_enabled(const Key& key, Decision& d) {
   if (key.state == KeyState::enabled || key.state == KeyState::unknown) return true;
   d.step("R26", fmt::format("The source snapshot's key is {}.", to_string(key.state)),
-         {{"source key", describe(key)}});
+         {{"source key", describe(key)}, {"key state", std::string(to_string(key.state))}});
   d.fails(fmt::format("the source key is {}", to_string(key.state)),
           fmt::format("The source snapshot KMS key [{}] does not exist, is not enabled or you do "
                       "not have permissions to access it",

@@ -21,8 +21,7 @@ Result<Severity> parse_severity(std::string_view text) {
   for (const Severity severity : {Severity::info, Severity::warning, Severity::error}) {
     if (text == to_string(severity)) return severity;
   }
-  return Error{
-      "E_SEVERITY", fmt::format("expected info, warning or error, found '{}'", text), {}};
+  return Error{"E_SEVERITY", fmt::format("expected info, warning or error, found '{}'", text), {}};
 }
 
 }  // namespace snapkey
