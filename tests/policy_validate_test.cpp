@@ -33,8 +33,7 @@ TEST(PolicyValidate, UnknownCheckWithASuggestion) {
   const Status status = validate(policy);
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().id, "E_POLICY_CHECK");
-  EXPECT_EQ(status.error().message,
-            "unknown check 'INDETERMINTE'; did you mean 'INDETERMINATE'?");
+  EXPECT_EQ(status.error().message, "unknown check 'INDETERMINTE'; did you mean 'INDETERMINATE'?");
   EXPECT_EQ(status.error().location, place(2));
   EXPECT_EQ(status.error().to_string(),
             "policy.yaml:2:3: error E_POLICY_CHECK: unknown check 'INDETERMINTE'; did you mean "

@@ -3,17 +3,19 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "io/text.hpp"
 #include "snapkey/io/render.hpp"
+#include "source_files.hpp"
 
 namespace snapkey::io {
 namespace {
 
+using snapkey::testing::json_example;
+using snapkey::testing::read_source_file;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -499,13 +501,6 @@ TEST(RenderRules, JsonHasEveryRule) {
 }
 
 // The contents of a file of the source tree ("" when it cannot be read).
-std::string read_source_file(std::string_view relative) {
-  std::ifstream in(fmt::format("{}/{}", SNAPKEY_SOURCE_DIR, relative), std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TEST(RenderRules, DocsRulesMdIsUpToDate) {
   const std::string text = read_source_file("docs/rules.md");
   ASSERT_FALSE(text.empty()) << "docs/rules.md is missing; generate it with:\n"
@@ -523,13 +518,9 @@ TEST(DocsJsonOutput, ExampleIsTheOutputOfMinimalYaml) {
   const std::string docs = read_source_file("docs/json-output.md");
   const std::string golden = read_source_file("tests/golden/predict-minimal.json");
   ASSERT_FALSE(golden.empty());
-  const std::size_t heading = docs.find("\n## Example\n");
-  ASSERT_NE(heading, std::string::npos);
-  const std::size_t begin = docs.find("```json\n", heading);
-  ASSERT_NE(begin, std::string::npos);
-  const std::size_t end = docs.find("```\n", begin + 8);
-  ASSERT_NE(end, std::string::npos);
-  EXPECT_TRUE(docs.substr(begin + 8, end - begin - 8) == golden)
+  const std::optional<std::string> example = json_example(docs, "## Example");
+  ASSERT_TRUE(example) << "no ```json block under \"## Example\"";
+  EXPECT_TRUE(*example == golden)
       << "The example in docs/json-output.md differs from tests/golden/predict-minimal.json "
          "(the golden test golden_predict_minimal_json checks that file); paste the output of\n"
          "  build/snapkey predict tests/data/cli/minimal.yaml --format json\n"

@@ -4,7 +4,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -12,10 +11,13 @@
 #include "io/text.hpp"
 #include "io/xml.hpp"
 #include "snapkey/io/report.hpp"
+#include "source_files.hpp"
 
 namespace snapkey::io {
 namespace {
 
+using snapkey::testing::json_example;
+using snapkey::testing::read_source_file;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -34,13 +36,6 @@ std::string lower(std::string_view id) {
 }
 
 // The contents of a file of the source tree ("" when it cannot be read).
-std::string read_source_file(std::string_view relative) {
-  std::ifstream in(fmt::format("{}/{}", SNAPKEY_SOURCE_DIR, relative), std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The article's copy into the Default vault of N. Virginia: alias/aws/rds.
 Finding aws_managed_copy_key() {
   Finding f;
@@ -700,13 +695,9 @@ TEST(DocsCheckOutput, ExampleIsTheOutputOfTheArticlesFirstScenario) {
   const std::string docs = read_source_file("docs/check-output.md");
   const std::string golden = read_source_file("tests/golden/check-minimal.json");
   ASSERT_FALSE(golden.empty());
-  const std::size_t heading = docs.find("\n### Example\n");
-  ASSERT_NE(heading, std::string::npos);
-  const std::size_t begin = docs.find("```json\n", heading);
-  ASSERT_NE(begin, std::string::npos);
-  const std::size_t end = docs.find("```\n", begin + 8);
-  ASSERT_NE(end, std::string::npos);
-  EXPECT_TRUE(docs.substr(begin + 8, end - begin - 8) == golden)
+  const std::optional<std::string> example = json_example(docs, "### Example");
+  ASSERT_TRUE(example) << "no ```json block under \"### Example\"";
+  EXPECT_TRUE(*example == golden)
       << "The example in docs/check-output.md differs from tests/golden/check-minimal.json "
          "(the golden test golden_check_minimal_json checks that file); paste the output of\n"
          "  build/snapkey check tests/data/cli/minimal.yaml --format json --today 2026-03-01\n"
