@@ -12,6 +12,7 @@ namespace snapkey {
 namespace {
 
 using ::snapkey::testing::at;
+using ::snapkey::testing::kDefaultVault;
 using ::snapkey::testing::kGoodDesign;
 using ::snapkey::testing::of_check;
 using ::snapkey::testing::predict_scenario;
@@ -19,30 +20,6 @@ using ::snapkey::testing::summary;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-// A same-account copy into the Default vault: aws/rds (R9), nothing better in sight.
-constexpr const char* kDefaultVault = R"(keys:
-  tokyo-cmk:
-    arn: arn:aws:kms:ap-northeast-1:111111111111:key/11111111-1111-1111-1111-111111111111
-    alias: alias/tokyo-cmk
-resources:
-  orders:
-    arn: arn:aws:rds:ap-northeast-1:111111111111:cluster:orders
-    type: aurora
-    key: tokyo-cmk
-vaults:
-  tokyo:
-    arn: arn:aws:backup:ap-northeast-1:111111111111:backup-vault:tokyo
-  virginia-default:
-    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:Default
-plans:
-  daily:
-    rules:
-      - name: daily
-        vault: tokyo
-        copy_to: [virginia-default]
-    resources: [orders]
-)";
 
 TEST(CheckAwsManagedCopyKey, DefaultVaultCopyTellsToCreateAVaultWithACustomerManagedKey) {
   const std::vector<Finding> found =

@@ -10,6 +10,7 @@ namespace snapkey {
 namespace {
 
 using ::snapkey::testing::at;
+using ::snapkey::testing::kDefaultVault;
 using ::snapkey::testing::of_check;
 using ::snapkey::testing::predict_scenario;
 using ::snapkey::testing::summary;
@@ -214,31 +215,6 @@ TEST(CheckOutcomes, UnsupportedUnencryptedIndeterminateAreSilentOnAGoodDesign) {
   EXPECT_THAT(of_check(f, kUnencrypted), IsEmpty());
   EXPECT_THAT(of_check(f, kIndeterminate), IsEmpty());
 }
-
-// The article's third scenario: a same-account copy into the Default vault gets aws/rds, which
-// the documentation says should fail (R9, U-1).
-constexpr const char* kDefaultVault = R"(keys:
-  tokyo-cmk:
-    arn: arn:aws:kms:ap-northeast-1:111111111111:key/11111111-1111-1111-1111-111111111111
-    alias: alias/tokyo-cmk
-resources:
-  orders:
-    arn: arn:aws:rds:ap-northeast-1:111111111111:cluster:orders
-    type: aurora
-    key: tokyo-cmk
-vaults:
-  tokyo:
-    arn: arn:aws:backup:ap-northeast-1:111111111111:backup-vault:tokyo
-  virginia-default:
-    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:Default
-plans:
-  daily:
-    rules:
-      - name: daily
-        vault: tokyo
-        copy_to: [virginia-default]
-    resources: [orders]
-)";
 
 TEST(CheckOutcomes, RestsOnDocConflictExplainsTheDisputeAndHowToAvoidIt) {
   const std::vector<Finding> found =

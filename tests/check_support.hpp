@@ -17,6 +17,31 @@ namespace snapkey::testing {
 
 inline constexpr const char* kScenarioFile = "scenario.yaml";
 
+// A same-account copy from Tokyo into N. Virginia's Default vault: aws/rds (R9), which the
+// documentation says should fail (U-1); no better vault in sight.
+inline constexpr const char* kDefaultVault = R"(keys:
+  tokyo-cmk:
+    arn: arn:aws:kms:ap-northeast-1:111111111111:key/11111111-1111-1111-1111-111111111111
+    alias: alias/tokyo-cmk
+resources:
+  orders:
+    arn: arn:aws:rds:ap-northeast-1:111111111111:cluster:orders
+    type: aurora
+    key: tokyo-cmk
+vaults:
+  tokyo:
+    arn: arn:aws:backup:ap-northeast-1:111111111111:backup-vault:tokyo
+  virginia-default:
+    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:Default
+plans:
+  daily:
+    rules:
+      - name: daily
+        vault: tokyo
+        copy_to: [virginia-default]
+    resources: [orders]
+)";
+
 // A good design: a customer managed key at home, copies to another Region and another account
 // into vaults keyed with customer managed keys of their own. No check finds anything.
 inline constexpr const char* kGoodDesign = R"(keys:
