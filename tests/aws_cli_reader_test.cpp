@@ -246,27 +246,200 @@ TEST_F(AwsCli, AliasArnAsKmsKeyId) {
 }
 
 TEST_F(AwsCli, StorageEncryption) {
-  write("clusters.json", R"({"DBClusters": [
-    {"DBClusterIdentifier": "plain", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:plain",
-     "Engine": "aurora", "StorageEncrypted": false, "StorageEncryptionType": "none"},
-    {"DBClusterIdentifier": "owned", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:owned",
-     "Engine": "aurora", "StorageEncrypted": true, "StorageEncryptionType": "sse-rds"},
-    {"DBClusterIdentifier": "nokey", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:nokey",
-     "Engine": "aurora", "StorageEncrypted": true},
-    {"DBClusterIdentifier": "silent", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:silent",
-     "Engine": "aurora"}]})");
+  write("clusters.json", fmt::format(R"({{"DBClusters": [
+    {{"DBClusterIdentifier": "plain", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:plain",
+     "Engine": "aurora", "StorageEncrypted": false, "StorageEncryptionType": "none"}},
+    {{"DBClusterIdentifier": "owned", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:owned",
+     "Engine": "aurora", "StorageEncrypted": true, "StorageEncryptionType": "sse-rds"}},
+    {{"DBClusterIdentifier": "cmk", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:cmk",
+     "Engine": "aurora-postgresql", "StorageEncrypted": true, "StorageEncryptionType": "sse-kms",
+     "KmsKeyId": "{0}"}},
+    {{"DBClusterIdentifier": "nokey", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:nokey",
+     "Engine": "aurora", "StorageEncrypted": true}},
+    {{"DBClusterIdentifier": "kmsnokey", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:kmsnokey",
+     "Engine": "aurora", "StorageEncrypted": true, "StorageEncryptionType": "sse-kms"}},
+    {{"DBClusterIdentifier": "silent", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:silent",
+     "Engine": "aurora"}}]}})",
+                                     key_arn("us-east-1", kUuid)));
   const ModelInput in = read_ok();
-  ASSERT_EQ(in.resources.size(), 4u);
+  ASSERT_EQ(in.resources.size(), 6u);
   EXPECT_EQ(by_name(in.resources, "plain")->key, "");
   EXPECT_EQ(by_name(in.resources, "plain")->key_unknown, "");
-  EXPECT_EQ(by_name(in.resources, "owned")->key_unknown,
-            "DB cluster owned is encrypted with an AWS owned key (StorageEncryptionType sse-rds), "
-            "which the rules do not cover");
+  // sse-rds: the AWS owned key of Aurora's default encryption (R39).
+  EXPECT_EQ(by_name(in.resources, "owned")->key, kAwsOwnedKey);
+  EXPECT_EQ(by_name(in.resources, "owned")->key_unknown, "");
+  EXPECT_EQ(by_name(in.resources, "cmk")->key, key_arn("us-east-1", kUuid));
+  EXPECT_EQ(by_name(in.resources, "cmk")->key_unknown, "");
+  // Outputs before 2026-02 have no StorageEncryptionType: without KmsKeyId, the key is not known.
   EXPECT_EQ(by_name(in.resources, "nokey")->key_unknown,
             "DB cluster nokey is encrypted, but its KmsKeyId was not reported");
+  EXPECT_EQ(by_name(in.resources, "kmsnokey")->key_unknown,
+            "DB cluster kmsnokey is encrypted, but its KmsKeyId was not reported");
   EXPECT_EQ(by_name(in.resources, "silent")->key_unknown,
             "DB cluster silent: StorageEncrypted was not reported");
+  for (const Resource& r : in.resources) EXPECT_FALSE(r.default_encryption) << r.name;
+  ASSERT_EQ(in.keys.size(), 1u);  // "aws-owned" is no key of the export
+  EXPECT_EQ(in.keys[0].arn, key_arn("us-east-1", kUuid));
+}
+
+TEST_F(AwsCli, StorageEncryptionTypeAloneTellsTheEncryption) {
+  write("clusters.json", fmt::format(R"({{"DBClusters": [
+    {{"DBClusterIdentifier": "plain", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:plain",
+     "Engine": "aurora", "StorageEncryptionType": "none"}},
+    {{"DBClusterIdentifier": "owned", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:owned",
+     "Engine": "aurora", "StorageEncryptionType": "sse-rds"}},
+    {{"DBClusterIdentifier": "cmk", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:cmk",
+     "Engine": "aurora", "StorageEncryptionType": "sse-kms", "KmsKeyId": "{}"}}]}})",
+                                     key_arn("us-east-1", kUuid)));
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 3u);
+  EXPECT_EQ(by_name(in.resources, "plain")->key, "");
+  EXPECT_EQ(by_name(in.resources, "plain")->key_unknown, "");
+  EXPECT_EQ(by_name(in.resources, "owned")->key, kAwsOwnedKey);
+  EXPECT_EQ(by_name(in.resources, "cmk")->key, key_arn("us-east-1", kUuid));
+}
+
+TEST_F(AwsCli, AnAwsOwnedKeyArnIsNotRead) {
+  // Whatever KmsKeyId an sse-rds cluster reports, it is not a key the customer can use.
+  write("clusters.json", R"({"DBClusters": [{"DBClusterIdentifier": "owned",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:owned", "Engine": "aurora-mysql",
+    "StorageEncrypted": true, "StorageEncryptionType": "sse-rds",
+    "KmsKeyId": "arn:aws:kms:us-east-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]})");
+  ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 1u);
+  EXPECT_EQ(in.resources[0].key, kAwsOwnedKey);
   EXPECT_THAT(in.keys, IsEmpty());
+  auto model = Model::build(std::move(in));
+  ASSERT_TRUE(model) << model.error().to_string();
+}
+
+TEST_F(AwsCli, SseRdsOnInstancesAndMultiAzClusters) {
+  write("instances.json", R"({"DBInstances": [{"DBInstanceIdentifier": "billing",
+    "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:billing", "Engine": "postgres",
+    "StorageEncrypted": true, "StorageEncryptionType": "sse-rds"}]})");
+  write("clusters.json", R"({"DBClusters": [{"DBClusterIdentifier": "maz",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:maz", "Engine": "postgres",
+    "StorageEncrypted": true, "StorageEncryptionType": "sse-rds"}]})");
+  const ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 2u);
+  EXPECT_EQ(by_name(in.resources, "billing")->key, kAwsOwnedKey);
+  EXPECT_EQ(by_name(in.resources, "maz")->key, kAwsOwnedKey);
+}
+
+TEST_F(AwsCli, SseRdsOnDocumentDbOrNeptuneLeavesTheKeyUnknown) {
+  // Their APIs have no StorageEncryptionType and they have no AWS owned key encryption: an output
+  // that says sse-rds is not understood, so the key is not known (Model::build would reject
+  // "aws-owned" on them).
+  write("clusters.json", R"({"DBClusters": [
+    {"DBClusterIdentifier": "docs", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:docs",
+     "Engine": "docdb", "StorageEncrypted": true, "StorageEncryptionType": "sse-rds"},
+    {"DBClusterIdentifier": "graph", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:graph",
+     "Engine": "neptune", "StorageEncrypted": true, "StorageEncryptionType": "sse-rds"}]})");
+  ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 2u);
+  EXPECT_EQ(by_name(in.resources, "docs")->key, "");
+  EXPECT_EQ(by_name(in.resources, "docs")->key_unknown,
+            "DB cluster docs reports StorageEncryptionType sse-rds (an AWS owned key), which "
+            "DocumentDB does not have");
+  EXPECT_EQ(by_name(in.resources, "graph")->key_unknown,
+            "DB cluster graph reports StorageEncryptionType sse-rds (an AWS owned key), which "
+            "Neptune does not have");
+  auto model = Model::build(std::move(in));
+  ASSERT_TRUE(model) << model.error().to_string();
+}
+
+TEST_F(AwsCli, StorageEncryptedAndStorageEncryptionTypeMustAgree) {
+  auto db = [](std::string_view encrypted, std::string_view type) {
+    return fmt::format(R"({{"DBClusters": [{{"DBClusterIdentifier": "c",
+      "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:c", "Engine": "aurora",
+      "StorageEncrypted": {}, "StorageEncryptionType": "{}", "KmsKeyId": "{}"}}]}})",
+                       encrypted, type, kUuid);
+  };
+  write("a.json", db("false", "sse-kms"));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected StorageEncryptionType none at /DBClusters/0/StorageEncryptionType, as "
+            "StorageEncrypted is false at /DBClusters/0/StorageEncrypted; found 'sse-kms'");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/StorageEncryptionType"));
+
+  write("a.json", db("false", "sse-rds"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected StorageEncryptionType none at /DBClusters/0/StorageEncryptionType, as "
+            "StorageEncrypted is false at /DBClusters/0/StorageEncrypted; found 'sse-rds'");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/StorageEncryptionType"));
+
+  write("a.json", db("true", "none"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected StorageEncryptionType sse-kms or sse-rds at "
+            "/DBClusters/0/StorageEncryptionType, as StorageEncrypted is true at "
+            "/DBClusters/0/StorageEncrypted; found 'none'");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/StorageEncryptionType"));
+
+  fs::remove(at("a.json"));
+  write("instances.json", R"({"DBInstances": [{"DBInstanceIdentifier": "i",
+    "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:i", "Engine": "mysql",
+    "StorageEncrypted": false, "StorageEncryptionType": "sse-rds"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected StorageEncryptionType none at /DBInstances/0/StorageEncryptionType, as "
+            "StorageEncrypted is false at /DBInstances/0/StorageEncrypted; found 'sse-rds'");
+  EXPECT_EQ(e.location, place("instances.json", "/DBInstances/0/StorageEncryptionType"));
+
+  write("instances.json", R"({"DBInstances": [{"DBInstanceIdentifier": "i",
+    "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:i", "Engine": "mysql",
+    "StorageEncrypted": true, "StorageEncryptionType": "sse-s3"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected one of none, sse-kms, sse-rds at /DBInstances/0/StorageEncryptionType, "
+            "found 'sse-s3'");
+  EXPECT_EQ(e.location, place("instances.json", "/DBInstances/0/StorageEncryptionType"));
+}
+
+TEST_F(AwsCli, OneClusterOrInstanceOutputs) {
+  // create-db-cluster, modify-db-cluster, create-db-instance, ... print one {"DBCluster": ...}.
+  write("cluster.json", R"({"DBCluster": {"DBClusterIdentifier": "orders",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:orders", "Engine": "aurora-mysql",
+    "StorageEncrypted": true, "StorageEncryptionType": "sse-rds",
+    "TagList": [{"Key": "backup", "Value": "daily"}]}})");
+  write("instance.json", R"({"DBInstance": {"DBInstanceIdentifier": "billing",
+    "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:billing", "Engine": "postgres",
+    "StorageEncrypted": false}})");
+  write("member.json", R"({"DBInstance": {"DBInstanceIdentifier": "orders-1",
+    "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:orders-1", "Engine": "aurora-mysql",
+    "DBClusterIdentifier": "orders"}})");
+  ModelInput in = read_ok();
+  ASSERT_EQ(in.resources.size(), 2u);
+  const Resource* orders = by_name(in.resources, "orders");
+  ASSERT_NE(orders, nullptr);
+  EXPECT_EQ(orders->type, ResourceType::aurora);
+  EXPECT_EQ(orders->key, kAwsOwnedKey);
+  EXPECT_EQ(orders->tags, (std::map<std::string, std::string>{{"backup", "daily"}}));
+  EXPECT_EQ(orders->location, place("cluster.json", "/DBCluster"));
+  const Resource* billing = by_name(in.resources, "billing");
+  ASSERT_NE(billing, nullptr);
+  EXPECT_EQ(billing->type, ResourceType::rds_instance);
+  EXPECT_EQ(billing->key, "");
+  EXPECT_EQ(billing->key_unknown, "");
+  EXPECT_EQ(billing->location, place("instance.json", "/DBInstance"));
+  // And merged with describe-db-clusters of the same cluster.
+  write("clusters.json", R"({"DBClusters": [{"DBClusterIdentifier": "orders",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:orders", "Engine": "aurora-mysql",
+    "StorageEncrypted": true, "StorageEncryptionType": "sse-rds",
+    "TagList": [{"Key": "backup", "Value": "daily"}]}]})");
+  EXPECT_EQ(read_ok().resources.size(), 2u);
+
+  write("cluster.json", R"({"DBCluster": ["orders"]})");
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message, "expected an object at /DBCluster, found a list");
+  EXPECT_EQ(e.location, place("cluster.json", "/DBCluster"));
 }
 
 TEST_F(AwsCli, DbInstancesOfAClusterAreNotResources) {
@@ -335,6 +508,69 @@ TEST_F(AwsCli, DescribeKey) {
   ASSERT_NE(k2, nullptr);
   EXPECT_EQ(k2->manager, KeyManager::aws);
   EXPECT_EQ(k2->state, KeyState::enabled);
+}
+
+TEST_F(AwsCli, DescribeKeySpecAndUsage) {
+  write("sym.json", describe_key(key_arn("us-east-1", kUuid),
+                                 R"("KeyManager": "CUSTOMER", "KeyUsage": "ENCRYPT_DECRYPT",
+                                    "CustomerMasterKeySpec": "SYMMETRIC_DEFAULT",
+                                    "KeySpec": "SYMMETRIC_DEFAULT")"));
+  write("hmac.json", describe_key(key_arn("us-east-1", kUuid2),
+                                  R"("KeyManager": "CUSTOMER", "KeyUsage": "GENERATE_VERIFY_MAC",
+                                     "KeySpec": "HMAC_256")"));
+  // Outputs of older AWS CLIs have only the deprecated CustomerMasterKeySpec.
+  write("old.json", describe_key(key_arn("us-east-1", kMrk),
+                                 R"("KeyManager": "CUSTOMER", "KeyUsage": "SIGN_VERIFY",
+                                    "CustomerMasterKeySpec": "RSA_2048")"));
+  write("bare.json", describe_key(key_arn("eu-west-1", kUuid), R"("KeyManager": "CUSTOMER")"));
+  const ModelInput in = read_ok();
+  std::vector<std::string> keys;
+  for (const Key& k : in.keys) {
+    keys.push_back(fmt::format("{} {} [{}] [{}] {}", k.region.name, k.key_id(), k.spec, k.usage,
+                               k.is_symmetric_encryption()));
+  }
+  EXPECT_THAT(keys,
+              ::testing::UnorderedElementsAre(
+                  fmt::format("us-east-1 {} [SYMMETRIC_DEFAULT] [ENCRYPT_DECRYPT] true", kUuid),
+                  fmt::format("us-east-1 {} [HMAC_256] [GENERATE_VERIFY_MAC] false", kUuid2),
+                  fmt::format("us-east-1 {} [RSA_2048] [SIGN_VERIFY] false", kMrk),
+                  fmt::format("eu-west-1 {} [] [] true", kUuid)));
+}
+
+TEST_F(AwsCli, DescribeKeySpecConflictsAndTypes) {
+  write("a.json", describe_key(key_arn("us-east-1", kUuid), R"("KeySpec": "SYMMETRIC_DEFAULT")"));
+  write("b.json",
+        describe_key(key_arn("us-east-1", kUuid), R"("CustomerMasterKeySpec": "RSA_4096")"));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("key {}: KeySpec is 'RSA_4096' here, but 'SYMMETRIC_DEFAULT' "
+                                   "at {}#/KeyMetadata/KeySpec",
+                                   key_arn("us-east-1", kUuid), at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/KeyMetadata/CustomerMasterKeySpec"));
+
+  write("b.json", describe_key(key_arn("us-east-1", kUuid),
+                               R"("KeySpec": "SYMMETRIC_DEFAULT", "KeyUsage": "ENCRYPT_DECRYPT")"));
+  write("c.json", describe_key(key_arn("us-east-1", kUuid), R"("KeyUsage": "SIGN_VERIFY")"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("key {}: KeyUsage is 'SIGN_VERIFY' here, but "
+                                   "'ENCRYPT_DECRYPT' at {}#/KeyMetadata/KeyUsage",
+                                   key_arn("us-east-1", kUuid), at("b.json")));
+  EXPECT_EQ(e.location, place("c.json", "/KeyMetadata/KeyUsage"));
+
+  fs::remove(at("b.json"));
+  fs::remove(at("c.json"));
+  write("a.json", describe_key(key_arn("us-east-1", kUuid), R"("KeySpec": 256)"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message, "expected a string at /KeyMetadata/KeySpec, found a number");
+  EXPECT_EQ(e.location, place("a.json", "/KeyMetadata/KeySpec"));
+
+  write("a.json", describe_key(key_arn("us-east-1", kUuid), R"("KeyUsage": ["ENCRYPT_DECRYPT"])"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message, "expected a string at /KeyMetadata/KeyUsage, found a list");
+  EXPECT_EQ(e.location, place("a.json", "/KeyMetadata/KeyUsage"));
 }
 
 TEST_F(AwsCli, DescribeKeyOfAReplicaBringsItsPrimary) {
@@ -662,16 +898,22 @@ TEST_F(AwsCli, BackupVaults) {
       "EncryptionKeyType": "AWS_OWNED_KMS_KEY", "EncryptionKeyArn": "arn:aws:kms:us-east-1:999999999999:key/{3}"}},
     {{"BackupVaultName": "lag-cmk", "BackupVaultArn": "{4}", "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT",
       "EncryptionKeyType": "CUSTOMER_MANAGED_KMS_KEY", "EncryptionKeyArn": "{5}"}},
-    {{"BackupVaultName": "restore", "BackupVaultArn": "{6}", "VaultType": "RESTORE_ACCESS_BACKUP_VAULT"}},
+    {{"BackupVaultName": "restore", "BackupVaultArn": "{6}", "VaultType": "RESTORE_ACCESS_BACKUP_VAULT",
+      "EncryptionKeyType": "AWS_OWNED_KMS_KEY", "EncryptionKeyArn": "arn:aws:kms:us-east-1:999999999999:key/{3}"}},
     {{"BackupVaultName": "old", "BackupVaultArn": "{7}", "EncryptionKeyArn": "{1}"}},
     {{"BackupVaultName": "odd", "BackupVaultArn": "{8}", "VaultType": "BACKUP_VAULT",
       "EncryptionKeyType": "AWS_OWNED_KMS_KEY"}},
-    {{"BackupVaultName": "silent", "BackupVaultArn": "{9}", "VaultType": "BACKUP_VAULT"}}]}})",
+    {{"BackupVaultName": "silent", "BackupVaultArn": "{9}", "VaultType": "BACKUP_VAULT"}},
+    {{"BackupVaultName": "lag-old", "BackupVaultArn": "{10}", "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT",
+      "EncryptionKeyArn": "arn:aws:kms:us-east-1:999999999999:key/{3}"}},
+    {{"BackupVaultName": "lag-cmk-nokey", "BackupVaultArn": "{11}", "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT",
+      "EncryptionKeyType": "CUSTOMER_MANAGED_KMS_KEY"}}]}})",
                     vault_arn("us-east-1", "Default"), key_arn("us-east-1", kUuid),
                     vault_arn("us-east-1", "lag"), kUuid2, vault_arn("us-east-1", "lag-cmk"),
                     key_arn("us-east-1", kUuid2), vault_arn("us-east-1", "restore"),
                     vault_arn("us-east-1", "old"), vault_arn("us-east-1", "odd"),
-                    vault_arn("us-east-1", "silent")));
+                    vault_arn("us-east-1", "silent"), vault_arn("us-east-1", "lag-old"),
+                    vault_arn("us-east-1", "lag-cmk-nokey")));
   const ModelInput in = read_ok();
   std::vector<std::string> vaults;
   for (const Vault& v : in.vaults) {
@@ -685,14 +927,53 @@ TEST_F(AwsCli, BackupVaults) {
       ElementsAre("Default standard key=" + key_arn("us-east-1", kUuid) + " unknown=",
                   "lag logically-air-gapped key= unknown=",
                   "lag-cmk logically-air-gapped key=" + key_arn("us-east-1", kUuid2) + " unknown=",
+                  "lag-cmk-nokey logically-air-gapped key= unknown=vault lag-cmk-nokey: "
+                  "EncryptionKeyArn was not reported",
+                  "lag-old logically-air-gapped key= unknown=vault lag-old "
+                  "(LOGICALLY_AIR_GAPPED_BACKUP_VAULT) reports an EncryptionKeyArn but no "
+                  "EncryptionKeyType (outputs before 2025-11-06): the key may be the vault's AWS "
+                  "owned key or a customer managed key",
                   "odd standard key= unknown=vault odd reports EncryptionKeyType "
                   "AWS_OWNED_KMS_KEY, which the rules do not cover for a standard vault",
                   "old standard key=" + key_arn("us-east-1", kUuid) + " unknown=",
+                  "restore restore-access key= unknown=",
                   "silent standard key= unknown=vault silent: EncryptionKeyArn was not "
                   "reported"));
   EXPECT_EQ(by_name(in.vaults, "lag")->location, place("vaults.json", "/BackupVaultList/1"));
-  // The AWS owned key of the air-gapped vault is not a key of the model.
+  EXPECT_EQ(by_name(in.vaults, "restore")->location, place("vaults.json", "/BackupVaultList/3"));
+  // The AWS owned keys of the air-gapped and restore access vaults are not keys of the model.
   EXPECT_EQ(in.keys.size(), 2u);
+  EXPECT_EQ(by_arn(in.keys, "arn:aws:kms:us-east-1:999999999999:key/" + std::string(kUuid2)),
+            nullptr);
+}
+
+TEST_F(AwsCli, RestoreAccessVaults) {
+  // A restore access vault that gives access to a customer managed key LAG vault, described by
+  // describe-backup-vault, merges with its list-backup-vaults entry.
+  const std::string vault =
+      fmt::format(R"("BackupVaultName": "restore", "BackupVaultArn": "{}",
+    "VaultType": "RESTORE_ACCESS_BACKUP_VAULT", "EncryptionKeyType": "CUSTOMER_MANAGED_KMS_KEY",
+    "EncryptionKeyArn": "{}")",
+                  vault_arn("us-east-1", "restore", kB), key_arn("us-east-1", kUuid));
+  write("a-list.json", fmt::format(R"({{"BackupVaultList": [{{{}}}]}})", vault));
+  write("b-describe.json", fmt::format(R"({{{}, "SourceBackupVaultArn": "{}"}})", vault,
+                                       vault_arn("us-east-1", "lag")));
+  ModelInput in = read_ok();
+  ASSERT_EQ(in.vaults.size(), 1u);
+  EXPECT_EQ(in.vaults[0].type, VaultType::restore_access);
+  EXPECT_EQ(in.vaults[0].key, key_arn("us-east-1", kUuid));
+  EXPECT_TRUE(Model::build(std::move(in)));
+  // The same vault described as a standard one:
+  write("c-describe.json",
+        fmt::format(R"({{"BackupVaultName": "restore", "BackupVaultArn": "{}",
+    "VaultType": "BACKUP_VAULT", "EncryptionKeyArn": "{}"}})",
+                    vault_arn("us-east-1", "restore", kB), key_arn("us-east-1", kUuid)));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("vault {}: VaultType is standard here, but restore-access at "
+                                   "{}#/BackupVaultList/0",
+                                   vault_arn("us-east-1", "restore", kB), at("a-list.json")));
+  EXPECT_EQ(e.location, place("c-describe.json", "/"));
 }
 
 TEST_F(AwsCli, DescribeBackupVaultAndListBackupVaultsMerge) {
@@ -790,8 +1071,11 @@ TEST_F(AwsCli, BackupPlan) {
   EXPECT_EQ(plan.rules[0].location, place("plan.json", "/BackupPlan/Rules/0"));
   EXPECT_EQ(plan.rules[1].name, "pitr");
   EXPECT_TRUE(plan.rules[1].continuous);
-  // The air-gapped target is a copy from the rule's vault.
-  EXPECT_THAT(plan.rules[1].copy_to, ElementsAre(vault_arn("ap-northeast-1", "airgap")));
+  // The air-gapped target is the rule's own, not a copy action (R42).
+  EXPECT_THAT(plan.rules[1].copy_to, IsEmpty());
+  EXPECT_EQ(plan.rules[1].air_gapped_vault, vault_arn("ap-northeast-1", "airgap"));
+  EXPECT_EQ(plan.rules[1].air_gapped_vault_unknown, "");
+  EXPECT_EQ(plan.rules[0].air_gapped_vault, "");
   // Vaults the export does not describe: their keys are unknown.
   std::vector<std::string> vaults;
   for (const Vault& v : in.vaults) {
@@ -810,6 +1094,76 @@ TEST_F(AwsCli, BackupPlan) {
   EXPECT_EQ(by_name(in.vaults, "central")->location,
             place("plan.json", "/BackupPlan/Rules/0/CopyActions/0/DestinationBackupVaultArn"));
   EXPECT_EQ(by_name(in.vaults, "central")->allows_copy_from, std::nullopt);
+}
+
+TEST_F(AwsCli, AirGappedTargetOfARule) {
+  write("111111111111/ap-northeast-1/vaults.json",
+        fmt::format(R"({{"BackupVaultList": [
+    {{"BackupVaultName": "primary", "BackupVaultArn": "{}", "EncryptionKeyArn": "{}"}},
+    {{"BackupVaultName": "airgap", "BackupVaultArn": "{}",
+      "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT", "EncryptionKeyType": "AWS_OWNED_KMS_KEY"}}]}})",
+                    vault_arn("ap-northeast-1", "primary"), key_arn("ap-northeast-1", kUuid),
+                    vault_arn("ap-northeast-1", "airgap")));
+  write(
+      "111111111111/ap-northeast-1/plan.json",
+      plan_json(fmt::format(R"({{"RuleName": "daily", "TargetBackupVaultName": "primary",
+          "TargetLogicallyAirGappedBackupVaultArn": "{}",
+          "CopyActions": [{{"DestinationBackupVaultArn": "{}"}}]}})",
+                            vault_arn("ap-northeast-1", "airgap"), vault_arn("us-east-1", "dr"))));
+  ModelInput in = read_ok();
+  ASSERT_EQ(in.plans.size(), 1u);
+  ASSERT_EQ(in.plans[0].rules.size(), 1u);
+  const PlanRule& rule = in.plans[0].rules[0];
+  EXPECT_EQ(rule.air_gapped_vault, vault_arn("ap-northeast-1", "airgap"));
+  EXPECT_THAT(rule.copy_to, ElementsAre(vault_arn("us-east-1", "dr")));
+  EXPECT_EQ(by_name(in.vaults, "airgap")->type, VaultType::logically_air_gapped);
+  auto model = Model::build(std::move(in));
+  ASSERT_TRUE(model) << model.error().to_string();
+
+  // An air-gapped target that is not exported is a logically air-gapped vault of unknown key.
+  fs::remove(at("111111111111/ap-northeast-1/vaults.json"));
+  in = read_ok();
+  const Vault* airgap = by_name(in.vaults, "airgap");
+  ASSERT_NE(airgap, nullptr);
+  EXPECT_EQ(airgap->type, VaultType::logically_air_gapped);
+  EXPECT_EQ(airgap->key_unknown, "vault airgap was not exported (describe-backup-vault)");
+  EXPECT_EQ(airgap->location, place("111111111111/ap-northeast-1/plan.json",
+                                    "/BackupPlan/Rules/0/TargetLogicallyAirGappedBackupVaultArn"));
+
+  // Not a vault ARN:
+  write("111111111111/ap-northeast-1/plan.json",
+        plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "primary",
+          "TargetLogicallyAirGappedBackupVaultArn": "airgap"})"));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_ARN");
+  EXPECT_EQ(e.location, place("111111111111/ap-northeast-1/plan.json",
+                              "/BackupPlan/Rules/0/TargetLogicallyAirGappedBackupVaultArn"));
+}
+
+TEST_F(AwsCli, APlanExportedTwiceWithDifferentAirGappedTargets) {
+  auto rule = [](const std::string& lag) {
+    return plan_json(fmt::format(R"({{"RuleName": "daily", "TargetBackupVaultName": "primary",
+      "TargetLogicallyAirGappedBackupVaultArn": "{}"}})",
+                                 lag));
+  };
+  write("a.json", rule(vault_arn("ap-northeast-1", "airgap")));
+  write("b.json", rule(vault_arn("ap-northeast-1", "airgap")));
+  EXPECT_EQ(read_ok().plans.size(), 1u);
+  write("b.json", rule(vault_arn("ap-northeast-1", "other")));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("backup plan {} is exported twice with different content: "
+                                   "here and at {}#/BackupPlan",
+                                   kPlanId, at("a.json")));
+  EXPECT_EQ(e.location, place("b.json", "/BackupPlan"));
+  // A copy action and an air-gapped target into the same vault are not the same plan.
+  write("b.json",
+        plan_json(fmt::format(R"({{"RuleName": "daily", "TargetBackupVaultName": "primary",
+      "CopyActions": [{{"DestinationBackupVaultArn": "{}"}}]}})",
+                              vault_arn("ap-northeast-1", "airgap"))));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.location, place("b.json", "/BackupPlan"));
 }
 
 TEST_F(AwsCli, BackupSelectionJoinsItsPlanInAnyOrder) {

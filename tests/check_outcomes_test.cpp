@@ -14,6 +14,7 @@ using ::snapkey::testing::kDefaultVault;
 using ::snapkey::testing::of_check;
 using ::snapkey::testing::predict_scenario;
 using ::snapkey::testing::summary;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
@@ -172,6 +173,39 @@ TEST(CheckOutcomes, UnencryptedReportsTheBackupAndEachCopy) {
   EXPECT_EQ(found[1].location.to_string(), at(30, 9));
 }
 
+// A new Aurora cluster with no key (R39): no false UNENCRYPTED alarm from 2026-02-18 on.
+constexpr const char* kNewCluster = R"(as_of: AS_OF
+resources:
+  fresh:
+    arn: arn:aws:rds:ap-northeast-1:111111111111:cluster:fresh
+    type: aurora
+    key: default
+vaults:
+  tokyo:
+    arn: arn:aws:backup:ap-northeast-1:111111111111:backup-vault:tokyo
+plans:
+  daily:
+    rules:
+      - name: daily
+        vault: tokyo
+    resources: [fresh]
+)";
+
+std::string new_cluster_on(std::string_view as_of) {
+  std::string yaml = kNewCluster;
+  yaml.replace(yaml.find("AS_OF"), 5, as_of);
+  return yaml;
+}
+
+TEST(CheckOutcomes, NewAuroraClusterWithoutKeyIsNotUnencryptedFrom2026_02_18) {  // R39
+  const Predictions after = predict_scenario(new_cluster_on("2026-12-01"));
+  ASSERT_EQ(after.recovery_points.size(), 1u);  // the check had a recovery point to check
+  EXPECT_EQ(after.recovery_points[0].outcome, Outcome::encrypted);
+  EXPECT_THAT(of_check(check(after, Policy{}), kUnencrypted), IsEmpty());
+  const Predictions before = predict_scenario(new_cluster_on("2026-01-01"));
+  EXPECT_THAT(summary(check(before, Policy{})), Contains("UNENCRYPTED fresh@tokyo"));
+}
+
 TEST(CheckOutcomes, IndeterminateListsWhatIsUnknownOnlyWhereTheChainBreaks) {
   const std::vector<Finding> found =
       of_check(check(predict_scenario(kOutcomes), Policy{}), kIndeterminate);
@@ -214,6 +248,19 @@ TEST(CheckOutcomes, UnsupportedUnencryptedIndeterminateAreSilentOnAGoodDesign) {
   EXPECT_THAT(of_check(f, kUnsupported), IsEmpty());
   EXPECT_THAT(of_check(f, kUnencrypted), IsEmpty());
   EXPECT_THAT(of_check(f, kIndeterminate), IsEmpty());
+}
+
+TEST(CheckOutcomes, RestsOnDocConflictNamesTheDocumentsThatDisagree) {  // R15, finding 17
+  const std::vector<Finding> found =
+      of_check(check(predict_scenario(kOutcomes), Policy{}), kRestsOnDocConflict);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].subject, "plain@virginia");
+  EXPECT_EQ(found[0].message,
+            "The copy of plain from vault tokyo (ap-northeast-1/111111111111) to vault virginia "
+            "(us-east-1/111111111111) made by rule daily of plan daily is predicted unencrypted, "
+            "but the Aurora User Guide (2026) says a copy with a customer managed key encrypts "
+            "an unencrypted cluster snapshot, while the API reference and the air-gapped vault "
+            "page say it cannot; snapkey follows the API reference.");
 }
 
 TEST(CheckOutcomes, RestsOnDocConflictExplainsTheDisputeAndHowToAvoidIt) {

@@ -679,6 +679,28 @@ TEST(CloudFormationKms, KeysAreCustomerManagedAndNamedAfterTheirFirstAlias) {
   EXPECT_EQ(plain.state, KeyState::disabled);
 }
 
+TEST(CloudFormationKms, KeySpecAndUsageSayWhatKindOfKeyItIs) {
+  const ModelInput input = read(
+      "Parameters: {Spec: {Type: String}}\n"
+      "Resources:\n"
+      "  Mac: {Type: AWS::KMS::Key, Properties: {MultiRegion: true, KeySpec: HMAC_256, KeyUsage: "
+      "GENERATE_VERIFY_MAC}}\n"
+      "  MacReplica: {Type: AWS::KMS::ReplicaKey, Properties: {KeyPolicy: {Statement: []}, "
+      "PrimaryKeyArn: !GetAtt Mac.Arn}}\n"
+      "  Plain: {Type: AWS::KMS::Key}\n"
+      "  ByParameter: {Type: AWS::KMS::Key, Properties: {KeySpec: !Ref Spec}}\n");
+  EXPECT_EQ(key_named(input, "Mac")->spec, "HMAC_256");
+  EXPECT_EQ(key_named(input, "Mac")->usage, "GENERATE_VERIFY_MAC");
+  EXPECT_EQ(key_named(input, "MacReplica")->spec, "HMAC_256");  // the primary's
+  EXPECT_EQ(key_named(input, "MacReplica")->usage, "GENERATE_VERIFY_MAC");
+  EXPECT_EQ(key_named(input, "Plain")->spec, "");  // CreateKey's default: SYMMETRIC_DEFAULT
+  EXPECT_EQ(key_named(input, "Plain")->usage, "");
+  EXPECT_EQ(key_named(input, "ByParameter")->spec, "");  // not known: left at the default
+  EXPECT_TRUE(Model::build(input));
+  EXPECT_EQ(error_of("Resources:\n  Key: {Type: AWS::KMS::Key, Properties: {KeySpec: [a]}}\n"),
+            "t.yaml:2:52: error E_CFN_VALUE: expected a string for KeySpec, found a list");
+}
+
 TEST(CloudFormationKms, UnknownEnabledMakesAnUnknownState) {
   const ModelInput input = read(
       "Parameters: {On: {Type: String}}\n"
@@ -921,9 +943,13 @@ TEST(CloudFormationRds, EncryptionAndKeys) {
       "'arn:aws:kms:ap-northeast-1:111111111111:key/11111111-2222-3333-4444-555555555555'}}\n"
       "  ByAlias: {Type: AWS::Neptune::DBCluster, Properties: {StorageEncrypted: true, KmsKeyId: "
       "alias/aws/rds}}\n");
-  EXPECT_EQ(resource_named(input, "plain")->key, "");  // StorageEncrypted defaults to false
+  // StorageEncrypted defaults to false: a new Aurora cluster gets AWS's default on the day (R39).
+  EXPECT_EQ(resource_named(input, "plain")->key, "");
+  EXPECT_TRUE(resource_named(input, "plain")->default_encryption);
   EXPECT_EQ(resource_named(input, "serverless")->key, "alias/aws/rds");
+  EXPECT_FALSE(resource_named(input, "serverless")->default_encryption);
   EXPECT_EQ(resource_named(input, "default")->key, "alias/aws/rds");
+  EXPECT_FALSE(resource_named(input, "default")->default_encryption);
   EXPECT_EQ(resource_named(input, "own")->key, "Key");
   EXPECT_EQ(resource_named(input, "sub")->key, "Key");
   EXPECT_EQ(resource_named(input, "byid")->key,
@@ -943,6 +969,81 @@ TEST(CloudFormationRds, EncryptionAndKeys) {
                      "KmsKeyId: [a]}}\n"),
             "t.yaml:2:73: error E_CFN_VALUE: expected a KMS key (key id, key ARN, alias name or "
             "alias ARN) for KmsKeyId, found a list");
+}
+
+TEST(CloudFormationRds, NewAuroraClustersWithNoKeyTakeAwsDefaultEncryption) {
+  const ModelInput input = read(
+      "Parameters: {Express: {Type: String}, Flag: {Type: String}}\n"
+      "Conditions: {WithMaybe: !Equals [!Ref Flag, 'yes']}\n"
+      "Resources:\n"
+      "  Plain: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql}}\n"
+      "  Off: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, StorageEncrypted: "
+      "false}}\n"
+      "  Restored: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, "
+      "SnapshotIdentifier: snap}}\n"
+      "  MultiAz: {Type: AWS::RDS::DBCluster, Properties: {Engine: postgres, "
+      "DBClusterInstanceClass: db.m6gd.large}}\n"
+      "  Instance: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres}}\n"
+      "  Doc: {Type: AWS::DocDB::DBCluster, Properties: {}}\n"
+      "  Graph: {Type: AWS::Neptune::DBCluster, Properties: {}}\n"
+      "  Express: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql, "
+      "WithExpressConfiguration: true}}\n"
+      "  ExpressParam: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql, "
+      "WithExpressConfiguration: !Ref Express}}\n"
+      "  Maybe: {Type: AWS::RDS::DBCluster, Condition: WithMaybe, Properties: {Engine: "
+      "aurora-postgresql}}\n");
+  for (const char* name : {"plain", "off"}) {
+    EXPECT_TRUE(resource_named(input, name)->default_encryption) << name;
+    EXPECT_EQ(resource_named(input, name)->key, "") << name;
+    EXPECT_EQ(resource_named(input, name)->key_unknown, "") << name;
+  }
+  for (const char* name :
+       {"restored", "multiaz", "instance", "doc", "graph", "express", "expressparam", "maybe"}) {
+    EXPECT_FALSE(resource_named(input, name)->default_encryption) << name;
+  }
+  for (const char* name : {"multiaz", "instance", "doc", "graph"}) {
+    EXPECT_EQ(resource_named(input, name)->key, "") << name;  // not encrypted by default
+  }
+  EXPECT_EQ(resource_named(input, "express")->key, kAwsOwnedKey);
+  EXPECT_EQ(resource_named(input, "expressparam")->key_unknown,
+            "t.yaml ExpressParam.WithExpressConfiguration: parameter Express has no value (give "
+            "--parameter Express=VALUE, or a Default)");
+  EXPECT_EQ(resource_named(input, "maybe")->key_unknown,
+            "t.yaml Maybe: whether it is created is not known: condition WithMaybe is not known: "
+            "parameter Flag has no value (give --parameter Flag=VALUE, or a Default)");
+  EXPECT_TRUE(Model::build(input));
+}
+
+// The example's SessionsCluster (examples/cloudformation/README.md): Aurora with no key.
+TEST(CloudFormationRds, TheExamplesSessionsClusterIsEncryptedByDate) {
+  const std::string dir = std::string(SNAPKEY_SOURCE_DIR) + "/examples/cloudformation/";
+  CloudFormationOptions options;
+  options.account = "123456789012";
+  options.stacks[dir + "ireland.yaml"] = "eu-west-1";
+  options.stacks[dir + "frankfurt.json"] = "eu-central-1";
+  auto input =
+      read_cloudformation_templates({dir + "ireland.yaml", dir + "frankfurt.json"}, options);
+  ASSERT_TRUE(input) << input.error().to_string();
+  EXPECT_TRUE(resource_named(*input, "sessions-prod")->default_encryption);
+  auto model = Model::build(std::move(input).value());
+  ASSERT_TRUE(model) << model.error().to_string();
+  const auto row = [](const Predictions& predictions, std::string_view id) {
+    const Prediction* p = predictions.find(id);
+    if (p == nullptr) return std::string("none");
+    return fmt::format("{} {} {}", to_string(p->outcome),
+                       p->key ? (p->key->alias().empty() ? to_string(p->key->manager)
+                                                         : std::string_view(p->key->alias()))
+                              : "-",
+                       p->rules.back());
+  };
+  const Predictions now = predict(*model, {});
+  EXPECT_EQ(row(now, "sessions-prod@payments-ireland"), "encrypted aws-owned R2");
+  EXPECT_EQ(row(now, "sessions-prod@payments-archive"), "encrypted alias/aws/rds R9");
+  Options before;
+  before.as_of = *parse_date("2026-01-01");
+  const Predictions then = predict(*model, before);
+  EXPECT_EQ(row(then, "sessions-prod@payments-ireland"), "unencrypted - R3");
+  EXPECT_EQ(row(then, "sessions-prod@payments-archive"), "unencrypted - R15");
 }
 
 TEST(CloudFormationRds, UnknownEncryptionIsSaidWhy) {
@@ -1165,6 +1266,68 @@ Resources:
   EXPECT_EQ(input.plans[1].rules[0].name, "(rules not known)");
   EXPECT_EQ(input.plans[1].rules[0].vault_unknown,
             "t.yaml Rules.BackupPlan.BackupPlanRule: " + why);
+}
+
+TEST(CloudFormationBackup, RulesWithAnAirGappedTarget) {
+  const ModelInput input = read(R"(
+Parameters: {LagArn: {Type: String}}
+Resources:
+  Vault: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: primary}}
+  Lag: {Type: AWS::Backup::LogicallyAirGappedBackupVault, Properties: {BackupVaultName: lag, MinRetentionDays: 7, MaxRetentionDays: 35}}
+  Plan:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan:
+        BackupPlanName: daily
+        BackupPlanRule:
+          - RuleName: planned
+            TargetBackupVault: !Ref Vault
+            TargetLogicallyAirGappedBackupVaultArn: !GetAtt Lag.BackupVaultArn
+          - RuleName: outside
+            TargetBackupVault: primary
+            TargetLogicallyAirGappedBackupVaultArn: !Sub "arn:aws:backup:${AWS::Region}:${AWS::AccountId}:backup-vault:shared-lag"
+          - RuleName: parameter
+            TargetBackupVault: primary
+            TargetLogicallyAirGappedBackupVaultArn: !Ref LagArn
+          - RuleName: none
+            TargetBackupVault: primary
+)");
+  ASSERT_EQ(input.plans.size(), 1u);
+  const Plan& plan = input.plans[0];
+  ASSERT_EQ(plan.rules.size(), 4u);
+  EXPECT_EQ(plan.rules[0].air_gapped_vault, vault_arn(kTokyo, "lag"));
+  EXPECT_EQ(plan.rules[0].vault, vault_arn(kTokyo, "primary"));
+  EXPECT_THAT(plan.rules[0].copy_to, IsEmpty());  // not a copy action
+  EXPECT_EQ(plan.rules[1].air_gapped_vault, vault_arn(kTokyo, "shared-lag"));
+  // Not created by the templates: a logically air-gapped vault, as the property says.
+  const Vault* outside = vault_named(input, "shared-lag");
+  EXPECT_EQ(outside->type, VaultType::logically_air_gapped);
+  EXPECT_EQ(outside->key_unknown,
+            "vault shared-lag (arn:aws:backup:ap-northeast-1:111111111111:backup-vault:shared-lag) "
+            "is not created by the templates given, so its key is not known");
+  EXPECT_EQ(plan.rules[2].air_gapped_vault, "");
+  EXPECT_EQ(plan.rules[2].air_gapped_vault_unknown,
+            "t.yaml Plan.BackupPlan.BackupPlanRule[2].TargetLogicallyAirGappedBackupVaultArn: "
+            "parameter LagArn has no value (give --parameter LagArn=VALUE, or a Default)");
+  EXPECT_EQ(plan.rules[3].air_gapped_vault, "");
+  EXPECT_EQ(plan.rules[3].air_gapped_vault_unknown, "");
+  EXPECT_TRUE(Model::build(input));
+
+  const std::string vault =
+      "Resources:\n  V: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: v}}\n";
+  EXPECT_EQ(error_of(vault + "  P: {Type: AWS::Backup::BackupPlan, Properties: {BackupPlan: "
+                             "{BackupPlanName: p, BackupPlanRule: [{RuleName: r, "
+                             "TargetBackupVault: v, TargetLogicallyAirGappedBackupVaultArn: "
+                             "lag}]}}}\n"),
+            "t.yaml:3:176: error E_CFN_VALUE: expected a backup vault ARN for "
+            "BackupPlan.BackupPlanRule[0].TargetLogicallyAirGappedBackupVaultArn, found 'lag'");
+  EXPECT_EQ(error_of(vault + "  P: {Type: AWS::Backup::BackupPlan, Properties: {BackupPlan: "
+                             "{BackupPlanName: p, BackupPlanRule: [{RuleName: r, "
+                             "TargetBackupVault: v, TargetLogicallyAirGappedBackupVaultArn: "
+                             "!GetAtt K.Arn}]}}}\n  K: {Type: AWS::KMS::Key}\n"),
+            "t.yaml:3:176: error E_CFN_VALUE: expected a backup vault ARN for "
+            "BackupPlan.BackupPlanRule[0].TargetLogicallyAirGappedBackupVaultArn, found a "
+            "reference to K (AWS::KMS::Key)");
 }
 
 TEST(CloudFormationBackup, PlanErrors) {

@@ -197,6 +197,47 @@ TEST(CombineKeysTest, EConflictPrimary) {
                 "export/kms.json#/Keys/1");
 }
 
+TEST(CombineKeysTest, ASpecOrUsageIsTakenFromTheOther) {
+  // The export did not see DescribeKey; the scenario states an HMAC key.
+  Key bare = cli_key("app-key", kKeyX);
+  Result<ModelInput> result =
+      combined(with_keys({bare}),
+               scenario(kScenarioKey + "    spec: HMAC_256\n    usage: GENERATE_VERIFY_MAC\n"));
+  ASSERT_TRUE(result) << describe(result.error());
+  ASSERT_EQ(result->keys.size(), 1u);
+  EXPECT_EQ(result->keys[0].spec, "HMAC_256");
+  EXPECT_EQ(result->keys[0].usage, "GENERATE_VERIFY_MAC");
+
+  Key described = cli_key("app-key", kKeyX);
+  described.spec = kSymmetricDefault;
+  described.usage = kEncryptDecrypt;
+  result = combined(scenario(kScenarioKey), with_keys({described}));
+  ASSERT_TRUE(result) << describe(result.error());
+  EXPECT_EQ(result->keys[0].spec, kSymmetricDefault);
+  EXPECT_EQ(result->keys[0].usage, kEncryptDecrypt);
+}
+
+TEST(CombineKeysTest, EConflictSpec) {
+  Key hmac = cli_key("app-key", kKeyX);
+  hmac.spec = "HMAC_256";
+  EXPECT_EQ(
+      conflict_of(scenario(kScenarioKey + "    spec: SYMMETRIC_DEFAULT\n"), with_keys({hmac})),
+      "export/kms.json#/KeyMetadata: E_CONFLICT: key " + std::string(kKeyX) +
+          " is described twice, inconsistently: spec is SYMMETRIC_DEFAULT at s.yaml:2:3 but "
+          "HMAC_256 at export/kms.json#/KeyMetadata");
+}
+
+TEST(CombineKeysTest, EConflictUsage) {
+  Key a = cli_key("k", kKeyX);
+  a.usage = "SIGN_VERIFY";
+  Key b = cli_key("k", kKeyX, "/Keys/1");
+  b.usage = "ENCRYPT_DECRYPT";
+  EXPECT_EQ(conflict_of(with_keys({a}), with_keys({b})),
+            "export/kms.json#/Keys/1: E_CONFLICT: key " + std::string(kKeyX) +
+                " is described twice, inconsistently: usage is SIGN_VERIFY at "
+                "export/kms.json#/KeyMetadata but ENCRYPT_DECRYPT at export/kms.json#/Keys/1");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resources
 
@@ -242,6 +283,100 @@ TEST(CombineResourcesTest, AnUnknownKeyIsTakenFromTheOther) {
   EXPECT_EQ(result->resources[0].key, kKeyX);
   EXPECT_EQ(result->resources[0].key_unknown, "");
   EXPECT_EQ(result->resources[0].address, "aws_rds_cluster.orders");
+}
+
+// A cluster a template or plan creates without choosing a key or encryption.
+Resource created_by_default(std::string pointer = "/Resources/Orders") {
+  Resource resource = cli_cluster("", std::move(pointer));
+  resource.default_encryption = true;
+  resource.address = "Orders";
+  resource.location.file = "template.yaml";
+  return resource;
+}
+
+TEST(CombineResourcesTest, DefaultEncryptionYieldsToADescribedKey) {
+  // A key, the AWS owned key, or none (an export of a cluster that is not encrypted); in either
+  // order.
+  for (const std::string& described :
+       {std::string(kKeyX), std::string(kAwsOwnedKey), std::string()}) {
+    for (const bool default_first : {true, false}) {
+      ModelInput a;
+      a.resources.push_back(created_by_default());
+      ModelInput b;
+      b.resources.push_back(cli_cluster(described));
+      Result<ModelInput> result = default_first ? combined(std::move(a), std::move(b))
+                                                : combined(std::move(b), std::move(a));
+      ASSERT_TRUE(result) << describe(result.error());
+      ASSERT_EQ(result->resources.size(), 1u);
+      const Resource& merged = result->resources[0];
+      EXPECT_EQ(merged.key, described) << described << default_first;
+      EXPECT_FALSE(merged.default_encryption) << described << default_first;
+      EXPECT_EQ(merged.key_unknown, "") << described << default_first;
+      EXPECT_EQ(merged.address, "Orders") << described << default_first;
+    }
+  }
+}
+
+TEST(CombineResourcesTest, ScenarioDefaultEncryptionYieldsToAnExport) {
+  const std::string yaml = fmt::format(
+      "resources:\n  orders:\n    arn: {}\n    type: aurora\n    key: default\n", kOrders);
+  ModelInput exported;
+  exported.resources.push_back(cli_cluster(""));
+  Result<ModelInput> result = combined(scenario(yaml), std::move(exported));
+  ASSERT_TRUE(result) << describe(result.error());
+  EXPECT_EQ(result->resources[0].name, "orders");
+  EXPECT_EQ(result->resources[0].key, "");
+  EXPECT_FALSE(result->resources[0].default_encryption);  // not encrypted, as the export says
+}
+
+TEST(CombineResourcesTest, TwoDefaultEncryptionsMerge) {
+  ModelInput a;
+  a.resources.push_back(created_by_default());
+  ModelInput b;
+  b.resources.push_back(created_by_default("/Resources/Again"));
+  Result<ModelInput> result = combined(std::move(a), std::move(b));
+  ASSERT_TRUE(result) << describe(result.error());
+  ASSERT_EQ(result->resources.size(), 1u);
+  EXPECT_TRUE(result->resources[0].default_encryption);
+  EXPECT_EQ(result->resources[0].key, "");
+  EXPECT_EQ(result->resources[0].key_unknown, "");
+}
+
+TEST(CombineResourcesTest, AKeyNotKnownWinsOverDefaultEncryption) {
+  const std::string why = "aws_rds_cluster.orders: kms_key_id is known only after apply";
+  for (const bool default_first : {true, false}) {
+    ModelInput a;
+    a.resources.push_back(created_by_default());
+    ModelInput b;
+    b.resources.push_back(cli_cluster(""));
+    b.resources[0].key_unknown = why;
+    Result<ModelInput> result =
+        default_first ? combined(std::move(a), std::move(b)) : combined(std::move(b), std::move(a));
+    ASSERT_TRUE(result) << describe(result.error());
+    EXPECT_EQ(result->resources[0].key_unknown, why) << default_first;
+    EXPECT_FALSE(result->resources[0].default_encryption) << default_first;
+    EXPECT_EQ(result->resources[0].key, "") << default_first;
+  }
+}
+
+TEST(CombineResourcesTest, TheAwsOwnedKeyMergesWithItself) {
+  const std::string yaml = fmt::format(
+      "resources:\n  orders:\n    arn: {}\n    type: aurora\n    key: aws-owned\n", kOrders);
+  ModelInput exported;
+  exported.resources.push_back(cli_cluster(std::string(kAwsOwnedKey)));
+  Result<ModelInput> result = combined(scenario(yaml), std::move(exported));
+  ASSERT_TRUE(result) << describe(result.error());
+  ASSERT_EQ(result->resources.size(), 1u);
+  EXPECT_EQ(result->resources[0].key, kAwsOwnedKey);
+}
+
+TEST(CombineResourcesTest, EConflictAwsOwnedKeyAgainstACustomerKey) {
+  ModelInput other;
+  other.resources.push_back(cli_cluster(std::string(kAwsOwnedKey)));
+  EXPECT_EQ(conflict_of(scenario(kScenarioCluster), std::move(other)),
+            "export/rds.json#/DBClusters/0: E_CONFLICT: resource " + std::string(kOrders) +
+                " is described twice, inconsistently: key is 'app-key' at s.yaml:6:3 but "
+                "'aws-owned' at export/rds.json#/DBClusters/0");
 }
 
 TEST(CombineResourcesTest, EConflictKey) {
@@ -482,6 +617,79 @@ TEST(CombinePlansTest, EConflictRule) {
                 kVirginiaVault + "dr at export/plan.json#/b");
 }
 
+TEST(CombinePlansTest, AnAirGappedVaultNotKnownIsTakenFromTheOther) {
+  const std::string primary = std::string(kTokyoVault) + "primary";
+  const std::string lag = std::string(kTokyoVault) + "lag";
+  for (const bool unknown_first : {true, false}) {
+    PlanRule unknown = rule(primary, {});
+    unknown.air_gapped_vault_unknown =
+        "aws_backup_plan.p: target_logically_air_gapped_backup_vault_arn is known only after apply";
+    PlanRule known = rule(primary, {});
+    known.air_gapped_vault = lag;
+    ModelInput a;
+    a.plans.push_back(cli_plan({unknown}, "/a"));
+    ModelInput b;
+    b.plans.push_back(cli_plan({known}, "/b"));
+    Result<ModelInput> result =
+        unknown_first ? combined(std::move(a), std::move(b)) : combined(std::move(b), std::move(a));
+    ASSERT_TRUE(result) << describe(result.error());
+    ASSERT_EQ(result->plans.size(), 1u);
+    EXPECT_EQ(result->plans[0].rules[0].air_gapped_vault, lag) << unknown_first;
+    EXPECT_EQ(result->plans[0].rules[0].air_gapped_vault_unknown, "") << unknown_first;
+  }
+}
+
+TEST(CombinePlansTest, TheSameAirGappedVaultByNameAndByArnMerges) {
+  const std::string primary = std::string(kTokyoVault) + "primary";
+  const std::string lag = std::string(kTokyoVault) + "lag";
+  ModelInput a;
+  a.vaults.push_back(cli_vault("lag", lag, "/0"));
+  PlanRule by_arn = rule(primary, {});
+  by_arn.air_gapped_vault = lag;
+  a.plans.push_back(cli_plan({by_arn}, "/a"));
+  ModelInput b;
+  PlanRule by_name = rule(primary, {});
+  by_name.air_gapped_vault = "lag";
+  b.plans.push_back(cli_plan({by_name}, "/b"));
+  Result<ModelInput> result = combined(std::move(a), std::move(b));
+  ASSERT_TRUE(result) << describe(result.error());
+  EXPECT_EQ(result->plans[0].rules[0].air_gapped_vault, lag);
+}
+
+TEST(CombinePlansTest, EConflictAirGappedVault) {
+  const std::string primary = std::string(kTokyoVault) + "primary";
+  const std::string lag = std::string(kTokyoVault) + "lag";
+  PlanRule with_target = rule(primary, {std::string(kVirginiaVault) + "dr"});
+  with_target.air_gapped_vault = lag;
+  ModelInput a;
+  a.plans.push_back(cli_plan({with_target}, "/a"));
+  ModelInput b;
+  b.plans.push_back(cli_plan({rule(primary, {std::string(kVirginiaVault) + "dr"})}, "/b"));
+  EXPECT_EQ(conflict_of(std::move(a), std::move(b)),
+            "export/plan.json#/b: E_CONFLICT: plan " + std::string(kPlanArn) +
+                " is described twice, inconsistently: rule 'daily' is vault '" + primary +
+                "', copies to " + kVirginiaVault + "dr, air-gapped vault '" + lag +
+                "' at export/plan.json#/a but vault '" + primary + "', copies to " +
+                kVirginiaVault + "dr at export/plan.json#/b");
+}
+
+TEST(CombinePlansTest, EConflictAirGappedVaultNotKnownAgainstAnother) {
+  // Not known on one side only decides nothing when the other side disagrees elsewhere.
+  const std::string primary = std::string(kTokyoVault) + "primary";
+  PlanRule unknown = rule(primary, {});
+  unknown.continuous = true;
+  unknown.air_gapped_vault_unknown = "known only after apply";
+  ModelInput a;
+  a.plans.push_back(cli_plan({unknown}, "/a"));
+  ModelInput b;
+  b.plans.push_back(cli_plan({rule(primary, {})}, "/b"));
+  EXPECT_EQ(conflict_of(std::move(a), std::move(b)),
+            "export/plan.json#/b: E_CONFLICT: plan " + std::string(kPlanArn) +
+                " is described twice, inconsistently: rule 'daily' is vault '" + primary +
+                "', continuous, an air-gapped vault not known at export/plan.json#/a but vault '" +
+                primary + "' at export/plan.json#/b");
+}
+
 TEST(CombinePlansTest, EConflictRuleList) {
   PlanRule weekly = rule("v", {});
   weekly.name = "weekly";
@@ -619,6 +827,52 @@ plans:
   EXPECT_EQ(result->plans[0].rules[0].vault, "Default");
   EXPECT_EQ(result->jobs[0].from.vault, "us-east-1/Default");
   EXPECT_EQ(result->jobs[0].to, "us-east-1/Default");
+}
+
+TEST(CombineNamesTest, AirGappedVaultReferencesFollowRenames) {
+  // The scenario's vault `lag` is Tokyo's; the export's generated `lag` (N. Virginia) is
+  // qualified, and the export's rule that names it follows.
+  const std::string yaml =
+      fmt::format("vaults:\n  lag:\n    arn: {}lag\n    type: logically-air-gapped\n", kTokyoVault);
+  ModelInput other;
+  other.vaults.push_back(cli_vault("primary", std::string(kVirginiaVault) + "primary", "/0"));
+  other.vaults.push_back(cli_vault("lag", std::string(kVirginiaVault) + "lag", "/1"));
+  PlanRule r = rule("primary", {});
+  r.air_gapped_vault = "lag";
+  other.plans.push_back(cli_plan({r}, "/p"));
+  Result<ModelInput> result = combined(scenario(yaml), std::move(other));
+  ASSERT_TRUE(result) << describe(result.error());
+  ASSERT_EQ(result->vaults.size(), 3u);
+  EXPECT_EQ(result->vaults[0].name, "lag");
+  EXPECT_EQ(result->vaults[2].name, "us-east-1/lag");
+  EXPECT_EQ(result->plans[0].rules[0].vault, "primary");
+  EXPECT_EQ(result->plans[0].rules[0].air_gapped_vault, "us-east-1/lag");
+}
+
+TEST(CombineNamesTest, TheAwsOwnedKeyIsNeverRenamed) {
+  // A reader's key that happens to be called `aws-owned` is qualified, so that it cannot hide the
+  // AWS owned key; references to `aws-owned` keep meaning the AWS owned key.
+  ModelInput exported;
+  Key named = cli_key(std::string(kAwsOwnedKey), kKeyX);
+  named.manager = KeyManager::customer;
+  named.state = KeyState::enabled;
+  exported.keys.push_back(named);
+  const std::string yaml = fmt::format(
+      "resources:\n  orders:\n    arn: {}\n    type: aurora\n    key: aws-owned\n", kOrders);
+  Result<ModelInput> result = combined(std::move(exported), scenario(yaml));
+  ASSERT_TRUE(result) << describe(result.error());
+  ASSERT_EQ(result->keys.size(), 1u);
+  EXPECT_EQ(result->keys[0].name, "ap-northeast-1/aws-owned");
+  EXPECT_TRUE(result->keys[0].generated_name);
+  ASSERT_EQ(result->resources.size(), 1u);
+  EXPECT_EQ(result->resources[0].key, kAwsOwnedKey);
+
+  Result<Model> model = Model::build(std::move(result).value());
+  ASSERT_TRUE(model) << describe(model.error());
+  const Key* key =
+      model->find_key(kAwsOwnedKey, AccountId{"111111111111"}, Region{"ap-northeast-1"});
+  ASSERT_NE(key, nullptr);
+  EXPECT_EQ(key->manager, KeyManager::aws_owned);
 }
 
 TEST(CombineNamesTest, AMergedThingKeepsTheUserGivenNameAndOldNamesStillResolve) {

@@ -274,3 +274,18 @@ snapkey_golden(golden_check_bad_input ${SNAPKEY_GOLDEN}/empty.txt 2
 snapkey_cli_error(cli_check_bad_input
                   "^tests/data/cli/bad-unknown-key.yaml:6:5: error E_SCENARIO_KEY: unknown key 'alais' in key 'app-key'; did you mean 'alias'\\?\n$"
                   check ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml --fail-on never --today 2026-03-01)
+
+# Aurora's default encryption (R39): a Terraform plan creates a cluster with no kms_key_id. From
+# 2026-02-18 it is on the AWS owned key, before that it is unencrypted; check raises no false
+# UNENCRYPTED alarm on the first.
+set(SNAPKEY_NEW_AURORA tests/data/terraform/new-aurora-no-key.json)
+snapkey_golden(golden_predict_new_aurora_2026_12 ${SNAPKEY_GOLDEN}/predict-new-aurora-2026-12-01.txt 0
+               predict ${SNAPKEY_NEW_AURORA} --as-of 2026-12-01)
+snapkey_golden(golden_predict_new_aurora_2026_01 ${SNAPKEY_GOLDEN}/predict-new-aurora-2026-01-01.txt 0
+               predict ${SNAPKEY_NEW_AURORA} --as-of 2026-01-01)
+snapkey_golden(golden_check_new_aurora_2026_12 ${SNAPKEY_GOLDEN}/check-new-aurora-2026-12-01.txt 0
+               check ${SNAPKEY_NEW_AURORA} --as-of 2026-12-01 --today 2026-12-02)
+snapkey_golden(golden_check_new_aurora_2026_01 ${SNAPKEY_GOLDEN}/check-new-aurora-2026-01-01.txt 1
+               check ${SNAPKEY_NEW_AURORA} --as-of 2026-01-01 --today 2026-12-02)
+snapkey_golden(golden_explain_new_aurora ${SNAPKEY_GOLDEN}/explain-new-aurora.txt 0
+               explain ${SNAPKEY_NEW_AURORA} orders@primary --as-of 2026-12-01)

@@ -117,7 +117,7 @@ TEST_F(LagBackup, CustomerKeyedSourceGetsTheVaultsAwsOwnedKey) {  // R5, R21c
   EXPECT_EQ(p.key->manager, KeyManager::aws_owned);
   EXPECT_THAT(p.rules, ElementsAre("R1", "R5", "R21"));
   EXPECT_EQ(p.confidence, Confidence::inferred);
-  EXPECT_THAT(p.warnings, ElementsAre("KEY_ARN_NOT_KNOWN", "LAG_PRIMARY_ELIGIBILITY_UNKNOWN"));
+  EXPECT_THAT(p.warnings, ElementsAre("LAG_KEY_ARN_UNKNOWN", "LAG_PRIMARY_ELIGIBILITY_UNKNOWN"));
   EXPECT_EQ(p.recovery_point_arn, "arn:aws:backup:ap-northeast-1:111111111111:recovery-point:<id>");
 }
 

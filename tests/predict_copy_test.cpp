@@ -81,7 +81,8 @@ TEST_F(ArticleCopy, ReplicaKeyedVaultWinsWhateverTheClusterKey) {  // R7
 TEST_F(ArticleCopy, DocumentDbFallbackAssumesAwsRdsAlias) {  // R9, U-6
   const Prediction p = copy_to("virginia-default", "test-key-multi", ResourceType::docdb);
   EXPECT_EQ(p.key->alias(), "alias/aws/rds");
-  EXPECT_EQ(p.confidence, Confidence::inferred);
+  // The cross-Region fallback is documented for every type (R9); R8's exact outcome is observed.
+  EXPECT_EQ(p.confidence, Confidence::observed);
   EXPECT_THAT(p.warnings, Contains("ASSUMED_AWS_RDS_ALIAS"));
 }
 
@@ -94,14 +95,19 @@ TEST_F(ArticleCopy, ReplicaWorksWhenItsPrimaryIsDisabled) {  // R28
   EXPECT_THAT(p.rules, Contains("R28"));
 }
 
-TEST_F(ArticleCopy, DisabledSourceKeyFailsWithKmsError) {  // R26
+TEST_F(ArticleCopy, DisabledSourceKeyFailsWithKmsError) {  // R26, U-10
   w.in.keys[0].state = KeyState::pending_replica_deletion;
   const Prediction p = copy_to("test-backup-vault");
   EXPECT_EQ(p.outcome, Outcome::fails);
   EXPECT_THAT(p.rules, ElementsAre("R6", "R28", "R26"));  // earlier backups still exist
+  // The copy job shows AWS Backup's message; the KMS error is a fact of the step.
   EXPECT_EQ(p.aws_error,
-            "KMSInvalidStateException: arn:aws:kms:ap-northeast-1:111111111111:key/"
-            "mrk-0123456789abcdef0123456789abcdef is pending replica deletion.");
+            "KMS key is either disabled or pending deletion or access to KMS key is denied");
+  EXPECT_THAT(p.steps.back().facts,
+              Contains(Fact{"KMS error",
+                            "KMSInvalidStateException: arn:aws:kms:ap-northeast-1:111111111111:"
+                            "key/mrk-0123456789abcdef0123456789abcdef is pending replica "
+                            "deletion."}));
 }
 
 TEST_F(ArticleCopy, DisabledVaultKeyFails) {  // R27
@@ -109,7 +115,29 @@ TEST_F(ArticleCopy, DisabledVaultKeyFails) {  // R27
   const Prediction p = copy_to("test-backup-vault");
   EXPECT_EQ(p.outcome, Outcome::fails);
   EXPECT_EQ(p.rules.back(), "R27");
-  EXPECT_THAT(p.aws_error, ::testing::Optional(HasSubstr("is disabled.")));
+  EXPECT_EQ(p.aws_error,
+            "KMS key is either disabled or pending deletion or access to KMS key is denied");
+  EXPECT_THAT(p.steps.back().facts[2].value, HasSubstr("is disabled."));
+}
+
+TEST_F(ArticleCopy, CrossRegionFallbackIsDocumented) {  // R9, finding 4 of the 2026-12 addendum
+  const Prediction p = copy_to("virginia-default");
+  EXPECT_EQ(p.rules.back(), "R9");
+  EXPECT_EQ(p.steps.back().confidence, Confidence::documented);
+  EXPECT_THAT(p.warnings, Contains(std::string(kDocConflict)));  // still a note
+}
+
+TEST_F(ArticleCopy, VaultKeyThatIsNotForEncryptionFails) {  // R43
+  w.in.keys[1].spec = "HMAC_256";                           // test-key-multi-virginia
+  w.in.keys[1].usage = "GENERATE_VERIFY_MAC";
+  const Prediction p = copy_to("test-backup-vault");
+  EXPECT_EQ(p.outcome, Outcome::fails);
+  EXPECT_EQ(p.rules.back(), "R43");
+  EXPECT_EQ(p.aws_error, std::nullopt);
+  EXPECT_EQ(
+      p.message,
+      "the vault key alias/test-key-multi-virginia is not a symmetric encryption key (KeySpec "
+      "HMAC_256, KeyUsage GENERATE_VERIFY_MAC); no source gives AWS's error text");
 }
 
 TEST_F(ArticleCopy, VaultKeyedWithAwsRdsGivesAwsRds) {  // R10

@@ -67,11 +67,15 @@ TEST_F(CrossAccount, DefaultVaultCannotReceiveCrossAccountCopies) {  // R13, doc
   EXPECT_EQ(p.confidence, Confidence::documented);
 }
 
-TEST_F(CrossAccount, OtherAwsBackupVaultCannotReceiveCrossAccountCopies) {  // R13, inferred (U-2)
+TEST_F(CrossAccount, OtherAwsBackupVaultCannotReceiveCrossAccountCopies) {  // R13, observed (U-2)
   const Prediction p = copy("shared", "b-backup-keyed");
   EXPECT_EQ(p.outcome, Outcome::fails);
   EXPECT_EQ(p.rules.back(), "R13");
-  EXPECT_EQ(p.confidence, Confidence::inferred);
+  EXPECT_EQ(p.confidence, Confidence::observed);
+  EXPECT_EQ(p.aws_error,
+            "Copy job failed because the destination Backup vault is encrypted with the default "
+            "Backup service managed key. The contents of this vault cannot be copied. Only the "
+            "contents of a Backup vault encrypted by an AWS KMS key may be copied.");
 }
 
 TEST_F(CrossAccount, AccountsInDifferentOrganizationsFail) {  // R14
@@ -89,6 +93,9 @@ TEST_F(CrossAccount, CrossAccountBackupTurnedOffFails) {  // R14
   const Prediction p = copy("shared");
   EXPECT_EQ(p.outcome, Outcome::fails);
   EXPECT_EQ(p.message, "cross-account backup is turned off for account 222222222222");
+  EXPECT_EQ(p.aws_error,
+            "Copy job failed. Cross-account copy feature is not enabled for the current "
+            "organization.");
 }
 
 TEST_F(CrossAccount, VaultPolicyMustLetTheSourceAccountIn) {  // R14
@@ -116,6 +123,9 @@ TEST(CrossRegionCrossAccount, SingleActionNeedsOctober2025) {  // R18
   const Prediction before = rp(w.predict(Date{2025, 9, 30}), "aurora@b-virginia");
   EXPECT_EQ(before.outcome, Outcome::unsupported);
   EXPECT_EQ(before.rules.back(), "R18");
+  EXPECT_EQ(before.aws_error,
+            "Copy job from ap-northeast-1 to us-east-1 cannot be initiated for Aurora resources. "
+            "Feature is not supported for provided resource type.");
   const Prediction after = rp(w.predict(Date{2025, 10, 1}), "aurora@b-virginia");
   EXPECT_EQ(after.outcome, Outcome::encrypted);
   EXPECT_THAT(after.rules, Contains("R18"));

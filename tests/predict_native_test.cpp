@@ -8,6 +8,7 @@ namespace snapkey::testing {
 namespace {
 
 using ::testing::Contains;
+using ::testing::ElementsAre;
 
 class Native : public ::testing::Test {
  protected:
@@ -109,6 +110,7 @@ TEST_F(Native, UnencryptedClusterSnapshotRejectsKmsKeyId) {  // R34
   const Prediction p = native("", "", "tokyo-other");
   EXPECT_EQ(p.outcome, Outcome::fails);
   EXPECT_EQ(p.rules.back(), "R34");
+  EXPECT_THAT(p.warnings, Contains("DOC_CONFLICT"));  // the Aurora User Guide (2026) disagrees
 }
 
 TEST_F(Native, UnencryptedClusterSnapshotStaysUnencrypted) {  // R34
@@ -142,6 +144,16 @@ TEST_F(Native, DocumentDbCrossRegionCrossAccountNeedsSeptember26) {  // R35
   EXPECT_EQ(p.rules.back(), "R35");
 }
 
+TEST_F(Native, NeptuneCrossRegionCrossAccountNeedsSeptember24) {  // R35
+  const Prediction before =
+      native("cluster-key", kVirginia, "b-virginia", kB, ResourceType::neptune, Date{2025, 9, 23});
+  EXPECT_EQ(before.outcome, Outcome::unsupported);
+  EXPECT_EQ(before.rules.back(), "R35");
+  const Prediction after =
+      rp(w.predict(Date{2025, 9, 24}), "r@tokyo/native-copy@us-east-1:222222222222");
+  EXPECT_EQ(after.outcome, Outcome::encrypted);
+}
+
 TEST(NativeChina, CrossRegionNativeCopyInChinaIsUnsupported) {  // R19, U-16
   World w;
   Key& k = w.key("k", "cn-north-1");
@@ -166,8 +178,8 @@ class Restore : public ::testing::Test {
     w.vault("tokyo", kTokyo);
   }
   Prediction restore(const std::string& cluster_key, const std::string& key = "",
-                     const std::string& account = "") {
-    w.resource("r", cluster_key);
+                     const std::string& account = "", ResourceType type = ResourceType::aurora) {
+    w.resource("r", cluster_key, type);
     w.plan("plan", "tokyo", {"r"});
     Job& job = w.job(JobKind::restore, "r@tokyo");
     job.key = key;
@@ -186,13 +198,42 @@ TEST_F(Restore, WithoutKeyKeepsTheRecoveryPointsKey) {  // R36
   EXPECT_EQ(p.confidence, Confidence::documented);
 }
 
-TEST_F(Restore, ExplicitKeyOverrides) {  // R36 (inferred pass-through)
+TEST_F(Restore, ExplicitKeyOverrides) {  // R36 (documented pass-through for Aurora)
   const Prediction p = restore("cluster-key", "other");
+  EXPECT_EQ(p.key->name, "other");
+  EXPECT_EQ(p.confidence, Confidence::documented);
+}
+
+TEST_F(Restore, NeptunePassThroughIsInferred) {  // R36
+  const Prediction p = restore("cluster-key", "other", "", ResourceType::neptune);
   EXPECT_EQ(p.key->name, "other");
   EXPECT_EQ(p.confidence, Confidence::inferred);
 }
 
-TEST_F(Restore, UnencryptedRestoresUnencrypted) {  // R36
+TEST_F(Restore, RdsInstanceIgnoresTheGivenKey) {  // R40
+  const Prediction p = restore("cluster-key", "other", "", ResourceType::rds_instance);
+  EXPECT_EQ(p.outcome, Outcome::encrypted);
+  EXPECT_EQ(p.key->name, "cluster-key");
+  EXPECT_EQ(p.rules.back(), "R40");
+  EXPECT_EQ(p.confidence, Confidence::documented);
+  EXPECT_THAT(p.warnings, ElementsAre(std::string(kRestoreKeyIgnored)));
+}
+
+TEST_F(Restore, UnencryptedRdsInstanceStaysUnencryptedWhateverTheKey) {  // R40
+  const Prediction p = restore("", "other", "", ResourceType::rds_instance);
+  EXPECT_EQ(p.outcome, Outcome::unencrypted);
+  EXPECT_EQ(p.rules.back(), "R40");
+}
+
+TEST_F(Restore, KeyThatIsNotForEncryptionFails) {  // R43
+  w.in.keys[1].spec = "RSA_2048";                  // "other"
+  const Prediction p = restore("cluster-key", "other");
+  EXPECT_EQ(p.outcome, Outcome::fails);
+  EXPECT_EQ(p.rules.back(), "R43");
+}
+
+TEST_F(Restore, UnencryptedRestoresUnencrypted) {  // R41 before 2026-02-18
+  w.in.as_of = Date{2026, 1, 1};
   EXPECT_EQ(restore("").outcome, Outcome::unencrypted);
 }
 

@@ -531,7 +531,8 @@ TEST(DocsJsonOutput, DescribesEveryWarning) {
   const std::string docs = read_source_file("docs/json-output.md");
   for (const std::string_view id :
        {kDocConflict, kReplicaNotUsed, kKeyArnNotKnown, kReportedArnUnknown, kAssumedRdsAlias,
-        kLagEligibilityUnknown, kForeignVaultKey, kChinaNativeCopy}) {
+        kLagEligibilityUnknown, kForeignVaultKey, kChinaNativeCopy, kAwsOwnedCopyUnknown,
+        kLagKeyArnUnknown, kUnencryptedLagBackup, kRestoreKeyIgnored}) {
     ASSERT_FALSE(describe_warning(id).empty()) << id;
     EXPECT_THAT(docs, HasSubstr(fmt::format("| `{}` | {} |\n", id, describe_warning(id))));
   }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "snapkey/io/scenario.hpp"
@@ -321,6 +322,34 @@ TEST(ScenarioReaderTest, TheDocumentationExampleBuildsAModel) {
   ASSERT_TRUE(model) << describe(model.error());
 }
 
+TEST(ScenarioReaderTest, EveryYamlBlockOfTheDocumentationBuildsAModel) {
+  std::ifstream doc(std::string(SNAPKEY_SOURCE_DIR) + "/docs/scenario-format.md");
+  ASSERT_TRUE(doc) << "cannot open docs/scenario-format.md";
+  std::vector<std::pair<int, std::string>> blocks;  // (line of the fence, YAML)
+  std::string line;
+  int number = 0;
+  bool inside = false;
+  while (std::getline(doc, line)) {
+    ++number;
+    if (inside && line == "```") {
+      inside = false;
+    } else if (inside) {
+      blocks.back().second += line + "\n";
+    } else if (line == "```yaml") {
+      inside = true;
+      blocks.emplace_back(number, "");
+    }
+  }
+  EXPECT_EQ(blocks.size(), 3u);
+  for (const auto& [at_line, yaml] : blocks) {
+    SCOPED_TRACE(fmt::format("docs/scenario-format.md:{}", at_line));
+    Result<ModelInput> in = read_scenario(yaml, "scenario-format.md");
+    ASSERT_TRUE(in) << describe(in.error());
+    Result<Model> model = Model::build(std::move(*in));
+    EXPECT_TRUE(model) << describe(model.error());
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Defaults and special words
 
@@ -351,6 +380,8 @@ plans:
   EXPECT_EQ(in.keys[0].primary, "");
   EXPECT_THAT(in.keys[0].aliases, IsEmpty());
   EXPECT_THAT(in.keys[0].shared_with, IsEmpty());
+  EXPECT_EQ(in.keys[0].spec, "");  // not stated: a symmetric encryption key
+  EXPECT_EQ(in.keys[0].usage, "");
 
   ASSERT_EQ(in.vaults.size(), 1u);
   EXPECT_EQ(in.vaults[0].type, VaultType::standard);
@@ -365,6 +396,8 @@ plans:
   ASSERT_EQ(in.plans[0].rules.size(), 1u);
   EXPECT_FALSE(in.plans[0].rules[0].continuous);
   EXPECT_THAT(in.plans[0].rules[0].copy_to, IsEmpty());
+  EXPECT_EQ(in.plans[0].rules[0].air_gapped_vault, "");
+  EXPECT_EQ(in.plans[0].rules[0].air_gapped_vault_unknown, "");
   EXPECT_EQ(in.plans[0].rules[0].location, at(12, 9));
 
   EXPECT_THAT(in.resources, IsEmpty());
@@ -440,6 +473,113 @@ TEST(ScenarioReaderTest, KeyReferencesAreKeptAsWritten) {
   EXPECT_EQ(in.resources[1].key, "11111111-2222-3333-4444-555555555555");
   EXPECT_EQ(in.resources[2].type, ResourceType::rds_multiaz_cluster);
   EXPECT_EQ(in.resources[2].key, "alias/aws/rds");
+}
+
+TEST(ScenarioReaderTest, AwsOwnedAndDefaultKeysOfResources) {
+  const ModelInput in = read(R"(as_of: 2026-03-01
+resources:
+  owned:
+    arn: arn:aws:rds:us-east-1:111111111111:cluster:owned
+    type: aurora
+    key: aws-owned
+  created:
+    arn: arn:aws:rds:us-east-1:111111111111:cluster:created
+    type: aurora
+    key: default
+  instance:
+    arn: arn:aws:rds:us-east-1:111111111111:db:instance
+    type: rds-instance
+    key: default
+)");
+  ASSERT_EQ(in.resources.size(), 3u);
+  EXPECT_EQ(in.resources[0].key, "aws-owned");  // kAwsOwnedKey: the model resolves it
+  EXPECT_FALSE(in.resources[0].default_encryption);
+  EXPECT_EQ(in.resources[0].key_unknown, "");
+  EXPECT_EQ(in.resources[1].key, "");
+  EXPECT_TRUE(in.resources[1].default_encryption);
+  EXPECT_EQ(in.resources[1].key_unknown, "");
+  EXPECT_EQ(in.resources[2].key, "");
+  EXPECT_TRUE(in.resources[2].default_encryption);
+  EXPECT_EQ(in.resources[2].location, at(11, 3));
+
+  // Neither word needs a key under `keys:`.
+  Result<Model> model = Model::build(in);
+  ASSERT_TRUE(model) << describe(model.error());
+  const Key* owned = model->find_key(kAwsOwnedKey, AccountId{"111111111111"}, Region{"us-east-1"});
+  ASSERT_NE(owned, nullptr);
+  EXPECT_EQ(owned->manager, KeyManager::aws_owned);
+}
+
+TEST(ScenarioReaderTest, ReadsKeySpecAndUsage) {
+  const ModelInput in = read(with_key("    spec: HMAC_256\n    usage: GENERATE_VERIFY_MAC\n"));
+  ASSERT_EQ(in.keys.size(), 1u);
+  EXPECT_EQ(in.keys[0].spec, "HMAC_256");
+  EXPECT_EQ(in.keys[0].usage, "GENERATE_VERIFY_MAC");
+  EXPECT_FALSE(in.keys[0].is_symmetric_encryption());
+
+  const ModelInput symmetric =
+      read(with_key("    spec: SYMMETRIC_DEFAULT\n    usage: ENCRYPT_DECRYPT\n"));
+  ASSERT_EQ(symmetric.keys.size(), 1u);
+  EXPECT_EQ(symmetric.keys[0].spec, kSymmetricDefault);
+  EXPECT_EQ(symmetric.keys[0].usage, kEncryptDecrypt);
+  EXPECT_TRUE(symmetric.keys[0].is_symmetric_encryption());
+}
+
+TEST(ScenarioReaderTest, EveryKmsKeySpecAndUsageIsAccepted) {
+  for (std::string_view spec :
+       {"SYMMETRIC_DEFAULT", "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384",
+        "ECC_NIST_P521", "ECC_SECG_P256K1", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2",
+        "ML_DSA_44", "ML_DSA_65", "ML_DSA_87"}) {
+    const ModelInput in = read(with_key(fmt::format("    spec: {}\n", spec)));
+    ASSERT_EQ(in.keys.size(), 1u) << spec;
+    EXPECT_EQ(in.keys[0].spec, spec);
+  }
+  for (std::string_view usage :
+       {"ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"}) {
+    const ModelInput in = read(with_key(fmt::format("    usage: {}\n", usage)));
+    ASSERT_EQ(in.keys.size(), 1u) << usage;
+    EXPECT_EQ(in.keys[0].usage, usage);
+  }
+}
+
+TEST(ScenarioReaderTest, RestoreAccessVaults) {
+  const ModelInput in = read(R"(vaults:
+  access:
+    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:access
+    type: restore-access
+)");
+  ASSERT_EQ(in.vaults.size(), 1u);
+  EXPECT_EQ(in.vaults[0].type, VaultType::restore_access);
+  EXPECT_EQ(in.vaults[0].key, "");
+}
+
+TEST(ScenarioReaderTest, ReadsAirGappedVaultsOfRules) {
+  const ModelInput in = read(R"(vaults:
+  primary:
+    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:primary
+  lag:
+    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:lag
+    type: logically-air-gapped
+plans:
+  p:
+    rules:
+      - {name: daily, vault: primary, air_gapped_vault: lag}
+      - name: weekly
+        vault: primary
+        copy_to: [lag]
+        air_gapped_vault: arn:aws:backup:us-east-1:111111111111:backup-vault:lag
+    resources: []
+)");
+  ASSERT_EQ(in.plans.size(), 1u);
+  ASSERT_EQ(in.plans[0].rules.size(), 2u);
+  EXPECT_EQ(in.plans[0].rules[0].vault, "primary");
+  EXPECT_EQ(in.plans[0].rules[0].air_gapped_vault, "lag");
+  EXPECT_EQ(in.plans[0].rules[0].air_gapped_vault_unknown, "");
+  EXPECT_EQ(in.plans[0].rules[1].air_gapped_vault,
+            "arn:aws:backup:us-east-1:111111111111:backup-vault:lag");
+  EXPECT_THAT(in.plans[0].rules[1].copy_to, ElementsAre("lag"));
+  Result<Model> model = Model::build(in);
+  ASSERT_TRUE(model) << describe(model.error());
 }
 
 TEST(ScenarioReaderTest, ManagerAwsAndBooleanSpellings) {
@@ -534,7 +674,7 @@ TEST(ScenarioReaderTest, EScenarioKeyWithASuggestion) {
 TEST(ScenarioReaderTest, EScenarioKeyListsTheKeysWhenNothingIsClose) {
   EXPECT_EQ(error_of(with_key("    colour: blue\n")),
             "s.yaml:4:5: E_SCENARIO_KEY: unknown key 'colour' in key 'k'; expected one of arn, "
-            "alias, aliases, manager, multi_region, primary, state, shared_with");
+            "alias, aliases, manager, multi_region, primary, state, shared_with, spec, usage");
 }
 
 TEST(ScenarioReaderTest, EScenarioKeyAtTheTopLevel) {
@@ -562,6 +702,19 @@ TEST(ScenarioReaderTest, EScenarioKeyInAPlanRule) {
 )"),
             "s.yaml:4:19: E_SCENARIO_KEY: unknown key 'vualt' in rule #1 of plan 'p'; did you mean "
             "'vault'?");
+}
+
+TEST(ScenarioReaderTest, EScenarioKeyForAMisspeltAirGappedVault) {
+  EXPECT_EQ(error_of(R"(plans:
+  p:
+    rules:
+      - name: r
+        vault: v
+        air_gaped_vault: lag
+    resources: []
+)"),
+            "s.yaml:6:9: E_SCENARIO_KEY: unknown key 'air_gaped_vault' in rule #1 of plan 'p'; "
+            "did you mean 'air_gapped_vault'?");
 }
 
 TEST(ScenarioReaderTest, EScenarioKeyForAnUnknownJobKind) {
@@ -691,6 +844,28 @@ TEST(ScenarioReaderTest, EScenarioTypeForAJobThatIsNotAMap) {
             "'aurora@v'");
 }
 
+TEST(ScenarioReaderTest, EScenarioTypeForAnAirGappedVaultList) {
+  EXPECT_EQ(error_of(R"(plans:
+  p:
+    rules:
+      - {name: r, vault: v, air_gapped_vault: [lag]}
+    resources: []
+)"),
+            "s.yaml:4:47: E_SCENARIO_TYPE: expected a vault name or ARN for 'air_gapped_vault', "
+            "found a list");
+}
+
+TEST(ScenarioReaderTest, EScenarioTypeForAKeySpecGivenAList) {
+  EXPECT_EQ(error_of(with_key("    spec: [HMAC_256]\n")),
+            "s.yaml:4:11: E_SCENARIO_TYPE: expected one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, "
+            "RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, HMAC_224, "
+            "HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87 for 'spec', found "
+            "a list");
+  EXPECT_EQ(error_of(with_key("    usage:\n")),
+            "s.yaml:4:5: E_SCENARIO_TYPE: expected one of ENCRYPT_DECRYPT, SIGN_VERIFY, "
+            "GENERATE_VERIFY_MAC, KEY_AGREEMENT for 'usage', found nothing");
+}
+
 TEST(ScenarioReaderTest, EScenarioTypeForAMissingValue) {
   EXPECT_EQ(error_of(with_key("    state:\n")),
             "s.yaml:4:5: E_SCENARIO_TYPE: expected a KMS key state like Enabled for 'state', "
@@ -787,7 +962,7 @@ TEST(ScenarioReaderTest, EScenarioMissingOptionGroupName) {
 TEST(ScenarioReaderTest, EScenarioValueForABadManager) {
   EXPECT_EQ(error_of(with_key("    manager: awss\n")),
             "s.yaml:4:14: E_SCENARIO_VALUE: expected one of customer, aws, unknown for 'manager', "
-            "found 'awss'");
+            "found 'awss'; did you mean 'aws'?");
 }
 
 TEST(ScenarioReaderTest, EScenarioValueForBadEnumerations) {
@@ -799,14 +974,70 @@ TEST(ScenarioReaderTest, EScenarioValueForBadEnumerations) {
     arn: arn:aws:backup:us-east-1:111111111111:backup-vault:v
     type: air-gapped
 )"),
-            "s.yaml:4:11: E_SCENARIO_VALUE: expected one of standard, logically-air-gapped for "
-            "'type', found 'air-gapped'");
+            "s.yaml:4:11: E_SCENARIO_VALUE: expected one of standard, logically-air-gapped, "
+            "restore-access for 'type', found 'air-gapped'");
+  EXPECT_EQ(error_of(R"(vaults:
+  v:
+    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:v
+    type: restore_access
+)"),
+            "s.yaml:4:11: E_SCENARIO_VALUE: expected one of standard, logically-air-gapped, "
+            "restore-access for 'type', found 'restore_access'; did you mean 'restore-access'?");
 }
 
 TEST(ScenarioReaderTest, EScenarioTypeForAnEnumerationGivenAList) {
   EXPECT_EQ(error_of(with_key("    manager: [aws]\n")),
             "s.yaml:4:14: E_SCENARIO_TYPE: expected one of customer, aws, unknown for 'manager', "
             "found a list");
+}
+
+TEST(ScenarioReaderTest, EScenarioValueForABadKeySpec) {
+  EXPECT_EQ(error_of(with_key("    spec: HMAC_255\n")),
+            "s.yaml:4:11: E_SCENARIO_VALUE: expected one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, "
+            "RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, HMAC_224, "
+            "HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87 for 'spec', found "
+            "'HMAC_255'; did you mean 'HMAC_256'?");
+  // KMS spells them in upper case; a lower-case spelling is not accepted, but is recognised.
+  EXPECT_EQ(error_of(with_key("    spec: hmac_256\n")),
+            "s.yaml:4:11: E_SCENARIO_VALUE: expected one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, "
+            "RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, HMAC_224, "
+            "HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87 for 'spec', found "
+            "'hmac_256'; did you mean 'HMAC_256'?");
+  EXPECT_EQ(error_of(with_key("    spec: AES\n")),
+            "s.yaml:4:11: E_SCENARIO_VALUE: expected one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, "
+            "RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, HMAC_224, "
+            "HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87 for 'spec', found "
+            "'AES'");
+  EXPECT_EQ(error_of(with_key("    spec: \"\"\n")),
+            "s.yaml:4:11: E_SCENARIO_VALUE: expected one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, "
+            "RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, HMAC_224, "
+            "HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87 for 'spec', found "
+            "an empty string");
+}
+
+TEST(ScenarioReaderTest, EScenarioValueForABadKeyUsage) {
+  EXPECT_EQ(error_of(with_key("    usage: ENCRYPT-DECRYPT\n")),
+            "s.yaml:4:12: E_SCENARIO_VALUE: expected one of ENCRYPT_DECRYPT, SIGN_VERIFY, "
+            "GENERATE_VERIFY_MAC, KEY_AGREEMENT for 'usage', found 'ENCRYPT-DECRYPT'; did you mean "
+            "'ENCRYPT_DECRYPT'?");
+  EXPECT_EQ(error_of(with_key("    usage: DECRYPT\n")),
+            "s.yaml:4:12: E_SCENARIO_VALUE: expected one of ENCRYPT_DECRYPT, SIGN_VERIFY, "
+            "GENERATE_VERIFY_MAC, KEY_AGREEMENT for 'usage', found 'DECRYPT'");
+}
+
+TEST(ScenarioReaderTest, EScenarioValueForAKeyNamedAwsOwned) {
+  EXPECT_EQ(error_of("keys:\n  aws-owned:\n    arn: arn:aws:kms:us-east-1:111111111111:key/"
+                     "11111111-2222-3333-4444-555555555555\n"),
+            "s.yaml:2:3: E_SCENARIO_VALUE: a key cannot be named 'aws-owned', which is the key "
+            "reference of the AWS owned key of Aurora's default encryption (sse-rds); give the key "
+            "another name");
+}
+
+TEST(ScenarioReaderTest, EScenarioValueForAnEmptyAirGappedVault) {
+  EXPECT_EQ(error_of("plans:\n  p:\n    rules: [{name: r, vault: v, air_gapped_vault: \"\"}]\n"
+                     "    resources: []\n"),
+            "s.yaml:3:51: E_SCENARIO_VALUE: expected a vault name or ARN for 'air_gapped_vault', "
+            "found an empty string");
 }
 
 TEST(ScenarioReaderTest, EScenarioValueForAnAliasWithoutPrefix) {
@@ -938,6 +1169,20 @@ TEST(ScenarioReaderTest, ReferencesThatAreArnsAreChecked) {
 )"),
             "s.yaml:5:10: " + expected.id + ": " + expected.message);
   EXPECT_EQ(expected.id, "E_REGION");
+}
+
+TEST(ScenarioReaderTest, AirGappedVaultArnsAreChecked) {
+  const Error expected = parse_arn("arn:aws:backup:us-east-1").error();
+  EXPECT_EQ(error_of(R"(plans:
+  p:
+    rules:
+      - name: r
+        vault: v
+        air_gapped_vault: arn:aws:backup:us-east-1
+    resources: []
+)"),
+            "s.yaml:6:27: " + expected.id + ": " + expected.message);
+  EXPECT_EQ(expected.id, "E_ARN");
 }
 
 TEST(ScenarioReaderTest, RegionErrorsPointAtTheValue) {

@@ -549,6 +549,75 @@ TEST(TerraformReader, ReadsKeyDataSources) {
   expect_builds(input);
 }
 
+TEST(TerraformReader, ReadsWhatKindOfKeyAKeyIs) {
+  PlanText plan;
+  plan.changes = {
+      change("aws_kms_key", "mac")
+          .after(R"({"multi_region": true, "is_enabled": true,
+                     "customer_master_key_spec": "HMAC_256", "key_usage": "GENERATE_VERIFY_MAC"})")
+          .unknown(R"({"arn": true, "key_id": true})"),
+      change("aws_kms_key", "plain")
+          .after(R"({"multi_region": false, "customer_master_key_spec": "SYMMETRIC_DEFAULT",
+                     "key_usage": "ENCRYPT_DECRYPT"})")
+          .unknown(R"({"arn": true, "key_id": true})"),
+      change("aws_kms_key", "by_variable")
+          .after(R"({"multi_region": false})")
+          .unknown(R"({"arn": true, "key_id": true, "customer_master_key_spec": true,
+                       "key_usage": true})"),
+      change("aws_kms_key", "later")
+          .after(R"({"multi_region": false, "key_usage": "ENCRYPT_DECRYPT"})")
+          .unknown(R"({"arn": true, "key_id": true, "customer_master_key_spec": true})"),
+      change("aws_kms_replica_key", "mac")
+          .after(R"({"enabled": true})")
+          .unknown(R"({"arn": true, "key_id": true, "primary_key_arn": true})"),
+      vault("later", "later"),
+  };
+  plan.variables = R"({"spec": {"value": "RSA_2048"}, "usage": {"value": "SIGN_VERIFY"}})";
+  plan.prior = prior({state(
+      "aws_kms_key", "signing",
+      R"({"arn": "arn:aws:kms:ap-northeast-1:111111111111:key/0a0a0a0a-1111-2222-3333-444444444444",
+          "key_id": "arn:aws:kms:ap-northeast-1:111111111111:key/0a0a0a0a-1111-2222-3333-444444444444",
+          "key_manager": "CUSTOMER", "key_state": "Enabled", "multi_region": false,
+          "customer_master_key_spec": "ECC_NIST_P256", "key_usage": "SIGN_VERIFY"})")});
+  plan.blocks = {
+      block("aws_kms_key", "mac"),
+      block("aws_kms_key", "plain"),
+      block("aws_kms_key", "by_variable")
+          .expressions(fmt::format(R"({{"customer_master_key_spec": {}, "key_usage": {}}})",
+                                   refs({"var.spec"}), refs({"var.usage"}))),
+      block("aws_kms_key", "later")
+          .expressions(fmt::format(R"({{"customer_master_key_spec": {}}})",
+                                   refs({"random_shuffle.spec.result", "random_shuffle.spec"}))),
+      block("aws_kms_replica_key", "mac")
+          .provider("aws.virginia")
+          .expressions(fmt::format(R"({{"primary_key_arn": {}}})",
+                                   refs({"aws_kms_key.mac.arn", "aws_kms_key.mac"}))),
+      block("aws_backup_vault", "later")
+          .expressions(fmt::format(R"({{"kms_key_arn": {}}})",
+                                   refs({"aws_kms_key.later.arn", "aws_kms_key.later"}))),
+      block("aws_kms_key", "signing").data(),
+  };
+  const ModelInput input = read(plan);
+  const Key& mac = named(input.keys, "aws_kms_key.mac");
+  EXPECT_EQ(mac.spec, "HMAC_256");
+  EXPECT_EQ(mac.usage, "GENERATE_VERIFY_MAC");
+  const Key& replica = named(input.keys, "aws_kms_replica_key.mac");
+  EXPECT_EQ(replica.spec, "HMAC_256");  // the primary's
+  EXPECT_EQ(replica.usage, "GENERATE_VERIFY_MAC");
+  EXPECT_EQ(named(input.keys, "aws_kms_key.plain").spec, "SYMMETRIC_DEFAULT");
+  EXPECT_EQ(named(input.keys, "aws_kms_key.plain").usage, "ENCRYPT_DECRYPT");
+  EXPECT_EQ(named(input.keys, "aws_kms_key.by_variable").spec, "RSA_2048");
+  EXPECT_EQ(named(input.keys, "aws_kms_key.by_variable").usage, "SIGN_VERIFY");
+  const Key& signing = named(input.keys, "0a0a0a0a-1111-2222-3333-444444444444");
+  EXPECT_EQ(signing.spec, "ECC_NIST_P256");
+  EXPECT_EQ(signing.usage, "SIGN_VERIFY");
+  // Known only after apply: what kind of key it is is not known, so nor is what it encrypts.
+  EXPECT_EQ(named(input.vaults, "later").key_unknown,
+            "aws_kms_key.later: customer_master_key_spec is known only after apply, and its "
+            "expression refers to random_shuffle.spec, which is not in the plan");
+  expect_builds(input);
+}
+
 TEST(TerraformReader, KeysThatCannotBeDescribedMakeTheirUsersUnknown) {
   PlanText plan;
   plan.changes = {
@@ -702,7 +771,11 @@ TEST(TerraformReader, ReadsEachKindOfDatabase) {
   const Resource& unnamed = named(input.resources, "aws_rds_cluster.unnamed");
   EXPECT_EQ(unnamed.arn,
             "arn:aws:rds:ap-northeast-1:111111111111:cluster:<aws_rds_cluster.unnamed>");
-  EXPECT_EQ(unnamed.key, "");  // storage_encrypted = false
+  EXPECT_EQ(unnamed.key, "");               // storage_encrypted = false
+  EXPECT_TRUE(unnamed.default_encryption);  // a new Aurora cluster: AWS's default (R39)
+  EXPECT_FALSE(orders.default_encryption);
+  EXPECT_FALSE(multi.default_encryption);
+  EXPECT_FALSE(billing.default_encryption);
   expect_builds(input);
 }
 
@@ -743,8 +816,10 @@ TEST(TerraformReader, DecidesEncryptionDefaultsFromTheConfiguration) {
       block("aws_rds_cluster", "existing"),
   };
   const ModelInput input = read(plan);
-  EXPECT_EQ(named(input.resources, "provisioned").key, "");  // the default: not encrypted
+  // Created with no key and no storage_encrypted: AWS's default on the day (R39).
+  EXPECT_EQ(named(input.resources, "provisioned").key, "");
   EXPECT_EQ(named(input.resources, "provisioned").key_unknown, "");
+  EXPECT_TRUE(named(input.resources, "provisioned").default_encryption);
   EXPECT_EQ(named(input.resources, "serverless").key, "alias/aws/rds");
   EXPECT_EQ(named(input.resources, "by-variable").key, "alias/aws/rds");
   EXPECT_EQ(named(input.resources, "restored").key_unknown,
@@ -758,6 +833,130 @@ TEST(TerraformReader, DecidesEncryptionDefaultsFromTheConfiguration) {
             "arn:aws:kms:ap-northeast-1:111111111111:key/0e0e0e0e-1111-2222-3333-444444444444");
   EXPECT_EQ(rds.manager, KeyManager::aws);
   expect_builds(input);
+}
+
+TEST(TerraformReader, NewAuroraClustersWithNoKeyTakeAwsDefaultEncryption) {
+  PlanText plan;
+  const std::string unknown = R"({"arn": true, "storage_encrypted": true, "kms_key_id": true})";
+  const auto cluster = [&](std::string name, std::string extra) {
+    return change("aws_rds_cluster", name)
+        .after(fmt::format(R"({{"cluster_identifier": "{}", {}}})", name, extra))
+        .unknown(unknown);
+  };
+  plan.changes = {
+      cluster("created", R"("engine": "aurora-postgresql")"),
+      cluster("not_encrypted", R"("engine": "aurora-mysql", "storage_encrypted": false)"),
+      cluster("encrypted", R"("engine": "aurora-mysql", "storage_encrypted": true)"),
+      cluster("replaced", R"("engine": "aurora-mysql")").actions(R"(["delete", "create"])"),
+      cluster("from_snapshot", R"("engine": "aurora-mysql", "storage_encrypted": false,
+                                  "snapshot_identifier": "orders-final")"),
+      cluster("multi_az", R"("engine": "postgres", "db_cluster_instance_class": "db.m6gd.large")"),
+      change("aws_db_instance", "instance")
+          .after(R"({"identifier": "instance", "engine": "postgres"})")
+          .unknown(unknown),
+      change("aws_docdb_cluster", "docs")
+          .after(R"({"cluster_identifier": "docs", "engine": "docdb"})")
+          .unknown(unknown),
+      change("aws_rds_cluster", "existing")
+          .after(R"({"cluster_identifier": "existing", "engine": "aurora-mysql",
+                     "arn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:existing",
+                     "storage_encrypted": false})")
+          .actions(R"(["no-op"])"),
+  };
+  plan.blocks = {
+      block("aws_rds_cluster", "created"),
+      block("aws_rds_cluster", "not_encrypted")
+          .expressions(fmt::format(R"({{"storage_encrypted": {}}})", constant("false"))),
+      block("aws_rds_cluster", "encrypted")
+          .expressions(fmt::format(R"({{"storage_encrypted": {}}})", constant("true"))),
+      block("aws_rds_cluster", "replaced"),
+      block("aws_rds_cluster", "from_snapshot")
+          .expressions(fmt::format(R"({{"snapshot_identifier": {}, "storage_encrypted": {}}})",
+                                   constant("\"orders-final\""), constant("false"))),
+      block("aws_rds_cluster", "multi_az"),
+      block("aws_db_instance", "instance"),
+      block("aws_docdb_cluster", "docs"),
+      block("aws_rds_cluster", "existing"),
+  };
+  const ModelInput input = read(plan);
+  for (const char* name : {"created", "not_encrypted", "replaced"}) {
+    const Resource& r = named(input.resources, name);
+    EXPECT_TRUE(r.default_encryption) << name;
+    EXPECT_EQ(r.key, "") << name;
+    EXPECT_EQ(r.key_unknown, "") << name;
+  }
+  // StorageEncrypted true with no key is still aws/rds.
+  EXPECT_EQ(named(input.resources, "encrypted").key, "alias/aws/rds");
+  EXPECT_FALSE(named(input.resources, "encrypted").default_encryption);
+  // Made from a snapshot: its encryption is the snapshot's, not a default.
+  EXPECT_FALSE(named(input.resources, "from_snapshot").default_encryption);
+  // Other engines are not encrypted by default, and a cluster that exists is what it is.
+  for (const char* name : {"multi_az", "instance", "docs", "existing"}) {
+    const Resource& r = named(input.resources, name);
+    EXPECT_FALSE(r.default_encryption) << name;
+    EXPECT_EQ(r.key, "") << name;
+    EXPECT_EQ(r.key_unknown, "") << name;
+  }
+  expect_builds(input);
+}
+
+TEST(TerraformReader, AuroraOnTheAwsOwnedKeyByStateOrExpressConfiguration) {
+  PlanText plan;
+  plan.changes = {
+      change("aws_rds_cluster", "sse_rds")
+          .after(R"({"cluster_identifier": "sse-rds", "engine": "aurora-postgresql",
+                     "arn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:sse-rds",
+                     "storage_encrypted": true, "storage_encryption_type": "sse-rds"})")
+          .actions(R"(["no-op"])"),
+      change("aws_rds_cluster", "sse_kms")
+          .after(R"({"cluster_identifier": "sse-kms", "engine": "aurora-postgresql",
+                     "arn": "arn:aws:rds:ap-northeast-1:111111111111:cluster:sse-kms",
+                     "storage_encrypted": true, "storage_encryption_type": "sse-kms"})")
+          .actions(R"(["no-op"])"),
+      change("aws_rds_cluster", "express")
+          .after(R"({"cluster_identifier": "express", "engine": "aurora-postgresql",
+                     "with_express_configuration": true})")
+          .unknown(R"({"arn": true, "storage_encrypted": true, "kms_key_id": true})"),
+  };
+  plan.blocks = {
+      block("aws_rds_cluster", "sse_rds"),
+      block("aws_rds_cluster", "sse_kms"),
+      block("aws_rds_cluster", "express")
+          .expressions(fmt::format(R"({{"with_express_configuration": {}}})", constant("true"))),
+  };
+  const ModelInput input = read(plan);
+  EXPECT_EQ(named(input.resources, "sse-rds").key, kAwsOwnedKey);
+  EXPECT_FALSE(named(input.resources, "sse-rds").default_encryption);
+  EXPECT_EQ(named(input.resources, "sse-kms").key, "alias/aws/rds");  // no kms_key_id expression
+  EXPECT_EQ(named(input.resources, "express").key, kAwsOwnedKey);
+  EXPECT_FALSE(named(input.resources, "express").default_encryption);
+  expect_builds(input);
+}
+
+// The issue's acceptance test: a new Aurora cluster with no kms_key_id is encrypted with the AWS
+// owned key when created on or after 2026-02-18, and not encrypted before.
+TEST(TerraformReader, NewAuroraClusterIsEncryptedByDateOfCreation) {
+  auto input = read_terraform_plan_file(kData + "terraform/new-aurora-no-key.json");
+  ASSERT_TRUE(input) << input.error().to_string();
+  const Resource& orders = named(input->resources, "orders");
+  EXPECT_TRUE(orders.default_encryption);
+  EXPECT_EQ(orders.key, "");
+  auto model = Model::build(std::move(input).value());
+  ASSERT_TRUE(model) << model.error().to_string();
+  Options later;
+  later.as_of = *parse_date("2026-12-01");
+  const Predictions after = predict(*model, later);
+  const Prediction* encrypted = after.find("orders@primary");
+  ASSERT_NE(encrypted, nullptr);
+  EXPECT_EQ(encrypted->outcome, Outcome::encrypted);
+  ASSERT_TRUE(encrypted->key);
+  EXPECT_EQ(encrypted->key->manager, KeyManager::aws_owned);
+  Options earlier;
+  earlier.as_of = *parse_date("2026-01-01");
+  const Predictions before = predict(*model, earlier);
+  const Prediction* unencrypted = before.find("orders@primary");
+  ASSERT_NE(unencrypted, nullptr);
+  EXPECT_EQ(unencrypted->outcome, Outcome::unencrypted);
 }
 
 TEST(TerraformReader, ReportsAnEngineItCannotPlace) {
@@ -1119,6 +1318,91 @@ TEST(TerraformReader, ReportsACopyDestinationThatIsNotAVault) {
             "'arn:aws:s3:::bucket'");
   EXPECT_EQ(error.location,
             at("/resource_changes/1/change/after/rule/0/copy_action/0/destination_vault_arn"));
+}
+
+TEST(TerraformReader, ReadsTheAirGappedTargetsOfRules) {
+  constexpr const char* kOutside =
+      "arn:aws:backup:ap-northeast-1:111111111111:backup-vault:shared-lag";
+  PlanText plan;
+  const auto with_target = [](std::string_view name, std::string_view target) {
+    std::string rule = rule_json(name, "primary", "");
+    if (target != "-") {
+      rule.insert(1,
+                  fmt::format(R"("target_logically_air_gapped_backup_vault_arn": "{}", )", target));
+    }
+    return rule;
+  };
+  plan.changes = {
+      vault("primary", "primary"),
+      change("aws_backup_logically_air_gapped_vault", "lag")
+          .after(R"({"name": "lag", "max_retention_days": 35, "min_retention_days": 7})")
+          .unknown(R"({"arn": true, "id": true})"),
+      change("aws_backup_plan", "p")
+          .after(fmt::format(R"({{"name": "p", "rule": [{}, {}, {}, {}, {}]}})",
+                             with_target("planned", "-"), with_target("outside", kOutside),
+                             with_target("local", "-"), with_target("none", ""),
+                             with_target("computed", "-")))
+          .unknown(R"({"arn": true, "id": true, "rule": [
+                        {"target_logically_air_gapped_backup_vault_arn": true},
+                        {},
+                        {"target_logically_air_gapped_backup_vault_arn": true},
+                        {},
+                        {"target_logically_air_gapped_backup_vault_arn": true}]})"),
+  };
+  plan.blocks = {
+      block("aws_backup_vault", "primary"),
+      block("aws_backup_logically_air_gapped_vault", "lag"),
+      block("aws_backup_plan", "p")
+          .expressions(fmt::format(
+              R"({{"rule": [
+                  {{"rule_name": {}, "target_logically_air_gapped_backup_vault_arn": {}}},
+                  {{"rule_name": {}, "target_logically_air_gapped_backup_vault_arn": {}}},
+                  {{"rule_name": {}, "target_logically_air_gapped_backup_vault_arn": {}}},
+                  {{"rule_name": {}}},
+                  {{"rule_name": {}}}]}})",
+              constant("\"planned\""),
+              refs({"aws_backup_logically_air_gapped_vault.lag.arn",
+                    "aws_backup_logically_air_gapped_vault.lag"}),
+              constant("\"outside\""), constant(quote(kOutside)), constant("\"local\""),
+              refs({"local.lag_arn"}), constant("\"none\""), constant("\"computed\""))),
+  };
+  const ModelInput input = read(plan);
+  const Plan& p = named(input.plans, "p");
+  ASSERT_EQ(p.rules.size(), 5u);
+  EXPECT_EQ(p.rules[0].air_gapped_vault,
+            "arn:aws:backup:ap-northeast-1:111111111111:backup-vault:lag");
+  EXPECT_EQ(p.rules[0].vault, "arn:aws:backup:ap-northeast-1:111111111111:backup-vault:primary");
+  EXPECT_THAT(p.rules[0].copy_to, IsEmpty());  // not a copy action
+  // A vault the plan does not have: a logically air-gapped vault, as the argument says.
+  EXPECT_EQ(p.rules[1].air_gapped_vault, kOutside);
+  const Vault& outside = named(input.vaults, "shared-lag");
+  EXPECT_EQ(outside.type, VaultType::logically_air_gapped);
+  EXPECT_EQ(outside.key_unknown,
+            "vault arn:aws:backup:ap-northeast-1:111111111111:backup-vault:shared-lag is not in "
+            "the plan, so its key is not known");
+  EXPECT_EQ(p.rules[2].air_gapped_vault, "");
+  EXPECT_EQ(p.rules[2].air_gapped_vault_unknown,
+            "aws_backup_plan.p: target_logically_air_gapped_backup_vault_arn of rule local is "
+            "known only after apply, and its expression refers to local.lag_arn, and the plan "
+            "JSON does not describe locals");
+  for (std::size_t i : {3u, 4u}) {  // "" (the provider's null); computed but not configured
+    EXPECT_EQ(p.rules[i].air_gapped_vault, "") << i;
+    EXPECT_EQ(p.rules[i].air_gapped_vault_unknown, "") << i;
+  }
+  expect_builds(input);
+
+  plan.changes[2] = change("aws_backup_plan", "p")
+                        .after(fmt::format(R"({{"name": "p", "rule": [{}]}})",
+                                           with_target("bad", "arn:aws:s3:::bucket")))
+                        .unknown(R"({"arn": true})");
+  const Error error = read_error(plan);
+  EXPECT_EQ(error.id, "E_TERRAFORM_VALUE");
+  EXPECT_EQ(error.message,
+            "expected a backup vault ARN (arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME) at "
+            "/resource_changes/2/change/after/rule/0/"
+            "target_logically_air_gapped_backup_vault_arn, found 'arn:aws:s3:::bucket'");
+  EXPECT_EQ(error.location, at("/resource_changes/2/change/after/rule/0/"
+                               "target_logically_air_gapped_backup_vault_arn"));
 }
 
 // ---------------------------------------------------------------------------------------------

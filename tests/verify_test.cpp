@@ -237,7 +237,9 @@ TEST(VerifyTest, AKeyNotReportedComparesTheOutcomeOnly) {
   EXPECT_EQ(v.reason,
             "encrypted as predicted; AWS did not report the key, so only the outcome was compared "
             "(predicted alias/dr-key (" +
-                kDrKey + "))");
+                kDrKey +
+                ")); outputs from before 2025-10-14 lack it, and "
+                "list-recovery-points-by-backup-vault reports the recovery point's key");
 }
 
 // ---------------------------------------------------------------------------------------------

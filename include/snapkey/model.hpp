@@ -54,6 +54,12 @@ Result<KeyState> parse_key_state(std::string_view text);
 // The alias names of the AWS managed keys that every account has in every Region.
 inline constexpr std::string_view kAwsRdsAlias = "alias/aws/rds";
 inline constexpr std::string_view kAwsBackupAlias = "alias/aws/backup";
+// The key reference of the AWS owned key of Aurora's default encryption at rest
+// (StorageEncryptionType "sse-rds", R39): no ARN, no key policy, nothing the customer can see.
+inline constexpr std::string_view kAwsOwnedKey = "aws-owned";
+// DescribeKey's KeySpec and KeyUsage of the only keys that can encrypt a database or a vault.
+inline constexpr std::string_view kSymmetricDefault = "SYMMETRIC_DEFAULT";
+inline constexpr std::string_view kEncryptDecrypt = "ENCRYPT_DECRYPT";
 
 struct Key {
   std::string name;  // unique in the model: the input's own name for the key, or its ARN
@@ -69,6 +75,11 @@ struct Key {
   // ("o-...") or "*".
   std::vector<std::string> shared_with;
   bool implicit = false;  // created by AWS on first use, not listed in the input
+  // DescribeKey's KeySpec ("SYMMETRIC_DEFAULT", "HMAC_256", "RSA_2048", ...) and KeyUsage
+  // ("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", ...); "" = not stated, which is
+  // CreateKey's default (a symmetric encryption key). Only those can encrypt data (R43).
+  std::string spec;
+  std::string usage;
   Location location;
   std::string address;          // Terraform address or CloudFormation logical id ("" = none)
   bool generated_name = false;  // the reader made the name up: io::combine may qualify it
@@ -80,6 +91,9 @@ struct Key {
   // How people recognise the key: the first alias, else the ARN, else the name.
   std::string display_name() const;
   bool is_aws_managed(std::string_view alias_name) const;
+  // A symmetric encryption key (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT, or not stated): the only kind
+  // RDS and AWS Backup can encrypt with (R43).
+  bool is_symmetric_encryption() const;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -104,8 +118,15 @@ struct Resource {
   std::string name;
   std::string arn;
   ResourceType type = ResourceType::aurora;
-  std::string key;          // a key reference; "" = not encrypted
+  // A key reference; kAwsOwnedKey ("aws-owned") = Aurora's AWS owned key (sse-rds, R39);
+  // "" = not encrypted, unless `default_encryption`.
+  std::string key;
   std::string key_unknown;  // non-empty: the key is not known, and this says why
+  // The input creates the resource without choosing a key or encryption (a Terraform plan or a
+  // CloudFormation template with no KMS key and no StorageEncrypted: true): it gets what AWS does
+  // by default on the day it is created, the prediction's as_of. For Aurora that changed on
+  // 2026-02-18 from unencrypted to the AWS owned key (R39); `key` is then "".
+  bool default_encryption = false;
   std::map<std::string, std::string> tags;
   std::optional<OptionGroup> option_group;
   Location location;
@@ -116,8 +137,11 @@ struct Resource {
 // ---------------------------------------------------------------------------------------------
 // Vaults, accounts, plans and jobs
 
-enum class VaultType { standard, logically_air_gapped };
-std::string_view to_string(VaultType type);  // standard | logically-air-gapped
+// BACKUP_VAULT, LOGICALLY_AIR_GAPPED_BACKUP_VAULT, RESTORE_ACCESS_BACKUP_VAULT (a vault that gives
+// temporary, approved access to an air-gapped vault's recovery points, R45).
+enum class VaultType { standard, logically_air_gapped, restore_access };
+// standard | logically-air-gapped | restore-access
+std::string_view to_string(VaultType type);
 
 struct Vault {
   std::string name;
@@ -154,6 +178,11 @@ struct PlanRule {
   // not known. Their recovery points are predicted indeterminate.
   std::string vault_unknown;
   std::vector<std::string> copy_to_unknown;
+  // TargetLogicallyAirGappedBackupVaultArn: a vault reference, "" = none. The backup is taken
+  // into `vault` as a temporary recovery point that AWS Backup copies into this logically
+  // air-gapped vault by itself (R42). `air_gapped_vault_unknown` says why it is not known.
+  std::string air_gapped_vault;
+  std::string air_gapped_vault_unknown;
 };
 
 // A tag test of a backup selection: StringEquals, StringNotEquals, StringLike or StringNotLike
@@ -268,7 +297,7 @@ class Model {
   // at fault): E_DUPLICATE_NAME, E_DUPLICATE_ARN, E_ARN_KIND, E_KEY_REF, E_VAULT_REF,
   // E_RESOURCE_REF, E_RECOVERY_POINT_REF, E_VAULT_KEY_REGION, E_RESOURCE_KEY_REGION,
   // E_REPLICA_PRIMARY, E_MULTI_REGION_KEY_ID, E_AWS_MANAGED_KEY_STATE, E_PLAN_REGION,
-  // E_PLAN_RESOURCE_REGION.
+  // E_PLAN_RESOURCE_REGION, E_AWS_OWNED_KEY, E_AIR_GAPPED_VAULT.
   static Result<Model> build(ModelInput input);
 
   const std::optional<Date>& as_of() const { return input_->as_of; }
@@ -290,6 +319,8 @@ class Model {
   // The AWS managed key with `alias` in that account and Region (listed or implicit).
   const Key& aws_managed_key(std::string_view alias, const AccountId& account,
                              const Region& region) const;
+  // The AWS owned key of Aurora's default encryption (sse-rds) in that account and Region.
+  const Key& aws_owned_key(const AccountId& account, const Region& region) const;
   // The primary of a replica, and the related keys (primary and replicas) of a multi-Region key.
   const Key* primary_of(const Key& replica) const;
   std::vector<const Key*> related_keys(const Key& key) const;

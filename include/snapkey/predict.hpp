@@ -33,9 +33,13 @@ inline constexpr std::string_view kKeyArnNotKnown = "KEY_ARN_NOT_KNOWN";        
 inline constexpr std::string_view kReportedArnUnknown = "REPORTED_ARN_UNKNOWN";  // U-3
 inline constexpr std::string_view kAssumedRdsAlias = "ASSUMED_AWS_RDS_ALIAS";    // U-6
 inline constexpr std::string_view kLagEligibilityUnknown =
-    "LAG_PRIMARY_ELIGIBILITY_UNKNOWN";                                             // U-7
-inline constexpr std::string_view kForeignVaultKey = "FOREIGN_VAULT_KEY";          // U-8
-inline constexpr std::string_view kChinaNativeCopy = "CHINA_NATIVE_COPY_UNKNOWN";  // U-16
+    "LAG_PRIMARY_ELIGIBILITY_UNKNOWN";                                                       // U-7
+inline constexpr std::string_view kForeignVaultKey = "FOREIGN_VAULT_KEY";                    // U-8
+inline constexpr std::string_view kChinaNativeCopy = "CHINA_NATIVE_COPY_UNKNOWN";            // U-16
+inline constexpr std::string_view kAwsOwnedCopyUnknown = "AWS_OWNED_KEY_COPY_UNKNOWN";       // U-17
+inline constexpr std::string_view kLagKeyArnUnknown = "LAG_KEY_ARN_UNKNOWN";                 // U-18
+inline constexpr std::string_view kUnencryptedLagBackup = "UNENCRYPTED_LAG_BACKUP_ASSUMED";  // U-19
+inline constexpr std::string_view kRestoreKeyIgnored = "RESTORE_KEY_IGNORED";                // R40
 // A sentence that explains a warning id ("" for an unknown id).
 std::string_view describe_warning(std::string_view id);
 

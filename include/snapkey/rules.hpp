@@ -22,7 +22,7 @@ std::string_view to_string(Confidence confidence);  // documented | observed | i
 Confidence weakest(Confidence a, Confidence b);
 
 struct Rule {
-  std::string_view id;               // "R1".."R38"; never reused, never renumbered
+  std::string_view id;               // "R1".."R47"; never reused, never renumbered
   std::string_view title;            // one line
   std::string_view summary;          // what it decides, in a few sentences
   Confidence confidence;             // the weakest confidence of any part of the rule
@@ -32,7 +32,7 @@ struct Rule {
   std::string_view effective_note;            // what the date means, and its precision
 };
 
-// All rules, in id order (R1, R2, ... R38).
+// All rules, in id order (R1, R2, ... R47).
 std::span<const Rule> rule_table();
 // The rule with `id`, or nullptr.
 const Rule* find_rule(std::string_view id);

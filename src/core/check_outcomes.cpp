@@ -116,15 +116,35 @@ std::string predicted_text(const Prediction& p) {
   }
 }
 
+// What the sources behind a DOC_CONFLICT prediction disagree on, by the rule that decided it.
+std::string doc_conflict_reason(const Prediction& p) {
+  const auto used = [&](std::string_view rule) {
+    return !p.rules.empty() && p.rules.back() == rule;
+  };
+  if (used("R9")) {
+    return "AWS documentation says a copy into a vault keyed with aws/backup should fail, while "
+           "such copies were observed to succeed with aws/rds (R9, U-1); snapkey follows the "
+           "observation, and the copy may fail if AWS starts to follow its documentation";
+  }
+  if (used("R45")) {
+    return "the AWS Backup page on logically air-gapped vaults both forbids and describes copies "
+           "by the accounts a vault is shared with (R45); snapkey predicts the copy rejected";
+  }
+  if (used("R42")) {
+    return "AWS documents that no copy is attempted and the backup job completes with a message, "
+           "while a third party reports a silent copy failure (R42)";
+  }
+  if (used("R15") || used("R21") || used("R34")) {
+    return "the Aurora User Guide (2026) says a copy with a customer managed key encrypts an "
+           "unencrypted cluster snapshot, while the API reference and the air-gapped vault page "
+           "say it cannot; snapkey follows the API reference";
+  }
+  return std::string(describe_warning(kDocConflict));
+}
+
 Finding doc_conflict(const CheckContext& ctx, const Prediction& p) {
   Finding f = ctx.about(kRestsOnDocConflict, p);
-  const bool r9 = std::find(p.rules.begin(), p.rules.end(), "R9") != p.rules.end();
-  const std::string why =
-      r9 ? std::string(
-               "AWS documentation says a copy into a vault keyed with aws/backup should fail, "
-               "while such copies were observed to succeed with aws/rds (R9, U-1); snapkey follows "
-               "the observation, and the copy may fail if AWS starts to follow its documentation")
-         : std::string(describe_warning(kDocConflict));
+  const std::string why = doc_conflict_reason(p);
   f.message = fmt::format("{} is predicted {}, but {}.", capitalized(describe_operation(ctx, p)),
                           predicted_text(p), without_full_stop(why));
   // The disputed case is a copy into an aws/backup vault: a customer managed key avoids it.

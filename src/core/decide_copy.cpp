@@ -13,11 +13,38 @@ namespace {
 // The feature date of a rule, from the rule table.
 Date effective(std::string_view rule) { return *find_rule(rule)->effective; }
 
+// R21: where cross-Region and cross-account copies into an air-gapped vault are not available.
+constexpr std::string_view kNoLagCopyRegions[] = {
+    "ap-southeast-5", "ca-west-1",  "mx-central-1",   "ap-southeast-7", "ap-east-2",
+    "ap-southeast-6", "cn-north-1", "cn-northwest-1", "us-gov-east-1",  "us-gov-west-1"};
+
+bool lag_copy_unavailable(const Region& region) {
+  return std::find(std::begin(kNoLagCopyRegions), std::end(kNoLagCopyRegions), region.name) !=
+         std::end(kNoLagCopyRegions);
+}
+
+// How R18's failure message names a resource type.
+std::string_view feature_type_name(ResourceType type) {
+  switch (type) {
+    case ResourceType::aurora:
+      return "Aurora";
+    case ResourceType::docdb:
+      return "DocumentDB";
+    case ResourceType::neptune:
+      return "Neptune";
+    case ResourceType::rds_instance:
+    case ResourceType::rds_multiaz_cluster:
+      break;
+  }
+  return "RDS";
+}
+
 struct Copy {
   const Context& ctx;
   const SourcePoint& source;
   const Vault& destination;
   bool on_demand;
+  bool air_gapped_target;  // the copy a backup rule's air-gapped target makes by itself (R42)
   Region from_region, to_region;
   AccountId from_account, to_account;
   Decision d;
@@ -52,9 +79,50 @@ struct Copy {
 
   // --- 1. Is the copy allowed at all? (R17, R19, R20, R18, R21f, R14, R23, R25)
   bool allowed() {
-    return resource_supports_copy() && partition_allows() && opt_in_region_allows() &&
-           feature_dates_allow() && cross_account_allowed() && continuous_allows() &&
-           option_group_allows();
+    return resource_supports_copy() && restore_access_allows() && partition_allows() &&
+           opt_in_region_allows() && air_gapped_region_allows() && feature_dates_allow() &&
+           cross_account_allowed() && continuous_allows() && option_group_allows();
+  }
+
+  // R45: restore access backup vaults neither receive nor give copies.
+  bool restore_access_allows() {
+    const bool from = source.vault != nullptr && source.vault->type == VaultType::restore_access;
+    const bool to = destination.type == VaultType::restore_access;
+    if (!from && !to) return true;
+    d.step("R45",
+           to ? "A restore access backup vault only gives access to an air-gapped vault's "
+                "recovery points to restore them; nothing can be copied into it."
+              : "The accounts an air-gapped vault is shared with may view and restore its "
+                "recovery points, not copy them (the same page also describes such copies: "
+                "DOC_CONFLICT).",
+           {{"vault", to ? destination.arn : source.vault->arn}});
+    if (from) d.warn(kDocConflict);
+    d.unsupported(to ? fmt::format("vault {} is a restore access backup vault", destination.name)
+                     : fmt::format("recovery points in restore access backup vault {} can be "
+                                   "restored, not copied",
+                                   source.vault->name));
+    d.advise(to ? "Copy into a standard or logically air-gapped vault instead."
+                : "Restore the recovery point, or copy it in the air-gapped vault's own account.");
+    return false;
+  }
+
+  // R21 (e): Regions without cross-Region or cross-account copies into air-gapped vaults.
+  bool air_gapped_region_allows() {
+    if (!into_lag() || (!cross_region() && !cross_account())) return true;
+    for (const Region* region : {&from_region, &to_region}) {
+      if (!lag_copy_unavailable(*region)) continue;
+      d.step("R21",
+             "Cross-Region and cross-account copies into a logically air-gapped vault are not "
+             "available in this Region.",
+             {{"Region", region->name}});
+      d.unsupported(fmt::format(
+          "cross-Region and cross-account copies into a logically air-gapped vault are not "
+          "available in {}",
+          region->name));
+      d.advise("Copy into a logically air-gapped vault in the source's own account and Region.");
+      return false;
+    }
+    return true;
   }
 
   bool resource_supports_copy() {
@@ -117,7 +185,10 @@ struct Copy {
              {{"as of", ctx.as_of.to_string()}});
       d.unsupported(
           "a single copy action cannot cross both a Region and an account at this date "
-          "(UNSUPPORTED_SINGLE_ACTION)");
+          "(UNSUPPORTED_SINGLE_ACTION)",
+          fmt::format("Copy job from {} to {} cannot be initiated for {} resources. Feature is not "
+                      "supported for provided resource type.",
+                      from_region.name, to_region.name, feature_type_name(type())));
       d.advise(
           "Copy in two steps: first to a vault in the other Region of the same account, then from "
           "there to the other account.");
@@ -166,7 +237,9 @@ struct Copy {
       if (account->cross_account_backup) continue;
       d.step("R14", "Cross-account backup must be turned on (UpdateGlobalSettings).",
              {{"account", account->id.value}, {"cross_account_backup", "false"}});
-      d.fails(fmt::format("cross-account backup is turned off for account {}", account->id.value));
+      d.fails(fmt::format("cross-account backup is turned off for account {}", account->id.value),
+              "Copy job failed. Cross-account copy feature is not enabled for the current "
+              "organization.");
       d.advise(
           "Turn on cross-account backup in the organization's management account (AWS Backup "
           "settings).");
@@ -251,6 +324,8 @@ struct Copy {
                "encrypt the copy with the destination vault's key.");
         return true;
       }
+      // Finding 17 of the 2026-12 addendum: the Aurora User Guide now says otherwise.
+      d.warn(kDocConflict);
       if (into_lag()) {
         d.step("R21",
                "Unencrypted Aurora, DocumentDB and Neptune snapshots are not supported in "
@@ -287,6 +362,36 @@ struct Copy {
       fail_on_source_key_state(*source_key);
       return false;
     }
+    return is_sse_rds_key(*source_key) ? aws_owned_source_known() : true;
+  }
+
+  // R46 (U-17): only a same-account copy into a standard vault of a recovery point on Aurora's
+  // AWS owned key is predicted; the rest is not known.
+  bool aws_owned_source_known() {
+    d.warn(kAwsOwnedCopyUnknown);
+    if (cross_account() || into_lag()) {
+      d.step("R46",
+             cross_account()
+                 ? "Whether a snapshot on Aurora's AWS owned key can be shared with another "
+                   "account, which a cross-account copy needs, is not documented."
+                 : "Whether a logically air-gapped vault accepts a snapshot on Aurora's AWS owned "
+                   "key is not documented (only AWS managed keys are excluded).",
+             where());
+      d.indeterminate(
+          cross_account()
+              ? "whether a snapshot on the AWS owned key can be copied to another account (U-17)"
+              : "whether a snapshot on the AWS owned key can go into a logically air-gapped vault "
+                "(U-17)",
+          "how AWS Backup copies recovery points on Aurora's AWS owned key is not documented");
+      d.advise(
+          "Encrypt the cluster with a customer managed key (shared with the destination account) "
+          "to know what the copy gets.");
+      return false;
+    }
+    d.step("R46",
+           "The source is on Aurora's AWS owned key: the copy is assumed to be re-encrypted with "
+           "the destination vault's key like any other (not documented).",
+           where());
     return true;
   }
 
@@ -298,8 +403,11 @@ struct Copy {
     d.step("R26",
            fmt::format("The source key is {}: the copy cannot decrypt the snapshot.",
                        to_string(key.state)),
-           {{"source key", describe(key)}, {"key state", std::string(to_string(key.state))}});
-    d.fails(fmt::format("the source key is {}", to_string(key.state)), kms_error(key));
+           {{"source key", describe(key)},
+            {"key state", std::string(to_string(key.state))},
+            {"KMS error", kms_error(key)}});
+    d.fails(fmt::format("the source key is {}", to_string(key.state)),
+            std::string(kCopyJobKmsError));
     d.advise(fmt::format("Enable key {} (or cancel its deletion) before the copy runs.",
                          key.display_name()));
   }
@@ -336,23 +444,24 @@ struct Copy {
         d.step("R12", "The source key's policy must let the destination account use it.",
                {{"source key", describe(*source_key)}, {"destination account", to_account.value}});
         d.step("R30",
-               "AWS Backup in the destination account needs kms:Decrypt, kms:DescribeKey and "
-               "kms:CreateGrant on the source key.");
+               "The copy is performed by the destination account's AWSServiceRoleForBackup, which "
+               "needs kms:Decrypt, kms:DescribeKey and kms:CreateGrant on the source key.",
+               {{"role", service_linked_role(to_region, to_account)}});
         d.fails(fmt::format("key {} is not shared with account {}", source_key->display_name(),
                             to_account.value),
                 "The source snapshot KMS key does not exist, is not enabled or you do not have "
                 "permissions to access it");
         d.advise(fmt::format(
-            "Let account {} use key {} in its key policy (kms:Decrypt, kms:DescribeKey, "
-            "kms:CreateGrant).",
-            to_account.value, source_key->display_name()));
+            "Let {} use key {} in its key policy (kms:Decrypt, kms:DescribeKey, kms:CreateGrant "
+            "with kms:GrantIsForAWSResource).",
+            service_linked_role(to_region, to_account), source_key->display_name()));
         return false;
       }
     }
     if (vault_key.is_aws_managed(kAwsBackupAlias)) {
       const bool is_default = destination.vault_name() == "Default";
       d.step(
-          "R13", is_default ? Confidence::documented : Confidence::inferred,
+          "R13", is_default ? Confidence::documented : Confidence::observed,
           is_default
               ? "The Default vault is encrypted with a key that cannot be shared with other "
                 "accounts: it cannot receive cross-account copies."
@@ -360,8 +469,11 @@ struct Copy {
                 "recovery points (as for the Default vault).",
           {{"destination vault", destination.arn}, {"vault key", describe(vault_key)}});
       d.fails(fmt::format(
-          "vault {} is keyed with aws/backup, which cannot receive cross-account copies",
-          destination.name));
+                  "vault {} is keyed with aws/backup, which cannot receive cross-account copies",
+                  destination.name),
+              "Copy job failed because the destination Backup vault is encrypted with the default "
+              "Backup service managed key. The contents of this vault cannot be copied. Only the "
+              "contents of a Backup vault encrypted by an AWS KMS key may be copied.");
       d.advise(fmt::format("Copy into a vault in account {} keyed with a customer managed key.",
                            to_account.value));
       return false;
@@ -371,7 +483,31 @@ struct Copy {
 
   // --- 4. A logically air-gapped destination (R21).
   void into_air_gapped(const std::optional<Key>& source_key, const Key& vault_key) {
-    if (!source_key || source_key->manager != KeyManager::customer) {
+    if (air_gapped_target && !source_key && type() == ResourceType::rds_instance) {
+      // U-19: "customer managed KMS key or unencrypted"; unencrypted clusters failed above (R21b).
+      d.step("R42", Confidence::inferred,
+             "Sources must be encrypted with a customer managed key or be unencrypted: the "
+             "unencrypted DB instance is assumed to be accepted and encrypted with the vault's "
+             "key.");
+      d.warn(kUnencryptedLagBackup);
+    } else if (air_gapped_target && source_key && source_key->manager == KeyManager::aws) {
+      d.step("R42",
+             "The source is encrypted with an AWS managed key: AWS Backup attempts no copy into "
+             "the air-gapped vault, and the backup job completes with "
+             "LOGICALLY_AIR_GAPPED_BACKUP_VAULT_NOT_SUPPORTED (a third party reports a silent "
+             "copy failure instead: DOC_CONFLICT).",
+             {{"source key", describe(*source_key)}});
+      d.warn(kDocConflict);
+      d.unsupported(
+          "no copy into the air-gapped vault: the resource is encrypted with an AWS managed key",
+          "Backup job completed successfully to the target backup vault. This resource is "
+          "encrypted with an AWS managed key and cannot be copied to a logically air-gapped "
+          "backup vault.");
+      d.advise(
+          "Encrypt the resource with a customer managed key; the temporary recovery point stays "
+          "in the rule's vault for its retention meanwhile.");
+      return;
+    } else if (!source_key || source_key->manager != KeyManager::customer) {
       d.step("R21",
              "A copy into a logically air-gapped vault needs a source encrypted with a customer "
              "managed key.",
@@ -390,7 +526,9 @@ struct Copy {
           "with one (R11).");
       return;
     }
-    if (!usable_vault_key(vault_key)) return;
+    if (!air_gapped_vault_usable(ctx, destination, vault_key, d) || !usable_vault_key(vault_key))
+      return;
+    if (vault_key.manager == KeyManager::aws_owned) d.warn(kLagKeyArnUnknown);
     d.step(
         "R21",
         "Every copy in a logically air-gapped vault is encrypted with the vault's key, and gets an "
@@ -405,8 +543,9 @@ struct Copy {
   }
 
   bool usable_vault_key(const Key& vault_key) {
-    if (vault_key.manager != KeyManager::customer || vault_key.state == KeyState::enabled)
-      return true;
+    if (vault_key.manager != KeyManager::customer) return true;
+    if (!symmetric_encryption_key(vault_key, "vault key", d)) return false;
+    if (vault_key.state == KeyState::enabled) return true;
     if (vault_key.state == KeyState::unknown) {
       d.indeterminate(fmt::format("the state of key {}", describe(vault_key)),
                       "the vault key's state is not known");
@@ -414,9 +553,10 @@ struct Copy {
     }
     d.step("R27", "The destination vault's key must be Enabled.",
            {{"vault key", describe(vault_key)},
-            {"key state", std::string(to_string(vault_key.state))}});
+            {"key state", std::string(to_string(vault_key.state))},
+            {"KMS error", kms_error(vault_key)}});
     d.fails(fmt::format("the destination vault's key is {}", to_string(vault_key.state)),
-            kms_error(vault_key));
+            std::string(kCopyJobKmsError));
     d.advise(fmt::format("Enable key {} (or cancel its deletion).", vault_key.display_name()));
     return false;
   }
@@ -494,8 +634,11 @@ struct Copy {
   // R9: the article's surprise.
   void fall_back_to_aws_rds(const Key& vault_key) {
     const Key& aws_rds = ctx.model.aws_managed_key(kAwsRdsAlias, to_account, to_region);
-    const Confidence confidence =
-        type() == ResourceType::aurora ? Confidence::observed : Confidence::inferred;
+    // Cross-Region: documented by the AWS Knowledge Center for every RDS-family type (2026-12
+    // addendum, finding 4); same-Region: observed for Aurora only.
+    const Confidence confidence = cross_region()                   ? Confidence::documented
+                                  : type() == ResourceType::aurora ? Confidence::observed
+                                                                   : Confidence::inferred;
     if (!cross_region() && !cross_account()) {
       d.step("R24",
              "A same-Region, same-account copy is treated like a cross-Region one: the vault's key "
@@ -505,10 +648,14 @@ struct Copy {
       d.step("R16", "By analogy with R9, the unencrypted DB instance copy falls back to aws/rds.");
     }
     d.step("R9", confidence,
-           "The vault is keyed with aws/backup, which RDS does not use: the copy is encrypted with "
-           "aws/rds of the "
-           "destination Region and account instead. AWS documentation says such copies should not "
-           "work (DOC_CONFLICT).",
+           cross_region()
+               ? "The vault is keyed with aws/backup, which RDS does not use: the copy is "
+                 "encrypted with aws/rds of the destination Region and account instead, as the "
+                 "AWS Knowledge Center documents for cross-Region copies. The AWS Backup guide "
+                 "still says such copies should not work (DOC_CONFLICT)."
+               : "The vault is keyed with aws/backup, which RDS does not use: the copy is "
+                 "encrypted with aws/rds of the destination Region and account instead. AWS "
+                 "documentation says such copies should not work (DOC_CONFLICT).",
            {{"vault key", describe(vault_key)}, {"copy key", describe(aws_rds)}});
     d.warn(kDocConflict).warn(kReportedArnUnknown);
     if (type() == ResourceType::docdb || type() == ResourceType::neptune) d.warn(kAssumedRdsAlias);
@@ -548,10 +695,41 @@ struct Copy {
                          to_region.name));
   }
 
+  // R42: the air-gapped target of a backup rule, available since 2025-11-17, in the rule's own
+  // account and Region.
+  bool air_gapped_target_allowed() {
+    if (!air_gapped_target) return true;
+    const Date since = effective("R42");
+    if (ctx.as_of < since) {
+      d.step(
+          "R42",
+          fmt::format("Backup rules have an air-gapped target only since {}.", since.to_string()),
+          {{"as of", ctx.as_of.to_string()}});
+      d.unsupported("a backup rule cannot target a logically air-gapped vault at this date");
+      d.advise("Add a copy action into the air-gapped vault instead.");
+      return false;
+    }
+    if (cross_region() || cross_account()) {
+      d.step("R42", "A rule's air-gapped target must be in the rule's own account and Region.",
+             where());
+      d.fails(fmt::format("air-gapped vault {} is not in the backup rule's account and Region",
+                          destination.name));
+      d.advise(
+          "Target an air-gapped vault in the rule's account and Region, and copy from there (or "
+          "add a copy action).");
+      return false;
+    }
+    d.step("R42",
+           "AWS Backup copies the temporary recovery point into the rule's air-gapped target by "
+           "itself (CopyJob.CreatedByBackupJobId).",
+           {{"air-gapped vault", destination.arn}});
+    return true;
+  }
+
   Decision run() {
     d.step("R6", "An AWS Backup copy has no key parameter: the destination vault's key decides.",
            {{"destination vault", destination.arn}});
-    if (!source_exists() || !allowed()) return std::move(d);
+    if (!source_exists() || !air_gapped_target_allowed() || !allowed()) return std::move(d);
     std::optional<Key> source_key;
     if (!source_key_usable(source_key)) return std::move(d);
     const std::optional<Key> key = vault_key(ctx.model, destination);
@@ -571,20 +749,31 @@ struct Copy {
   }
 };
 
-}  // namespace
-
-Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault& destination,
-                     bool on_demand) {
+Decision run_copy(const Context& ctx, const SourcePoint& source, const Vault& destination,
+                  bool on_demand, bool air_gapped_target) {
   Copy copy{ctx,
             source,
             destination,
             on_demand,
+            air_gapped_target,
             source.prediction.region,
             Model::region_of(destination),
             source.prediction.account,
             Model::account_of(destination),
             {}};
   return copy.run();
+}
+
+}  // namespace
+
+Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault& destination,
+                     bool on_demand) {
+  return run_copy(ctx, source, destination, on_demand, false);
+}
+
+Decision decide_air_gapped_target(const Context& ctx, const SourcePoint& source,
+                                  const Vault& destination) {
+  return run_copy(ctx, source, destination, false, true);
 }
 
 }  // namespace snapkey::detail

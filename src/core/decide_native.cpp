@@ -1,5 +1,5 @@
-// Native RDS copies (CopyDBClusterSnapshot / CopyDBSnapshot, R31-R35) and restores (R36, R37):
-// here the user, not the vault, picks the key.
+// Native RDS copies (CopyDBClusterSnapshot / CopyDBSnapshot, R31-R35) and restores (R36, R37,
+// R40, R41): here the user, not the vault, picks the key.
 #include <fmt/format.h>
 
 #include "core/decision.hpp"
@@ -7,7 +7,9 @@
 namespace snapkey::detail {
 namespace {
 
+// R35's later dates (the rule's own is RDS's and Aurora's).
 constexpr Date kDocumentDbCrossCopy{2025, 9, 26};
+constexpr Date kNeptuneCrossCopy{2025, 9, 24};
 
 bool is_china(const Region& region) { return partition_of(region) == "aws-cn"; }
 
@@ -37,6 +39,7 @@ bool source_usable(const SourcePoint& source, bool native, Decision& d) {
 
 // A KmsKeyId the user gave must be usable in the Region where it is used (R27, R32).
 bool usable_key(const Key& key, const Region& region, Decision& d) {
+  if (!symmetric_encryption_key(key, "KmsKeyId", d)) return false;
   if (key.region != region) {
     d.step("R32", "KmsKeyId must be a key in the Region where the copy or restore is made.",
            {{"key", describe(key)}, {"Region", region.name}});
@@ -98,8 +101,9 @@ struct NativeCopy {
       return false;
     }
     if (cross_region() && cross_account()) {
-      const Date since =
-          type() == ResourceType::docdb ? kDocumentDbCrossCopy : *find_rule("R35")->effective;
+      const Date since = type() == ResourceType::docdb     ? kDocumentDbCrossCopy
+                         : type() == ResourceType::neptune ? kNeptuneCrossCopy
+                                                           : *find_rule("R35")->effective;
       if (ctx.as_of < since) {
         d.step(
             "R35",
@@ -131,6 +135,7 @@ struct NativeCopy {
              "An unencrypted DB cluster snapshot cannot be encrypted by a copy: giving KmsKeyId is "
              "an error.",
              {{"KmsKeyId", describe(*key)}});
+      d.warn(kDocConflict);  // the Aurora User Guide (2026) says otherwise
       d.fails("KmsKeyId cannot be given when copying an unencrypted DB cluster snapshot");
       d.advise(
           "Leave out KmsKeyId, or restore the snapshot into an encrypted cluster and snapshot "
@@ -146,6 +151,20 @@ struct NativeCopy {
   }
 
   bool shared_source_allowed(const Key& source_key) {
+    if (is_sse_rds_key(source_key)) {
+      d.warn(kAwsOwnedCopyUnknown);
+      d.step("R46",
+             cross_account() ? "Whether a snapshot on Aurora's AWS owned key can be shared with "
+                               "another account is not documented."
+                             : "How RDS copies a snapshot on Aurora's AWS owned key is not "
+                               "documented; it is assumed to copy like any other encrypted one.",
+             {{"source key", describe(source_key)}});
+      if (cross_account()) {
+        d.indeterminate("whether a snapshot on the AWS owned key can be shared (U-17)",
+                        "sharing a snapshot on Aurora's AWS owned key is not documented");
+        return false;
+      }
+    }
     if (!cross_account()) return true;
     if (source_key.manager == KeyManager::unknown) {
       d.indeterminate(
@@ -244,42 +263,79 @@ Decision decide_native_copy(const Context& ctx, const SourcePoint& source, const
   return copy.run();
 }
 
-Decision decide_restore(const Context& ctx, const SourcePoint& source, const Job& job) {
-  Decision d;
-  const Prediction& parent = source.prediction;
-  const AccountId account = job.account.empty() ? parent.account : AccountId{job.account};
-  if (!source_usable(source, false, d)) return d;
-  if (account != parent.account) {
-    d.step("R37", "AWS Backup cannot restore into another account.",
-           {{"recovery point account", parent.account.value}, {"restore account", account.value}});
-    d.fails(fmt::format("AWS Backup cannot restore a recovery point of account {} into account {}",
-                        parent.account.value, account.value));
-    d.advise(fmt::format(
-        "Copy the recovery point into a vault of account {} first (R12, R13), then restore there.",
-        account.value));
-    return d;
-  }
-  const Key* key = job.key.empty() ? nullptr : ctx.model.find_key(job.key, account, parent.region);
-  if (parent.outcome == Outcome::encrypted && !source_key_enabled(*parent.key, d)) return d;
+namespace {
+
+// R37: AWS Backup restores only in the recovery point's own account.
+bool restore_account_allowed(const Prediction& parent, const AccountId& account, Decision& d) {
+  if (account == parent.account) return true;
+  d.step("R37", "AWS Backup cannot restore into another account.",
+         {{"recovery point account", parent.account.value}, {"restore account", account.value}});
+  d.fails(fmt::format("AWS Backup cannot restore a recovery point of account {} into account {}",
+                      parent.account.value, account.value));
+  d.advise(fmt::format(
+      "Copy the recovery point into a vault of account {} first (R12, R13), then restore there.",
+      account.value));
+  return false;
+}
+
+// R40: an RDS DB instance restore keeps the recovery point's key whatever KmsKeyId says.
+void restore_instance(const Prediction& parent, const Key* key, Decision& d) {
   if (key != nullptr) {
-    if (!usable_key(*key, parent.region, d)) return d;
-    // Inferred either way: that AWS Backup passes KmsKeyId through to RDS is not documented.
-    d.step("R36", Confidence::inferred,
-           parent.outcome == Outcome::encrypted
-               ? "An explicit KmsKeyId overrides the recovery point's key (AWS Backup is assumed "
-                 "to pass it through)."
-               : "An unencrypted snapshot restored with KmsKeyId gives an encrypted cluster "
-                 "(documented for Aurora).",
+    d.step("R40",
+           "KmsKeyId is information-only in an RDS DB instance restore: the key given is "
+           "ignored.",
            {{"KmsKeyId", describe(*key)}});
-    d.encrypted(*key, fmt::format("restored encrypted with the KmsKeyId, {}", describe(*key)));
-    return d;
+    d.warn(kRestoreKeyIgnored);
   }
   if (parent.outcome == Outcome::unencrypted) {
-    d.step("R36", Confidence::documented,
+    d.step("R40", "An unencrypted RDS DB instance recovery point restores unencrypted.");
+    d.unencrypted("restored unencrypted: the recovery point is not encrypted");
+    d.advise(
+        "Copy the snapshot natively with KmsKeyId (R34) and restore that copy to get an encrypted "
+        "instance.");
+    return;
+  }
+  d.step("R40", "The restored DB instance keeps the recovery point's key.",
+         {{"recovery point key", describe(*parent.key)}});
+  d.encrypted(*parent.key,
+              fmt::format("restored with the recovery point's key, {}", describe(*parent.key)));
+  d.advise(
+      "An RDS DB instance restore cannot change the key: copy the snapshot natively with another "
+      "KmsKeyId (R31, R32) and restore the copy.");
+}
+
+// Aurora, DocumentDB and Neptune (R36, R41).
+void restore_cluster(const Context& ctx, const Prediction& parent, const Key* key, Decision& d) {
+  const bool aurora = parent.resource_type == ResourceType::aurora;
+  if (key != nullptr) {
+    if (!usable_key(*key, parent.region, d)) return;
+    d.step("R36", aurora ? Confidence::documented : Confidence::inferred,
+           parent.outcome == Outcome::encrypted
+               ? "An explicit KmsKeyId overrides the recovery point's key (AWS Backup's restore "
+                 "metadata passes kmsKeyId through)."
+               : "An unencrypted snapshot restored with KmsKeyId gives an encrypted cluster.",
+           {{"KmsKeyId", describe(*key)}});
+    d.encrypted(*key, fmt::format("restored encrypted with the KmsKeyId, {}", describe(*key)));
+    return;
+  }
+  if (parent.outcome == Outcome::unencrypted) {
+    const Date since = *find_rule("R41")->effective;
+    if (aurora && ctx.as_of >= since) {
+      const Key& owned = ctx.model.aws_owned_key(parent.account, parent.region);
+      d.step("R41",
+             fmt::format("Since {}, an unencrypted Aurora snapshot restored without KmsKeyId gives "
+                         "a cluster encrypted with the AWS owned key.",
+                         since.to_string()),
+             {{"as of", ctx.as_of.to_string()}});
+      d.encrypted(owned, fmt::format("restored encrypted with {}", describe(owned)));
+      d.advise("Give a KmsKeyId to restore onto a customer managed key.");
+      return;
+    }
+    d.step(aurora ? "R41" : "R36", Confidence::documented,
            "An unencrypted recovery point restores unencrypted when no key is given.");
     d.unencrypted("restored unencrypted: the recovery point is not encrypted");
-    d.advise("Give a KmsKeyId to restore into an encrypted cluster (Aurora).");
-    return d;
+    d.advise("Give a KmsKeyId to restore into an encrypted cluster.");
+    return;
   }
   d.step("R36", Confidence::documented,
          "Without KmsKeyId the restored database uses the recovery point's key.",
@@ -287,6 +343,22 @@ Decision decide_restore(const Context& ctx, const SourcePoint& source, const Job
   d.encrypted(*parent.key,
               fmt::format("restored with the recovery point's key, {}", describe(*parent.key)));
   d.advise("Give KmsKeyId in the restore to use another key of this Region.");
+}
+
+}  // namespace
+
+Decision decide_restore(const Context& ctx, const SourcePoint& source, const Job& job) {
+  Decision d;
+  const Prediction& parent = source.prediction;
+  const AccountId account = job.account.empty() ? parent.account : AccountId{job.account};
+  if (!source_usable(source, false, d) || !restore_account_allowed(parent, account, d)) return d;
+  const Key* key = job.key.empty() ? nullptr : ctx.model.find_key(job.key, account, parent.region);
+  if (parent.outcome == Outcome::encrypted && !source_key_enabled(*parent.key, d)) return d;
+  if (parent.resource_type == ResourceType::rds_instance) {
+    restore_instance(parent, key, d);
+  } else {
+    restore_cluster(ctx, parent, key, d);
+  }
   return d;
 }
 

@@ -37,7 +37,8 @@ void Decision::decide(Outcome outcome, std::string message) {
 }
 
 void Decision::encrypted(Key key, std::string message) {
-  if (key.arn.empty()) warn(kKeyArnNotKnown);
+  // An AWS owned key has no ARN to know: LAG_KEY_ARN_UNKNOWN says what is not documented.
+  if (key.arn.empty() && key.manager != KeyManager::aws_owned) warn(kKeyArnNotKnown);
   key_ = std::move(key);
   decide(Outcome::encrypted, std::move(message));
 }
@@ -51,7 +52,8 @@ void Decision::fails(std::string message, std::optional<std::string> aws_error) 
   decide(Outcome::fails, std::move(message));
 }
 
-void Decision::unsupported(std::string message) {
+void Decision::unsupported(std::string message, std::optional<std::string> aws_error) {
+  aws_error_ = std::move(aws_error);
   decide(Outcome::unsupported, std::move(message));
 }
 
@@ -91,7 +93,69 @@ void no_source(const Prediction& parent, Decision& d) {
   }
 }
 
+bool is_sse_rds_key(const Key& key) {
+  return key.manager == KeyManager::aws_owned && key.name.starts_with(kAwsOwnedKey);
+}
+
+bool symmetric_encryption_key(const Key& key, std::string_view role, Decision& d) {
+  if (key.is_symmetric_encryption()) return true;
+  d.step("R43",
+         fmt::format("The {} is not a symmetric encryption key: RDS and AWS Backup cannot encrypt "
+                     "with it.",
+                     role),
+         {{std::string(role), describe(key)},
+          {"KeySpec", key.spec.empty() ? std::string(kSymmetricDefault) : key.spec},
+          {"KeyUsage", key.usage.empty() ? std::string(kEncryptDecrypt) : key.usage}});
+  d.fails(
+      fmt::format("the {} {} is not a symmetric encryption key (KeySpec {}, KeyUsage {}); no "
+                  "source gives AWS's error text",
+                  role, key.display_name(), key.spec.empty() ? kSymmetricDefault : key.spec,
+                  key.usage.empty() ? kEncryptDecrypt : key.usage));
+  d.advise(fmt::format("Use a symmetric encryption key (KeySpec {}, KeyUsage {}) instead of {}.",
+                       kSymmetricDefault, kEncryptDecrypt, key.display_name()));
+  return false;
+}
+
+bool air_gapped_vault_usable(const Context& ctx, const Vault& vault, const Key& key, Decision& d) {
+  if (key.manager != KeyManager::customer) return true;
+  const Date since = *find_rule("R44")->effective;
+  if (ctx.as_of < since) {
+    d.step("R44",
+           fmt::format("Before {}, logically air-gapped vaults could only use an AWS owned key.",
+                       since.to_string()),
+           {{"vault", vault.arn}, {"vault key", describe(key)}, {"as of", ctx.as_of.to_string()}});
+    d.unsupported(
+        fmt::format("logically air-gapped vault {} cannot have a customer managed key at this date",
+                    vault.name));
+    d.advise("Create the air-gapped vault without a key (the AWS owned key).");
+    return false;
+  }
+  const AccountId account = Model::account_of(vault);
+  if (key_usable_by(ctx.model, key, account)) return symmetric_encryption_key(key, "vault key", d);
+  d.step("R44",
+         "The vault's account needs kms:CreateGrant and kms:DescribeKey on the air-gapped vault's "
+         "key; without them the vault is FAILED and holds nothing.",
+         {{"vault key", describe(key)}, {"vault account", account.value}});
+  d.fails(fmt::format("key {} is not shared with account {}, so air-gapped vault {} is FAILED",
+                      key.display_name(), account.value, vault.name),
+          "User: <assumed role> is not authorized to perform: kms:CreateGrant on this resource "
+          "because the resource does not exist in this Region, no resource-based policies allow "
+          "access, or a resource-based policy explicitly denies access");
+  d.advise(fmt::format(
+      "Let account {} use key {} in its key policy (kms:CreateGrant, kms:DescribeKey through "
+      "backup.*.amazonaws.com).",
+      account.value, key.display_name()));
+  return false;
+}
+
+std::string service_linked_role(const Region& region, const AccountId& account) {
+  return fmt::format(
+      "arn:{}:iam::{}:role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup",
+      partition_of(region), account.value);
+}
+
 std::string describe(const Key& key) {
+  if (is_sse_rds_key(key)) return "the AWS owned key of Aurora's default encryption (sse-rds)";
   if (key.manager == KeyManager::aws_owned) return "an AWS owned key (ARN not visible)";
   const std::string arn = key.arn.empty() ? "ARN not known" : key.arn;
   return key.aliases.empty() ? arn : fmt::format("{} ({})", key.aliases.front(), arn);

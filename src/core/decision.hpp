@@ -29,7 +29,7 @@ class Decision {
   void encrypted(Key key, std::string message);
   void unencrypted(std::string message);
   void fails(std::string message, std::optional<std::string> aws_error = std::nullopt);
-  void unsupported(std::string message);
+  void unsupported(std::string message, std::optional<std::string> aws_error = std::nullopt);
   void indeterminate(std::string unknown, std::string message);
 
   bool decided() const { return decided_; }
@@ -68,6 +68,23 @@ struct Context {
 // prediction fails, is unsupported or is indeterminate).
 void no_source(const Prediction& parent, Decision& d);
 
+// The message a copy job shows when a key's state or policy stops it (R26, R27; spec U-10).
+inline constexpr std::string_view kCopyJobKmsError =
+    "KMS key is either disabled or pending deletion or access to KMS key is denied";
+
+// Aurora's AWS owned key (sse-rds, R39), as opposed to an air-gapped vault's AWS owned key.
+bool is_sse_rds_key(const Key& key);
+// R43: false (and the outcome decided) when `key`, used as `role`, is not a symmetric encryption
+// key.
+bool symmetric_encryption_key(const Key& key, std::string_view role, Decision& d);
+// R44: whether a logically air-gapped vault with `key` can hold recovery points at `as_of`: a
+// customer managed key only since 2025-11-06, and one the vault's account may use (or the vault
+// is FAILED). False with the outcome decided.
+bool air_gapped_vault_usable(const Context& ctx, const Vault& vault, const Key& key, Decision& d);
+
+// The service-linked role of AWS Backup in an account, which performs copies into it (R30).
+std::string service_linked_role(const Region& region, const AccountId& account);
+
 // How a key is shown in facts and messages: "alias/x (arn:...)", "alias/aws/rds (ARN not known)".
 std::string describe(const Key& key);
 // The key a vault encrypts with: its own key, the implicit aws/backup (standard) or an AWS owned
@@ -86,10 +103,15 @@ std::string backup_recovery_point_arn(const Resource& resource, const Vault& vau
 std::string copy_recovery_point_arn(const Resource& resource, const Vault& vault);
 
 // The decision procedures, one per operation.
+// `air_gapped_target`: the rule also names a logically air-gapped target (R42), so the backup is
+// its temporary recovery point.
 Decision decide_backup(const Context& ctx, const Resource& resource, const Vault& vault,
-                       bool continuous);
+                       bool continuous, bool air_gapped_target);
 Decision decide_copy(const Context& ctx, const SourcePoint& source, const Vault& destination,
                      bool on_demand);
+// The copy AWS Backup makes by itself into a rule's logically air-gapped target (R42).
+Decision decide_air_gapped_target(const Context& ctx, const SourcePoint& source,
+                                  const Vault& destination);
 Decision decide_native_copy(const Context& ctx, const SourcePoint& source, const Job& job);
 Decision decide_restore(const Context& ctx, const SourcePoint& source, const Job& job);
 

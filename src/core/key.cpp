@@ -104,7 +104,15 @@ Result<ResourceType> parse_resource_type(std::string_view text) {
 bool is_cluster(ResourceType type) { return type != ResourceType::rds_instance; }
 
 std::string_view to_string(VaultType type) {
-  return type == VaultType::standard ? "standard" : "logically-air-gapped";
+  switch (type) {
+    case VaultType::logically_air_gapped:
+      return "logically-air-gapped";
+    case VaultType::restore_access:
+      return "restore-access";
+    case VaultType::standard:
+      break;
+  }
+  return "standard";
 }
 
 std::string_view to_string(JobKind kind) {
@@ -134,6 +142,10 @@ std::string Key::display_name() const {
 bool Key::is_aws_managed(std::string_view alias_name) const {
   return manager == KeyManager::aws &&
          std::find(aliases.begin(), aliases.end(), alias_name) != aliases.end();
+}
+
+bool Key::is_symmetric_encryption() const {
+  return (spec.empty() || spec == kSymmetricDefault) && (usage.empty() || usage == kEncryptDecrypt);
 }
 
 std::string Vault::vault_name() const {

@@ -26,6 +26,11 @@ std::string scoped(const AccountId& account, const Region& region, std::string_v
   return fmt::format("{}|{}|{}", account.value, region.name, name);
 }
 
+// The model's name of the AWS owned key (sse-rds) of an account and Region.
+std::string aws_owned_key_name(const AccountId& account, const Region& region) {
+  return fmt::format("{}@{}:{}", kAwsOwnedKey, region.name, account.value);
+}
+
 Error error_at(std::string id, const Location& location, std::string message) {
   return Error{std::move(id), std::move(message), location};
 }
@@ -186,7 +191,8 @@ class ModelBuilder {
     return Ok{};
   }
 
-  // alias/aws/rds and alias/aws/backup exist in every account and Region the model touches.
+  // alias/aws/rds, alias/aws/backup and Aurora's AWS owned key exist in every account and Region
+  // the model touches.
   Status implicit_keys() {
     std::set<std::pair<AccountId, Region>> places;
     for (const Key& k : in_.keys) places.insert({k.account, k.region});
@@ -225,6 +231,13 @@ class ModelBuilder {
         key.implicit = true;
         in_.keys.push_back(std::move(key));
       }
+      Key owned;  // the AWS owned key of Aurora's default encryption (R39, R41)
+      owned.name = aws_owned_key_name(account, region);
+      owned.region = region;
+      owned.account = account;
+      owned.manager = KeyManager::aws_owned;
+      owned.implicit = true;
+      in_.keys.push_back(std::move(owned));
     }
     std::sort(in_.keys.begin(), in_.keys.end(), by_name<Key, Key>);
     return Ok{};
@@ -325,6 +338,14 @@ class ModelBuilder {
 
   Status resources() {
     for (const Resource& r : in_.resources) {
+      if (r.key == kAwsOwnedKey &&
+          (r.type == ResourceType::docdb || r.type == ResourceType::neptune)) {
+        return error_at(
+            "E_AWS_OWNED_KEY", r.location,
+            fmt::format("resource '{}' is {}, which has no AWS owned key encryption (sse-rds is "
+                        "Aurora's and RDS's); expected a customer managed key, aws/rds or none",
+                        r.name, to_string(r.type)));
+      }
       if (r.key.empty()) continue;
       const std::string user = fmt::format("resource '{}'", r.name);
       auto key = resolve_key(r.key, Model::account_of(r), Model::region_of(r), r.location, user);
@@ -395,6 +416,7 @@ class ModelBuilder {
         for (const std::string& ref : rule.copy_to) {
           if (auto vault = resolve_vault(ref, rule.location, user); !vault) return vault.error();
         }
+        if (Status s = air_gapped_target(rule, user); !s) return s;
         if (!rule.vault_unknown.empty()) continue;
         auto target = resolve_vault(rule.vault, rule.location, user);
         if (!target) return target.error();
@@ -427,6 +449,18 @@ class ModelBuilder {
       }
     }
     return Ok{};
+  }
+
+  // TargetLogicallyAirGappedBackupVaultArn must name a logically air-gapped vault (R42).
+  Status air_gapped_target(const PlanRule& rule, const std::string& user) {
+    if (rule.air_gapped_vault.empty()) return Ok{};
+    auto vault = resolve_vault(rule.air_gapped_vault, rule.location, user);
+    if (!vault) return vault.error();
+    if ((*vault)->type == VaultType::logically_air_gapped) return Ok{};
+    return error_at("E_AIR_GAPPED_VAULT", rule.location,
+                    fmt::format("{} names vault '{}' as its logically air-gapped target, but it is "
+                                "a {} vault; expected a logically air-gapped vault",
+                                user, rule.air_gapped_vault, to_string((*vault)->type)));
   }
 
   // Turns every plan's resources into sorted, unique resource names, adding what its selections
@@ -485,6 +519,8 @@ class ModelBuilder {
           if (!rule.vault_unknown.empty()) continue;  // its copies have no source either
           made.insert({resource, vault_name(rule.vault)});
           for (const std::string& to : rule.copy_to) made.insert({resource, vault_name(to)});
+          if (!rule.air_gapped_vault.empty())
+            made.insert({resource, vault_name(rule.air_gapped_vault)});
         }
       }
     }
@@ -527,6 +563,8 @@ const Key* Model::find_key(std::string_view ref, const AccountId& account,
     const auto it = map.find(k);
     return it == map.end() ? nullptr : &input_->keys[it->second];
   };
+  // "aws-owned" is reserved: it names the AWS owned key of the place, whatever else is named so.
+  if (ref == kAwsOwnedKey) return at(ix.key_by_name, aws_owned_key_name(account, region));
   if (const Key* key = at(ix.key_by_name, std::string(ref))) return key;
   if (ref.starts_with("arn:")) {
     auto arn = parse_arn(ref);
@@ -547,6 +585,10 @@ const Key& Model::aws_managed_key(std::string_view alias, const AccountId& accou
                                   const Region& region) const {
   // Model::build made one for every account and Region the model touches.
   return *find_key(alias, account, region);
+}
+
+const Key& Model::aws_owned_key(const AccountId& account, const Region& region) const {
+  return *find_key(kAwsOwnedKey, account, region);
 }
 
 const Key* Model::primary_of(const Key& replica) const {

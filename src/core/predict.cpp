@@ -90,7 +90,9 @@ class Walk {
     if (const Vault* vault = model_.find_vault(rule.vault); rule.vault_unknown.empty()) {
       place_in(p, *vault);
       p.recovery_point_arn = detail::backup_recovery_point_arn(resource, *vault, rule.continuous);
-      detail::decide_backup(ctx_, resource, *vault, rule.continuous).apply_to(p);
+      const bool air_gapped_target =
+          !rule.air_gapped_vault.empty() || !rule.air_gapped_vault_unknown.empty();
+      detail::decide_backup(ctx_, resource, *vault, rule.continuous, air_gapped_target).apply_to(p);
       id = resource.name + "@" + vault->name;
     } else {
       p.region = Model::region_of(resource);
@@ -99,6 +101,10 @@ class Walk {
       id = resource.name + "@" + kUnknownVault;
     }
     const std::size_t index = add(std::move(p), std::nullopt, id);
+    if (!rule.air_gapped_vault.empty())
+      copy(index, *model_.find_vault(rule.air_gapped_vault), nullptr, true);
+    if (!rule.air_gapped_vault_unknown.empty())
+      unknown_copy(index, resource, rule.air_gapped_vault_unknown);
     for (const std::string& to : rule.copy_to) copy(index, *model_.find_vault(to), nullptr);
     for (const std::string& why : rule.copy_to_unknown) unknown_copy(index, resource, why);
   }
@@ -127,7 +133,10 @@ class Walk {
     p.location = source.location;
   }
 
-  void copy(std::size_t parent, const Vault& destination, const Job* job) {
+  // A copy action's, an on-demand `job`'s, or the copy into a rule's air-gapped target (R42),
+  // which AWS Backup starts by itself.
+  void copy(std::size_t parent, const Vault& destination, const Job* job,
+            bool air_gapped_target = false) {
     const Prediction& source = made_[parent];
     const Resource& resource = *model_.find_resource(source.resource);
     Prediction p = base(resource);
@@ -141,7 +150,9 @@ class Walk {
     p.recovery_point_arn = detail::copy_recovery_point_arn(resource, destination);
     const SourcePoint from{source, resource,
                            source.vault ? model_.find_vault(*source.vault) : nullptr};
-    detail::decide_copy(ctx_, from, destination, on_demand).apply_to(p);
+    (air_gapped_target ? detail::decide_air_gapped_target(ctx_, from, destination)
+                       : detail::decide_copy(ctx_, from, destination, on_demand))
+        .apply_to(p);
     add(std::move(p), parent, resource.name + "@" + destination.name);
   }
 

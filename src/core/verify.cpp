@@ -129,9 +129,11 @@ std::string u3_reason(const std::string& reported) {
 Finding compare_key(const Model& model, const Prediction& p, const std::string& reported) {
   const Key& predicted = *p.key;
   if (reported.empty()) {
+    // Copy jobs report DestinationEncryptionKeyArn only since 2025-10-14 (R38).
     return {Agreement::agree,
             fmt::format("encrypted as predicted; AWS did not report the key, so only the outcome "
-                        "was compared (predicted {})",
+                        "was compared (predicted {}); outputs from before 2025-10-14 lack it, and "
+                        "list-recovery-points-by-backup-vault reports the recovery point's key",
                         describe(predicted))};
   }
   if (!predicted.arn.empty() && reported == predicted.arn) {

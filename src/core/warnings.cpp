@@ -6,10 +6,10 @@
 namespace snapkey {
 
 std::string_view describe_warning(std::string_view id) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kWarnings = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kWarnings = {{
       {kDocConflict,
-       "AWS documentation and observed behaviour disagree; the prediction follows what was "
-       "observed (spec U-1)."},
+       "AWS documentation and observed behaviour, or two AWS documents, disagree; the steps say "
+       "which the prediction follows (spec U-1, and the 2026-12 addendum)."},
       {kReplicaNotUsed,
        "A multi-Region replica of the source key exists in the destination Region but the copy "
        "does not use it: AWS never picks a replica by itself (R8)."},
@@ -32,6 +32,18 @@ std::string_view describe_warning(std::string_view id) {
       {kChinaNativeCopy,
        "AWS documents disagree on native copies in the China Regions; treated as unsupported (spec "
        "U-16)."},
+      {kAwsOwnedCopyUnknown,
+       "The source is encrypted with Aurora's AWS owned key (sse-rds); how AWS Backup and RDS "
+       "copy, share or air-gap such snapshots is not documented (spec U-17, R46)."},
+      {kLagKeyArnUnknown,
+       "The air-gapped vault's AWS owned key is a per-vault key whose ARN (account and form) AWS "
+       "does not document; AWS reports EncryptionKeyType AWS_OWNED_KMS_KEY (spec U-18)."},
+      {kUnencryptedLagBackup,
+       "An unencrypted RDS DB instance is assumed to be accepted into the air-gapped vault and "
+       "encrypted with its key (\"customer managed KMS key or unencrypted\"; spec U-19)."},
+      {kRestoreKeyIgnored,
+       "The restore names a KmsKeyId, but an RDS DB instance restore ignores it: the restored "
+       "instance keeps the recovery point's key (R40)."},
   }};
   for (const auto& [warning, text] : kWarnings) {
     if (warning == id) return text;

@@ -19,24 +19,40 @@ Error described_twice(const std::string& subject, const Location& first, const L
                second};
 }
 
-// VaultType, EncryptionKeyType and EncryptionKeyArn: the vault's key, or why it is not known.
+// EncryptionKeyType and EncryptionKeyArn: the vault's key, or why it is not known.
+//
+// A logically air-gapped vault (and a restore access vault, which gives access to one) is
+// encrypted with an AWS owned key unless it was created with a customer managed key (possible
+// since 2025-11-06). EncryptionKeyType, in outputs since 2025-11-06, tells them apart: the ARN an
+// AWS_OWNED_KMS_KEY vault reports is its per-vault AWS owned key, which no customer can use, so it
+// is not read. Without EncryptionKeyType, the reported ARN may be either.
 Status read_vault_key(const JsonValue& entry, const ArnAt& arn, const std::string& what,
                       Vault& vault, Export& out) {
   Result<std::optional<std::string>> key_type =
       optional_word(entry, "EncryptionKeyType", {"AWS_OWNED_KMS_KEY", "CUSTOMER_MANAGED_KMS_KEY"});
   if (!key_type) return key_type.error();
-  const bool lag = vault.type == VaultType::logically_air_gapped;
+  const bool air_gapped = vault.type != VaultType::standard;
+  const JsonValue key = entry["EncryptionKeyArn"];
+  const bool reported = !key.is_missing() && !key.is_null();
   if (*key_type == "AWS_OWNED_KMS_KEY") {
-    if (lag) return Ok{};  // key "": the AWS owned key of an air-gapped vault
+    if (air_gapped) return Ok{};  // key "": the AWS owned key of an air-gapped vault
     vault.key_unknown = fmt::format(
         "{} reports EncryptionKeyType AWS_OWNED_KMS_KEY, which the rules do not cover for a "
         "standard vault",
         what);
     return Ok{};
   }
-  const JsonValue key = entry["EncryptionKeyArn"];
-  if (key.is_missing() || key.is_null()) {
+  if (!reported) {
     vault.key_unknown = fmt::format("{}: EncryptionKeyArn was not reported", what);
+    return Ok{};
+  }
+  if (air_gapped && !*key_type) {
+    vault.key_unknown = fmt::format(
+        "{} ({}) reports an EncryptionKeyArn but no EncryptionKeyType (outputs before "
+        "2025-11-06): the key may be the vault's AWS owned key or a customer managed key",
+        what,
+        vault.type == VaultType::logically_air_gapped ? "LOGICALLY_AIR_GAPPED_BACKUP_VAULT"
+                                                      : "RESTORE_ACCESS_BACKUP_VAULT");
     return Ok{};
   }
   Result<std::string> reference = key_reference(key, arn.region(), arn.account(), out);
@@ -45,9 +61,8 @@ Status read_vault_key(const JsonValue& entry, const ArnAt& arn, const std::strin
   return Ok{};
 }
 
-// One vault of list-backup-vaults, or a describe-backup-vault output. nullopt: a restore access
-// vault, which holds no recovery points of its own and is left out.
-Result<std::optional<Vault>> read_vault(const JsonValue& entry, Export& out) {
+// One vault of list-backup-vaults, or a describe-backup-vault output.
+Result<Vault> read_vault(const JsonValue& entry, Export& out) {
   if (!entry.is_object()) return entry.type_error("an object");
   Vault vault;
   vault.location = entry.location();
@@ -63,17 +78,12 @@ Result<std::optional<Vault>> read_vault(const JsonValue& entry, Export& out) {
       entry, "VaultType",
       {"BACKUP_VAULT", "LOGICALLY_AIR_GAPPED_BACKUP_VAULT", "RESTORE_ACCESS_BACKUP_VAULT"});
   if (!type) return type.error();
-  if (*type == "RESTORE_ACCESS_BACKUP_VAULT") {
-    VaultFacts& facts = out.vaults.try_emplace(arn->text).first->second;
-    facts.arn = arn->text;
-    facts.skipped = true;
-    return std::optional<Vault>();
-  }
   // Before VaultType existed, every vault was a standard one.
   if (*type == "LOGICALLY_AIR_GAPPED_BACKUP_VAULT") vault.type = VaultType::logically_air_gapped;
+  if (*type == "RESTORE_ACCESS_BACKUP_VAULT") vault.type = VaultType::restore_access;
   const std::string what = fmt::format("vault {}", *name);
   if (Status s = read_vault_key(entry, *arn, what, vault, out); !s) return s.error();
-  return std::optional<Vault>(std::move(vault));
+  return vault;
 }
 
 Status add_vault(Vault vault, Export& out) {
@@ -132,13 +142,13 @@ Result<PlanRule> read_rule(const JsonValue& entry, const ArnAt& plan, Export& ou
   Result<std::optional<bool>> continuous = entry.optional_bool("EnableContinuousBackup");
   if (!continuous) return continuous.error();
   rule.continuous = continuous->value_or(false);
-  // An air-gapped target: RDS-family resources are snapshotted into the rule's vault and copied
-  // into the air-gapped vault, so it is read as one more copy.
+  // An air-gapped target (R42): the backup goes into the rule's vault, and AWS Backup copies it
+  // into the air-gapped vault by itself.
   Result<std::optional<ArnAt>> lag =
       optional_arn(entry, "TargetLogicallyAirGappedBackupVaultArn", kVaultArn);
   if (!lag) return lag.error();
   if (*lag) {
-    rule.copy_to.push_back((*lag)->text);
+    rule.air_gapped_vault = (*lag)->text;
     out.vault_references.push_back(
         {(*lag)->text, VaultType::logically_air_gapped, (*lag)->where()});
   }
@@ -159,8 +169,8 @@ std::string signature_of(const Plan& plan) {
   for (const PlanRule& rule : plan.rules) {
     std::vector<std::string> copies = rule.copy_to;
     std::sort(copies.begin(), copies.end());
-    rules.push_back(
-        fmt::format("{}|{}|{}|{}", rule.name, rule.vault, rule.continuous, fmt::join(copies, ",")));
+    rules.push_back(fmt::format("{}|{}|{}|{}|{}", rule.name, rule.vault, rule.continuous,
+                                fmt::join(copies, ","), rule.air_gapped_vault));
   }
   std::sort(rules.begin(), rules.end());
   return fmt::format("{}|{}|{}", plan.name, plan.arn, fmt::join(rules, ";"));
@@ -241,19 +251,17 @@ Status read_backup_vault_list(const JsonValue& root, const FileContext&, Export&
   Result<std::vector<JsonValue>> vaults = list_of(root, "BackupVaultList");
   if (!vaults) return vaults.error();
   for (const JsonValue& entry : *vaults) {
-    Result<std::optional<Vault>> vault = read_vault(entry, out);
+    Result<Vault> vault = read_vault(entry, out);
     if (!vault) return vault.error();
-    if (!*vault) continue;
-    if (Status s = add_vault(std::move(**vault), out); !s) return s;
+    if (Status s = add_vault(std::move(*vault), out); !s) return s;
   }
   return Ok{};
 }
 
 Status read_backup_vault(const JsonValue& root, const FileContext&, Export& out) {
-  Result<std::optional<Vault>> vault = read_vault(root, out);
+  Result<Vault> vault = read_vault(root, out);
   if (!vault) return vault.error();
-  if (!*vault) return Ok{};
-  return add_vault(std::move(**vault), out);
+  return add_vault(std::move(*vault), out);
 }
 
 Status read_vault_access_policy(const JsonValue& root, const FileContext&, Export& out) {

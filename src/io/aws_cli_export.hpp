@@ -89,6 +89,8 @@ struct KeyFacts {
   std::optional<Seen<std::string>> primary;  // replicas: the primary's ARN
   std::set<std::string> aliases;
   std::optional<Seen<std::vector<std::string>>> shared_with;  // from get-key-policy
+  std::optional<Seen<std::string>> spec;                      // describe-key's KeySpec
+  std::optional<Seen<std::string>> usage;                     // describe-key's KeyUsage
 };
 
 // A multi-Region key's role as another key's MultiRegionConfiguration tells it.
@@ -114,7 +116,6 @@ struct VaultFacts {
   Location location;
   std::optional<Vault> described;  // list-backup-vaults / describe-backup-vault
   std::optional<Seen<std::optional<std::vector<std::string>>>> allows_copy_from;
-  bool skipped = false;  // a restore access vault: not part of the model
 };
 
 // A vault ARN a plan names, which may not be exported.
@@ -259,6 +260,8 @@ Result<std::vector<std::string>> policy_principals(const JsonValue& value,
 
 Status read_db_clusters(const JsonValue& root, const FileContext& file, Export& out);
 Status read_db_instances(const JsonValue& root, const FileContext& file, Export& out);
+Status read_db_cluster(const JsonValue& root, const FileContext& file, Export& out);
+Status read_db_instance(const JsonValue& root, const FileContext& file, Export& out);
 Status read_describe_key(const JsonValue& root, const FileContext& file, Export& out);
 Status read_list_aliases(const JsonValue& root, const FileContext& file, Export& out);
 Status read_key_policy(const JsonValue& root, const FileContext& file, Export& out);

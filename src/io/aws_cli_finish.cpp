@@ -139,6 +139,8 @@ Key to_key(const KeyFacts& facts, const Export& in, const std::set<std::string>&
     key.primary = hint->second.primary;
   }
   if (facts.shared_with) key.shared_with = facts.shared_with->value;
+  if (facts.spec) key.spec = facts.spec->value;
+  if (facts.usage) key.usage = facts.usage->value;
   return key;
 }
 
@@ -165,7 +167,6 @@ void add_unexported_vaults(Export& in) {
     VaultFacts& facts = in.vaults.try_emplace(ref.arn).first->second;
     if (facts.described) continue;
     facts.arn = ref.arn;
-    facts.skipped = false;
     facts.location = ref.where;
     Vault vault;
     vault.arn = ref.arn;
@@ -183,7 +184,6 @@ std::vector<Vault> vaults_of(Export& in) {
   add_unexported_vaults(in);
   std::vector<Vault> vaults;
   for (auto& [arn, facts] : in.vaults) {
-    if (facts.skipped) continue;
     Vault vault;
     if (facts.described) {
       vault = *facts.described;

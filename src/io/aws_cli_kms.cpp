@@ -56,6 +56,30 @@ Status read_multi_region(const JsonValue& meta, const ArnAt& arn, KeyFacts& key,
   return Ok{};
 }
 
+// KeySpec (or, in outputs without it, the deprecated CustomerMasterKeySpec, which DescribeKey
+// prints with the same value) and KeyUsage. Any string is taken: KMS adds key specs, and only
+// SYMMETRIC_DEFAULT / ENCRYPT_DECRYPT keys can encrypt a database or a vault (R43).
+Status read_spec_and_usage(const JsonValue& meta, const std::string& subject, KeyFacts& key) {
+  std::string_view spec_member = "KeySpec";
+  Result<std::optional<std::string>> spec = meta.optional_string(spec_member);
+  if (!spec) return spec.error();
+  if (!*spec) {
+    spec_member = "CustomerMasterKeySpec";
+    spec = meta.optional_string(spec_member);
+    if (!spec) return spec.error();
+  }
+  if (*spec) {
+    // A conflict names the member it was read from by its place.
+    Status s =
+        settle(key.spec, std::move(**spec), meta[spec_member].location(), subject, "KeySpec");
+    if (!s) return s;
+  }
+  Result<std::optional<std::string>> usage = meta.optional_string("KeyUsage");
+  if (!usage) return usage.error();
+  if (!*usage) return Ok{};
+  return settle(key.usage, std::move(**usage), meta["KeyUsage"].location(), subject, "KeyUsage");
+}
+
 // The key a get-key-policy output is about: the wrapper's "KeyId", else the file name.
 Result<ArnAt> policy_key(const JsonValue& root, const FileContext& file) {
   std::string id;
@@ -123,6 +147,7 @@ Status read_describe_key(const JsonValue& root, const FileContext&, Export& out)
     Status s = settle(key.state, *state, at.location(), subject, "KeyState");
     if (!s) return s;
   }
+  if (Status s = read_spec_and_usage(*meta, subject, key); !s) return s;
   return read_multi_region(*meta, *arn, key, out);
 }
 

@@ -1,5 +1,6 @@
 // rds describe-db-clusters (and docdb / neptune describe-db-clusters, which print the same
-// shape) and rds describe-db-instances.
+// shape) and rds describe-db-instances; the {"DBCluster": ...} and {"DBInstance": ...} that
+// create-db-cluster, modify-db-cluster, create-db-instance, ... print.
 #include <fmt/format.h>
 
 #include <array>
@@ -36,26 +37,49 @@ Result<ResourceType> cluster_type(const JsonValue& cluster) {
                      fmt::format("a DB cluster engine ({})", fmt::join(names, ", ")), *engine);
 }
 
+// StorageEncryptionType's value where StorageEncrypted contradicts it: "expected WANT at
+// /p/StorageEncryptionType, as StorageEncrypted is B at /p/StorageEncrypted; found 'T'".
+Error contradiction(const JsonValue& db, bool encrypted, std::string_view type) {
+  const JsonValue at = db["StorageEncryptionType"];
+  return at.error(std::string(kValueError),
+                  fmt::format("expected StorageEncryptionType {} at {}, as StorageEncrypted is {} "
+                              "at {}; found '{}'",
+                              encrypted ? "sse-kms or sse-rds" : "none", at.location().pointer,
+                              show(encrypted), db["StorageEncrypted"].location().pointer, type));
+}
+
 // StorageEncrypted, StorageEncryptionType and KmsKeyId: the resource's key, or why it is not
 // known. `what` names the resource in sentences: "DB cluster orders".
-Status read_encryption(const JsonValue& db, const std::string& what, const ArnAt& arn,
-                       Resource& resource, Export& out) {
+//
+// StorageEncryptionType (in outputs since 2026-02) says how: none, sse-kms (KmsKeyId) or sse-rds
+// (the AWS owned key, kAwsOwnedKey). Older outputs only have StorageEncrypted and KmsKeyId.
+Status read_encryption(const JsonValue& db, const std::string& what, ResourceType type_of_db,
+                       const ArnAt& arn, Resource& resource, Export& out) {
   Result<std::optional<bool>> encrypted = db.optional_bool("StorageEncrypted");
   if (!encrypted) return encrypted.error();
   Result<std::optional<std::string>> type =
       optional_word(db, "StorageEncryptionType", {"none", "sse-kms", "sse-rds"});
   if (!type) return type.error();
-  if (!*encrypted) {
+  if (*encrypted && *type && (**type == "none") == **encrypted) {
+    return contradiction(db, **encrypted, **type);
+  }
+  if (!*encrypted && !*type) {
     resource.key_unknown = fmt::format("{}: StorageEncrypted was not reported", what);
     return Ok{};
   }
-  if (!**encrypted) return Ok{};  // not encrypted: key ""
+  // Either field alone tells whether the storage is encrypted; together they agree.
+  if (*encrypted ? !**encrypted : **type == "none") return Ok{};  // not encrypted: key ""
   if (*type == "sse-rds") {
-    // The spec has no rule for RDS storage under an AWS owned key.
-    resource.key_unknown = fmt::format(
-        "{} is encrypted with an AWS owned key (StorageEncryptionType sse-rds), which the rules "
-        "do not cover",
-        what);
+    if (type_of_db == ResourceType::docdb || type_of_db == ResourceType::neptune) {
+      // DocumentDB and Neptune have no AWS owned key encryption (Model::build rejects
+      // kAwsOwnedKey on them): an output that says so is not understood, not trusted.
+      resource.key_unknown = fmt::format(
+          "{} reports StorageEncryptionType sse-rds (an AWS owned key), which {} does not have",
+          what, type_of_db == ResourceType::docdb ? "DocumentDB" : "Neptune");
+      return Ok{};
+    }
+    // The AWS owned key: no ARN the customer can use, so a KmsKeyId, if any, is not read.
+    resource.key = std::string(kAwsOwnedKey);
     return Ok{};
   }
   const JsonValue key = db["KmsKeyId"];
@@ -105,9 +129,11 @@ Status add_resource(Resource resource, Export& out) {
                   it->second.resource.location, second, resource.location);
 }
 
-Result<Resource> read_db(const JsonValue& db, std::string_view identifier_member,
-                         const ArnKind& kind, std::string_view arn_member, std::string_view what,
-                         Export& out) {
+// One DB cluster (`cluster`) or DB instance.
+Result<Resource> read_db(const JsonValue& db, bool cluster, Export& out) {
+  const std::string_view identifier_member =
+      cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier";
+  const std::string_view what = cluster ? "DB cluster" : "DB instance";
   if (!db.is_object()) return db.type_error("an object");
   Resource resource;
   resource.location = db.location();
@@ -115,15 +141,41 @@ Result<Resource> read_db(const JsonValue& db, std::string_view identifier_member
   Result<std::string> identifier = db.required_string(identifier_member);
   if (!identifier) return identifier.error();
   resource.name = *identifier;
-  Result<ArnAt> arn = required_arn(db, arn_member, kind);
+  Result<ArnAt> arn = cluster ? required_arn(db, "DBClusterArn", kClusterArn)
+                              : required_arn(db, "DBInstanceArn", kInstanceArn);
   if (!arn) return arn.error();
   resource.arn = arn->text;
-  Status s = read_encryption(db, fmt::format("{} {}", what, *identifier), *arn, resource, out);
+  if (cluster) {
+    Result<ResourceType> type = cluster_type(db);
+    if (!type) return type.error();
+    resource.type = *type;
+  } else {
+    resource.type = ResourceType::rds_instance;
+  }
+  Status s = read_encryption(db, fmt::format("{} {}", what, *identifier), resource.type, *arn,
+                             resource, out);
   if (!s) return s.error();
   Result<std::map<std::string, std::string>> tags = tag_list(db);
   if (!tags) return tags.error();
   resource.tags = std::move(*tags);
   return resource;
+}
+
+Status add_cluster(const JsonValue& cluster, Export& out) {
+  Result<Resource> resource = read_db(cluster, true, out);
+  if (!resource) return resource.error();
+  return add_resource(std::move(*resource), out);
+}
+
+Status add_instance(const JsonValue& instance, Export& out) {
+  if (!instance.is_object()) return instance.type_error("an object");
+  // The instances of a cluster are backed up as the cluster, not one by one.
+  Result<std::optional<std::string>> cluster = instance.optional_string("DBClusterIdentifier");
+  if (!cluster) return cluster.error();
+  if (*cluster) return Ok{};
+  Result<Resource> resource = read_db(instance, false, out);
+  if (!resource) return resource.error();
+  return add_resource(std::move(*resource), out);
 }
 
 }  // namespace
@@ -132,33 +184,30 @@ Status read_db_clusters(const JsonValue& root, const FileContext&, Export& out) 
   Result<std::vector<JsonValue>> clusters = list_of(root, "DBClusters");
   if (!clusters) return clusters.error();
   for (const JsonValue& cluster : *clusters) {
-    Result<Resource> resource =
-        read_db(cluster, "DBClusterIdentifier", kClusterArn, "DBClusterArn", "DB cluster", out);
-    if (!resource) return resource.error();
-    Result<ResourceType> type = cluster_type(cluster);
-    if (!type) return type.error();
-    resource->type = *type;
-    if (Status s = add_resource(std::move(*resource), out); !s) return s;
+    if (Status s = add_cluster(cluster, out); !s) return s;
   }
   return Ok{};
+}
+
+Status read_db_cluster(const JsonValue& root, const FileContext&, Export& out) {
+  Result<JsonValue> cluster = required_object(root, "DBCluster");
+  if (!cluster) return cluster.error();
+  return add_cluster(*cluster, out);
 }
 
 Status read_db_instances(const JsonValue& root, const FileContext&, Export& out) {
   Result<std::vector<JsonValue>> instances = list_of(root, "DBInstances");
   if (!instances) return instances.error();
   for (const JsonValue& instance : *instances) {
-    if (!instance.is_object()) return instance.type_error("an object");
-    // The instances of a cluster are backed up as the cluster, not one by one.
-    Result<std::optional<std::string>> cluster = instance.optional_string("DBClusterIdentifier");
-    if (!cluster) return cluster.error();
-    if (*cluster) continue;
-    Result<Resource> resource = read_db(instance, "DBInstanceIdentifier", kInstanceArn,
-                                        "DBInstanceArn", "DB instance", out);
-    if (!resource) return resource.error();
-    resource->type = ResourceType::rds_instance;
-    if (Status s = add_resource(std::move(*resource), out); !s) return s;
+    if (Status s = add_instance(instance, out); !s) return s;
   }
   return Ok{};
+}
+
+Status read_db_instance(const JsonValue& root, const FileContext&, Export& out) {
+  Result<JsonValue> instance = required_object(root, "DBInstance");
+  if (!instance) return instance.error();
+  return add_instance(*instance, out);
 }
 
 }  // namespace snapkey::io::detail::aws_cli

@@ -28,9 +28,12 @@ struct Kind {
 };
 
 // In order: the first match wins, so the more specific shapes come first.
-const std::array<Kind, 16> kKinds = {{
+const std::array<Kind, 18> kKinds = {{
     {{"DBClusters"}, detail::aws_cli::read_db_clusters},
     {{"DBInstances"}, detail::aws_cli::read_db_instances},
+    // create-db-cluster, modify-db-cluster, restore-db-cluster-from-snapshot, ... (one cluster)
+    {{"DBCluster"}, detail::aws_cli::read_db_cluster},
+    {{"DBInstance"}, detail::aws_cli::read_db_instance},
     {{"KeyMetadata"}, detail::aws_cli::read_describe_key},
     {{"Aliases"}, detail::aws_cli::read_list_aliases},
     {{"BackupVaultList"}, detail::aws_cli::read_backup_vault_list},

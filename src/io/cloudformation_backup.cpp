@@ -134,6 +134,14 @@ Result<PlanRule> Builder::read_rule(const Entity& e, const Value& value, std::si
   rule.continuous = continuous->value_or(false);
   // Snapshot or continuous changes the recovery point: not knowing which is not knowing it.
   if (rule.vault_unknown.empty()) rule.vault_unknown = continuous_unknown;
+  // The logically air-gapped vault AWS Backup copies the rule's backups into by itself (R42).
+  if (const Value* air_gapped = value.find("TargetLogicallyAirGappedBackupVaultArn")) {
+    auto lag = vault_ref(e, path + ".TargetLogicallyAirGappedBackupVaultArn", *air_gapped, false,
+                         VaultType::logically_air_gapped);
+    if (!lag) return lag.error();
+    rule.air_gapped_vault = lag->ref;
+    rule.air_gapped_vault_unknown = lag->unknown;
+  }
   const Value* copies = value.find("CopyActions");
   if (copies != nullptr && copies->is_unknown()) {
     rule.copy_to_unknown.push_back(sentence(e, path + ".CopyActions", copies->reason));

@@ -371,7 +371,8 @@ std::string Builder::add_outside_key(Key key) {
 }
 
 Result<Builder::Reference> Builder::vault_ref(const Entity& user, std::string_view path,
-                                              const Value& value, bool by_name) {
+                                              const Value& value, bool by_name,
+                                              VaultType outside_type) {
   if (value.is_absent()) return Reference{};
   if (value.is_unknown()) return Reference{"", sentence(user, path, value.reason)};
   const std::string_view expected = by_name ? "a backup vault name" : "a backup vault ARN";
@@ -410,17 +411,21 @@ Result<Builder::Reference> Builder::vault_ref(const Entity& user, std::string_vi
   }
   const bool created = std::any_of(entities_.begin(), entities_.end(),
                                    [&](const Entity& e) { return is_vault(e) && e.arn == text; });
-  if (!created) outside_vault(*arn, value.location);
+  if (!created) outside_vault(*arn, value.location, outside_type);
   return Reference{text, ""};
 }
 
-std::string Builder::outside_vault(const Arn& arn, const Location& where) {
+std::string Builder::outside_vault(const Arn& arn, const Location& where, VaultType type) {
   const std::string text = arn.to_string();
-  for (const Vault& vault : out_.vaults) {
-    if (vault.arn == text) return vault.name;
+  for (Vault& vault : out_.vaults) {
+    if (vault.arn != text) continue;
+    // Named by a rule's air-gapped target, a vault the templates do not create is one (R42).
+    if (type != VaultType::standard) vault.type = type;
+    return vault.name;
   }
   Vault vault;
   vault.arn = text;
+  vault.type = type;
   vault.name = vault.vault_name();
   auto taken = [&](const std::string& name) {
     return std::any_of(out_.vaults.begin(), out_.vaults.end(),

@@ -80,14 +80,16 @@ class Builder {
   // --- references (cloudformation_build.cpp)
   // A KMS key: a key or replica of the templates, or a key id, key ARN, alias or alias ARN.
   Result<Reference> key_ref(const Entity& user, std::string_view path, const Value& value);
-  // A backup vault by ARN (or, `by_name`, by its name in the user's account and Region).
+  // A backup vault by ARN (or, `by_name`, by its name in the user's account and Region). A vault
+  // the templates do not create is added, of type `outside_type`.
   Result<Reference> vault_ref(const Entity& user, std::string_view path, const Value& value,
-                              bool by_name);
+                              bool by_name, VaultType outside_type = VaultType::standard);
   // The key a literal reference names, added when the templates do not create it.
   Result<std::string> literal_key(const std::string& ref, const Entity& user, const Location& where,
                                   std::string_view path);
   std::string add_outside_key(Key key);
-  std::string outside_vault(const Arn& arn, const Location& where);
+  std::string outside_vault(const Arn& arn, const Location& where,
+                            VaultType type = VaultType::standard);
   std::string unique_key_name(const std::string& wanted, const Key& key) const;
 
   // --- per type

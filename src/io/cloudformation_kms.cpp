@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "io/cloudformation_build.hpp"
 #include "io/cloudformation_policy.hpp"
@@ -62,6 +63,16 @@ Status Builder::read_key(const Entity& e) {
   auto shared = shared_with(e);
   if (!shared) return shared.error();
   key.shared_with = std::move(shared).value();
+  // KeySpec and KeyUsage: what kind of key it is. Absent, or not known (the model has no "not
+  // known" for them): CreateKey's default, a symmetric encryption key.
+  for (auto [name, field] : {std::pair{"KeySpec", &key.spec}, std::pair{"KeyUsage", &key.usage}}) {
+    auto value = property(e, name);
+    if (!value) return value.error();
+    std::string unknown;
+    auto text_value = text(e, name, &*value, unknown);
+    if (!text_value) return text_value.error();
+    *field = text_value->value_or("");
+  }
   out_.keys.push_back(std::move(key));
   return Ok{};
 }
@@ -108,6 +119,8 @@ Status Builder::read_replica_key(const Entity& e) {
       found->multi_region = MultiRegion::primary;  // a replica proves it
     }
     key.primary = target->name;
+    key.spec = found->spec;  // a replica is the same kind of key as its primary
+    key.usage = found->usage;
   } else if (primary->is_literal()) {
     auto arn = parse_arn(primary->text());
     if (!arn || arn->service != "kms" || !arn->resource.starts_with("key/") ||

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
 #include <span>
 
 #include "io/cloudformation_build.hpp"
@@ -59,6 +60,16 @@ Status Builder::read_database(const Entity& e) {
     if (!mode) return mode.error();
     encrypted_by_default = mode->is_literal() && mode->text() == "serverless";
   }
+  // Aurora express configuration (where the resource type has it): the AWS owned key (R39).
+  std::optional<bool> express;
+  std::string express_unknown;
+  if (resource.type == ResourceType::aurora) {
+    auto value = property(e, "WithExpressConfiguration");
+    if (!value) return value.error();
+    auto flag = boolean(e, "WithExpressConfiguration", &*value, express_unknown);
+    if (!flag) return flag.error();
+    express = *flag;
+  }
 
   auto kms_key = property(e, "KmsKeyId");
   if (!kms_key) return kms_key.error();
@@ -92,12 +103,21 @@ Status Builder::read_database(const Entity& e) {
         e, source,
         "it is restored or replicated from a source whose encryption it takes, and the templates "
         "do not describe that source");
+  } else if (!express_unknown.empty()) {
+    resource.key_unknown = express_unknown;
+  } else if (express.value_or(false)) {
+    resource.key = std::string(kAwsOwnedKey);  // express configuration: the AWS owned key
   } else if (!storage_unknown.empty()) {
     resource.key_unknown = storage_unknown;
   } else if (encrypted->value_or(encrypted_by_default)) {
     resource.key = std::string(kAwsRdsAlias);  // encrypted, no key given: aws/rds
+  } else if (resource.type == ResourceType::aurora && !encrypted_by_default) {
+    // Created with no key and no encryption: what AWS does on the day it is created (R39),
+    // which the engine decides by the prediction's date.
+    resource.default_encryption = true;
   }
   if (!e.exists_unknown.empty()) resource.key_unknown = e.exists_unknown;
+  if (!resource.key_unknown.empty()) resource.default_encryption = false;
 
   auto tags = property(e, "Tags");
   if (!tags) return tags.error();

@@ -8,17 +8,19 @@
 //    name), else the first generated one.
 // 3. Generated names (a reader's `orders`, `Default`) that collide with another name are
 //    qualified, "REGION/NAME", or "ACCOUNT/REGION/NAME" when that is still ambiguous. A user-given
-//    name never changes: the generated one that collides with it is qualified.
+//    name never changes: the generated one that collides with it is qualified. So is a generated
+//    key name "aws-owned" (kAwsOwnedKey), which would hide the AWS owned key.
 // 4. References by name follow the renames: a reference to a name the same input defines means
 //    that input's thing; any other name means the one thing every input that defines it agrees
 //    on (when they do not, the reference stays as written, and means the user-given thing that
-//    kept the name, if any).
+//    kept the name, if any). The key reference "aws-owned" is no input's key and never changes.
 #include <algorithm>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -125,9 +127,10 @@ class Things {
   }
 
   // Names every group: the first user-given name of its members, else the first one; then
-  // qualifies generated names that collide. `place` gives a group's Region and account.
+  // qualifies generated names that collide, or that are `reserved` (a word with a meaning of its
+  // own where such a thing is referred to). `place` gives a group's Region and account.
   template <typename Place>
-  void name_groups(Place place) {
+  void name_groups(Place place, std::string_view reserved = "") {
     names_.assign(groups_.size(), "");
     generated_.assign(groups_.size(), true);
     for (std::size_t g = 0; g < groups_.size(); ++g) {
@@ -140,7 +143,7 @@ class Things {
         }
       }
     }
-    qualify(place);
+    qualify(place, reserved);
     for (std::size_t g = 0; g < groups_.size(); ++g) {
       by_name_.emplace(names_[g], g);
       for (std::size_t m : groups_[g]) {
@@ -192,14 +195,15 @@ class Things {
     }
   }
 
-  // "REGION/NAME" for every generated name that collides, "ACCOUNT/REGION/NAME" where that
-  // still collides. Two user-given names that collide stay: Model::build reports them.
+  // "REGION/NAME" for every generated name that collides (or is `reserved`),
+  // "ACCOUNT/REGION/NAME" where that still collides. Two user-given names that collide stay:
+  // Model::build reports them.
   template <typename Place>
-  void qualify(Place place) {
+  void qualify(Place place, std::string_view reserved) {
     std::map<std::string, std::vector<std::size_t>> by_name;
     for (std::size_t g = 0; g < groups_.size(); ++g) by_name[names_[g]].push_back(g);
     for (const auto& [name, same] : by_name) {
-      if (same.size() < 2) continue;
+      if (same.size() < 2 && (reserved.empty() || name != reserved)) continue;
       std::vector<std::size_t> renamed;
       for (std::size_t g : same) {
         if (generated_[g]) renamed.push_back(g);
@@ -276,9 +280,10 @@ class KeyIndex {
   }
 
   // "key#G" for a known key; the AWS managed aliases that nobody listed by their account and
-  // Region; anything else as written.
+  // Region; kAwsOwnedKey and anything else as written.
   std::string canonical(const std::string& ref, const AccountId& account,
                         const Region& region) const {
+    if (ref == kAwsOwnedKey) return ref;  // no input's key, whatever names the inputs made up
     if (auto g = find(ref, account, region)) return fmt::format("key#{}", *g);
     std::string alias = ref;
     AccountId in_account = account;
@@ -342,7 +347,10 @@ struct Renames {
   const Things<Resource>& resources;
   const Things<Vault>& vaults;
 
-  void key(std::size_t input, std::string& ref) const { ref = keys.rename(input, ref); }
+  // kAwsOwnedKey is no input's key: it stays as written.
+  void key(std::size_t input, std::string& ref) const {
+    if (ref != kAwsOwnedKey) ref = keys.rename(input, ref);
+  }
   void vault(std::size_t input, std::string& ref) const { ref = vaults.rename(input, ref); }
   void resource(std::size_t input, std::string& ref) const { ref = resources.rename(input, ref); }
 
@@ -359,6 +367,7 @@ struct Renames {
     for (PlanRule& rule : plan.rules) {
       vault(input, rule.vault);
       for (std::string& to : rule.copy_to) vault(input, to);
+      if (!rule.air_gapped_vault.empty()) vault(input, rule.air_gapped_vault);
     }
     for (std::string& ref : plan.resources) resource(input, ref);
     for (Selection& selection : plan.selections) {
@@ -433,10 +442,13 @@ Result<ModelInput> combine(std::vector<ModelInput> inputs) {
   Things<Key> keys(inputs, &ModelInput::keys);
   Things<Resource> resources(inputs, &ModelInput::resources);
   Things<Vault> vaults(inputs, &ModelInput::vaults);
-  keys.name_groups([&](std::size_t g) {
-    const auto [region, account] = KeyIndex::place(keys.first(g));
-    return std::pair(region, account);
-  });
+  // A generated key name "aws-owned" would hide the AWS owned key (kAwsOwnedKey): qualified.
+  keys.name_groups(
+      [&](std::size_t g) {
+        const auto [region, account] = KeyIndex::place(keys.first(g));
+        return std::pair(region, account);
+      },
+      kAwsOwnedKey);
   resources.name_groups([&](std::size_t g) { return place_of_arn(resources.first(g).arn); });
   vaults.name_groups([&](std::size_t g) { return place_of_arn(vaults.first(g).arn); });
 

@@ -57,6 +57,17 @@ Status merge_known(E& into, E from, E unknown, std::string_view subject, std::st
   return conflict(subject, field, to_string(into), first, to_string(from), second);
 }
 
+// A fact as free text, "" = not stated: equal, or taken from the side that states it.
+Status merge_stated(std::string& into, const std::string& from, std::string_view subject,
+                    std::string_view field, const Location& first, const Location& second) {
+  if (from.empty() || into == from) return Ok{};
+  if (into.empty()) {
+    into = from;
+    return Ok{};
+  }
+  return conflict(subject, field, into, first, from, second);
+}
+
 // A reference: equal when both name the same thing (`canonical` of each).
 std::string key_ref_text(const std::string& ref, std::string_view none) {
   return ref.empty() ? std::string(none) : quoted(ref);
@@ -105,6 +116,10 @@ Status merge(Key& into, const Key& from, const References& refs) {
       return conflict(what, "primary", quoted(into.primary), first, quoted(from.primary), second);
     }
   }
+  // KeySpec and KeyUsage: not stated is CreateKey's default, but a reader that did not see
+  // DescribeKey cannot tell, so "" yields to a stated value.
+  if (Status s = merge_stated(into.spec, from.spec, what, "spec", first, second); !s) return s;
+  if (Status s = merge_stated(into.usage, from.usage, what, "usage", first, second); !s) return s;
   unite(into.aliases, from.aliases);
   unite(into.shared_with, from.shared_with);
   take_address(into.address, from.address);
@@ -143,12 +158,20 @@ Status merge(Resource& into, const Resource& from, const References& refs) {
   if (into.type != from.type) {
     return conflict(what, "type", to_string(into.type), first, to_string(from.type), second);
   }
-  // The key: an input that does not know it (key_unknown) yields to one that does.
-  if (!from.key_unknown.empty()) {
-    // nothing to learn
-  } else if (!into.key_unknown.empty()) {
+  // The key: an input that does not know it (key_unknown), or that leaves it to AWS
+  // (default_encryption: created without choosing a key), yields to one that describes it — a
+  // key, the AWS owned key or none. Of the two that do not describe it, not known wins: what AWS
+  // does by default is a guess about a resource another input says nothing certain about.
+  auto described = [](const Resource& r) { return r.key_unknown.empty() && !r.default_encryption; };
+  if (!described(from)) {
+    if (into.default_encryption && !from.key_unknown.empty()) {
+      into.default_encryption = false;
+      into.key_unknown = from.key_unknown;
+    }
+  } else if (!described(into)) {
     into.key = from.key;
     into.key_unknown.clear();
+    into.default_encryption = false;
   } else {
     const AccountId account = Model::account_of(into);
     const Region region = Model::region_of(into);
@@ -245,6 +268,11 @@ std::string rule_text(const PlanRule& rule) {
   if (!rule.vault_unknown.empty()) text = "a vault not known";
   if (rule.continuous) text += ", continuous";
   if (!rule.copy_to.empty()) text += fmt::format(", copies to {}", fmt::join(rule.copy_to, ", "));
+  if (!rule.air_gapped_vault_unknown.empty()) {
+    text += ", an air-gapped vault not known";
+  } else if (!rule.air_gapped_vault.empty()) {
+    text += fmt::format(", air-gapped vault '{}'", rule.air_gapped_vault);
+  }
   return text;
 }
 
@@ -270,6 +298,18 @@ Status merge_rule(PlanRule& into, const PlanRule& from, std::string_view what,
   } else if (!into.copy_to_unknown.empty() && from.copy_to_unknown.empty()) {
     into.copy_to = from.copy_to;
     into.copy_to_unknown.clear();
+  }
+  // The logically air-gapped target, like the target vault ("" = none, which is known).
+  if (into.air_gapped_vault_unknown.empty() != from.air_gapped_vault_unknown.empty()) {
+    if (!into.air_gapped_vault_unknown.empty()) {
+      into.air_gapped_vault = from.air_gapped_vault;
+      into.air_gapped_vault_unknown.clear();
+    }
+  } else if (into.air_gapped_vault_unknown.empty()) {
+    auto target = [&](const std::string& ref) { return ref.empty() ? ref : refs.vault(ref); };
+    if (target(into.air_gapped_vault) != target(from.air_gapped_vault)) {
+      return conflict(what, field, rule_text(into), first, rule_text(from), second);
+    }
   }
   return Ok{};
 }

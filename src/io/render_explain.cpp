@@ -46,6 +46,8 @@ void bullet(std::string& out, std::string_view text) {
 
 std::string key_text(const Key& key) {
   const std::string alias = key.alias();
+  if (alias.empty() && key.manager == KeyManager::aws_owned)
+    return "an AWS owned key (no ARN to see)";
   if (alias.empty()) return detail::key_arn_text(key);
   return fmt::format("{} {}", alias, detail::key_arn_text(key));
 }

@@ -20,7 +20,7 @@ std::string key_cell(const Prediction& p) {
   std::string out;
   const std::string alias = p.key->alias();
   if (!alias.empty()) out = code_span(alias) + " ";
-  out += p.key->arn.empty() ? "(ARN not known)" : code_span(p.key->arn);
+  out += p.key->arn.empty() ? detail::key_arn_text(*p.key) : code_span(p.key->arn);
   return out;
 }
 

@@ -32,8 +32,9 @@ constexpr std::size_t kGap = 2;
 constexpr std::size_t kMinIdWidth = 20;
 
 std::string key_cell(const Prediction& p) {
-  if (!p.key || p.key->alias().empty()) return "-";
-  return p.key->alias();
+  if (!p.key) return "-";
+  if (!p.key->alias().empty()) return p.key->alias();
+  return p.key->manager == KeyManager::aws_owned ? std::string(kAwsOwnedKey) : "-";
 }
 
 // The line under the first: what the table cannot fit in columns.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,24 +31,28 @@ constexpr std::string_view kValueError = "E_SCENARIO_VALUE";
 constexpr std::string_view kDuplicateError = "E_DUPLICATE_NAME";
 constexpr std::string_view kArnKindError = "E_ARN_KIND";
 
-// The words that mean "not encrypted" and "not known" where a key reference is expected.
+// The words that mean "not encrypted" and "not known" where a key reference is expected, and
+// for a resource "what AWS does by default when it is created" (default_encryption).
 constexpr std::string_view kNone = "none";
 constexpr std::string_view kUnknown = "unknown";
+constexpr std::string_view kDefault = "default";
 constexpr std::string_view kUnknownKeyReason = "the scenario gives its key as unknown";
 
 // The keys each kind of map accepts, in the order the documentation lists them.
 constexpr std::array<std::string_view, 7> kSections = {"as_of",  "accounts", "keys", "resources",
                                                        "vaults", "plans",    "jobs"};
 constexpr std::array<std::string_view, 2> kAccountFields = {"organization", "cross_account_backup"};
-constexpr std::array<std::string_view, 8> kKeyFields = {
-    "arn", "alias", "aliases", "manager", "multi_region", "primary", "state", "shared_with"};
+constexpr std::array<std::string_view, 10> kKeyFields = {
+    "arn",     "alias", "aliases",     "manager", "multi_region",
+    "primary", "state", "shared_with", "spec",    "usage"};
 constexpr std::array<std::string_view, 5> kResourceFields = {"arn", "type", "key", "tags",
                                                              "option_group"};
 constexpr std::array<std::string_view, 3> kOptionGroupFields = {"name", "persistent_options",
                                                                 "regions"};
 constexpr std::array<std::string_view, 4> kVaultFields = {"arn", "type", "key", "allows_copy_from"};
 constexpr std::array<std::string_view, 3> kPlanFields = {"arn", "rules", "resources"};
-constexpr std::array<std::string_view, 4> kRuleFields = {"name", "vault", "continuous", "copy_to"};
+constexpr std::array<std::string_view, 5> kRuleFields = {"name", "vault", "continuous", "copy_to",
+                                                         "air_gapped_vault"};
 constexpr std::array<std::string_view, 3> kJobKinds = {"copy", "native_copy", "restore"};
 constexpr std::array<std::string_view, 2> kCopyFields = {"from", "to"};
 constexpr std::array<std::string_view, 4> kNativeCopyFields = {"from", "region", "account", "key"};
@@ -73,7 +78,27 @@ constexpr std::array kMultiRegion = {
 constexpr std::array kVaultTypes = {
     Word<VaultType>{"standard", VaultType::standard},
     Word<VaultType>{"logically-air-gapped", VaultType::logically_air_gapped},
+    Word<VaultType>{"restore-access", VaultType::restore_access},
 };
+// DescribeKey's KeySpec and KeyUsage, spelt as KMS spells them.
+constexpr std::array<std::string_view, 16> kKeySpecs = {kSymmetricDefault,
+                                                        "RSA_2048",
+                                                        "RSA_3072",
+                                                        "RSA_4096",
+                                                        "ECC_NIST_P256",
+                                                        "ECC_NIST_P384",
+                                                        "ECC_NIST_P521",
+                                                        "ECC_SECG_P256K1",
+                                                        "HMAC_224",
+                                                        "HMAC_256",
+                                                        "HMAC_384",
+                                                        "HMAC_512",
+                                                        "SM2",
+                                                        "ML_DSA_44",
+                                                        "ML_DSA_65",
+                                                        "ML_DSA_87"};
+constexpr std::array<std::string_view, 4> kKeyUsages = {kEncryptDecrypt, "SIGN_VERIFY",
+                                                        "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"};
 
 // A place in a file (line 0: no line known).
 Location place(std::string_view file, int line = 0, int column = 0) {
@@ -213,6 +238,8 @@ class Reader {
     return reference(field.value, field.name, expected, at(field));
   }
   Result<bool> boolean(const Field& field) const;
+  // One of `words`, spelt exactly; a misspelling gets a suggestion.
+  Result<std::string> choice(const Field& field, std::span<const std::string_view> words) const;
   template <typename T, std::size_t N>
   Result<T> choice(const Field& field, const std::array<Word<T>, N>& words) const;
   Result<Arn> arn(const Field& field) const;
@@ -316,17 +343,37 @@ Result<bool> Reader::boolean(const Field& field) const {
   return type_error("true or false", field);
 }
 
-template <typename T, std::size_t N>
-Result<T> Reader::choice(const Field& field, const std::array<Word<T>, N>& words) const {
+Result<std::string> Reader::choice(const Field& field,
+                                   std::span<const std::string_view> words) const {
   const std::string expected = fmt::format("one of {}", join(words));
   if (!field.value.IsScalar()) return type_error(expected, field);
-  for (const Word<T>& word : words) {
-    if (word.word == field.value.Scalar()) return word.value;
+  const std::string& value = field.value.Scalar();
+  if (std::find(words.begin(), words.end(), value) != words.end()) return value;
+  std::string message =
+      fmt::format("expected {} for '{}', found {}", expected, field.name, found(field.value));
+  const std::vector<std::string_view> candidates(words.begin(), words.end());
+  std::string hint = value.empty() ? std::string() : closest_match(value, candidates);
+  if (hint.empty() && !value.empty()) {
+    // The KMS words are upper case: "hmac_256" is still close to HMAC_256.
+    std::string upper = value;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    hint = closest_match(upper, candidates);
   }
-  return error(
-      kValueError,
-      fmt::format("expected {} for '{}', found {}", expected, field.name, found(field.value)),
-      at(field));
+  if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
+  return error(kValueError, std::move(message), at(field));
+}
+
+template <typename T, std::size_t N>
+Result<T> Reader::choice(const Field& field, const std::array<Word<T>, N>& words) const {
+  std::vector<std::string_view> list;
+  for (const Word<T>& word : words) list.push_back(word.word);
+  Result<std::string> chosen = choice(field, list);
+  if (!chosen) return chosen.error();
+  for (const Word<T>& word : words) {
+    if (word.word == *chosen) return word.value;
+  }
+  return words.front().value;  // not reached: choice() accepts only the words
 }
 
 Result<Arn> Reader::arn(const Field& field) const {
@@ -418,6 +465,14 @@ Result<Key> Reader::key(const Field& entry) const {
   key.name = entry.name;
   key.location = at(entry.key.Mark());
   const std::string subject = fmt::format("key '{}'", entry.name);
+  if (entry.name == kAwsOwnedKey) {
+    return error(kValueError,
+                 fmt::format("a key cannot be named '{}', which is the key reference of the AWS "
+                             "owned key of Aurora's default encryption (sse-rds); give the key "
+                             "another name",
+                             kAwsOwnedKey),
+                 key.location);
+  }
   Result<Fields> fields = entry_fields(entry, subject, kKeyFields);
   if (!fields) return fields.error();
 
@@ -510,6 +565,16 @@ Result<Key> Reader::key(const Field& entry) const {
     Result<std::vector<std::string>> shared = principals(*field, "a list of account ids");
     if (!shared) return shared.error();
     key.shared_with = std::move(*shared);
+  }
+  if (const Field* field = find(*fields, "spec")) {
+    Result<std::string> spec = choice(*field, kKeySpecs);
+    if (!spec) return spec.error();
+    key.spec = std::move(*spec);
+  }
+  if (const Field* field = find(*fields, "usage")) {
+    Result<std::string> usage = choice(*field, kKeyUsages);
+    if (!usage) return usage.error();
+    key.usage = std::move(*usage);
   }
   return key;
 }
@@ -607,8 +672,10 @@ Result<Resource> Reader::resource(const Field& entry) const {
   if (!key) return key.error();
   if (*key == kUnknown) {
     resource.key_unknown = kUnknownKeyReason;
+  } else if (*key == kDefault) {
+    resource.default_encryption = true;  // AWS decides, by the prediction's date
   } else if (*key != kNone) {
-    resource.key = std::move(*key);
+    resource.key = std::move(*key);  // a key reference, or kAwsOwnedKey
   }
 
   if (const Field* tags = find(*fields, "tags")) {
@@ -719,6 +786,11 @@ Result<PlanRule> Reader::rule(const YAML::Node& item, int number, std::string_vi
         references(*field, "a list of vault names or ARNs", "a vault name or ARN");
     if (!copy_to) return copy_to.error();
     rule.copy_to = std::move(*copy_to);
+  }
+  if (const Field* field = find(*fields, "air_gapped_vault")) {
+    Result<std::string> target = reference(*field, "a vault name or ARN");
+    if (!target) return target.error();
+    rule.air_gapped_vault = std::move(*target);
   }
   return rule;
 }

@@ -54,12 +54,18 @@ std::string arn_place(const Instance& at, std::string_view resource) {
 // ---------------------------------------------------------------------------------------------
 // Vaults named by plans
 
-std::string Builder::external_vault(const Arn& arn, const Location& location) {
+std::string Builder::external_vault(const Arn& arn, const Location& location, VaultType type) {
   const std::string text = arn.to_string();
-  if (vault_by_arn_.contains(text)) return text;
+  if (auto it = vault_by_arn_.find(text); it != vault_by_arn_.end()) {
+    // Named by a rule's air-gapped target, a vault the plan does not have is one (R42).
+    Vault& known = vaults_[it->second].vault;
+    if (known.address.empty() && type != VaultType::standard) known.type = type;
+    return text;
+  }
   VaultEntry entry;
   Vault& v = entry.vault;
   v.arn = text;
+  v.type = type;
   v.name = v.vault_name();
   v.key_unknown = fmt::format("vault {} is not in the plan, so its key is not known", text);
   v.allows_copy_from = std::nullopt;
@@ -71,7 +77,7 @@ std::string Builder::external_vault(const Arn& arn, const Location& location) {
 }
 
 // A vault by its known name (in the account and Region of `at`) or ARN.
-Result<std::string> Builder::vault_target(const Value& value, const Instance& at) {
+Result<std::string> Builder::vault_target(const Value& value, const Instance& at, VaultType type) {
   auto text = value.string();
   if (!text) return text.error();
   if (text->starts_with("arn:")) {
@@ -84,7 +90,7 @@ Result<std::string> Builder::vault_target(const Value& value, const Instance& at
                       "NAME) at {}, found '{}'",
                       value.json.location().pointer, *text));
     }
-    return external_vault(*arn, value.json.location());
+    return external_vault(*arn, value.json.location(), type);
   }
   for (const VaultEntry& entry : vaults_) {
     const Vault& v = entry.vault;
@@ -95,7 +101,7 @@ Result<std::string> Builder::vault_target(const Value& value, const Instance& at
   }
   auto arn = parse_arn(arn_place(at, "backup-vault:" + *text));
   if (!arn) return value.json.error("E_TERRAFORM_VALUE", arn.error().message);
-  return external_vault(*arn, value.json.location());
+  return external_vault(*arn, value.json.location(), type);
 }
 
 std::optional<std::string> Builder::vault_from(const Resolved& resolved) const {
@@ -184,6 +190,7 @@ Result<PlanRule> Builder::rule(const Instance& instance, const Object& block,
     if (Status s = rule_target(at, block, r); !s) return s.error();
   }
   if (Status s = rule_copies(at, block, r); !s) return s.error();
+  if (Status s = rule_air_gapped(at, block, r); !s) return s.error();
   return r;
 }
 
@@ -213,6 +220,47 @@ Status Builder::rule_target(const RuleAt& at, const Object& block, PlanRule& r) 
                    resolved.kind == Resolved::Kind::unresolvable
                        ? resolved.why
                        : fmt::format("{} does not name a backup vault", resolved.subject));
+  }
+  return Ok{};
+}
+
+// target_logically_air_gapped_backup_vault_arn: the logically air-gapped vault that AWS Backup
+// copies the rule's backups into by itself (R42), in the plan's account and Region.
+Status Builder::rule_air_gapped(const RuleAt& at, const Object& block, PlanRule& r) {
+  constexpr std::string_view kAttribute = "target_logically_air_gapped_backup_vault_arn";
+  const Value target = block[kAttribute];
+  if (target.absent() || (target.known() && target.json.is_string() && target.string()->empty())) {
+    return Ok{};
+  }
+  if (target.known()) {
+    auto arn = vault_target(target, at.instance, VaultType::logically_air_gapped);
+    if (!arn) return arn.error();
+    r.air_gapped_vault = *arn;
+    return Ok{};
+  }
+  if (at.config.is_missing()) {
+    r.air_gapped_vault_unknown = at.unknown(kAttribute, at.no_block());
+    return Ok{};
+  }
+  const JsonValue expression = at.config[kAttribute];
+  if (expression.is_missing()) return Ok{};  // not configured: none
+  const Resolved resolved = plan_.resolve(expression, at.instance);
+  if (auto arn = vault_from(resolved)) {
+    r.air_gapped_vault = *arn;
+  } else if (resolved.kind == Resolved::Kind::constant && resolved.constant.is_null()) {
+    return Ok{};
+  } else if (resolved.kind == Resolved::Kind::constant && resolved.constant.is_string()) {
+    auto named = vault_target(Value{Value::State::known, resolved.constant}, at.instance,
+                              VaultType::logically_air_gapped);
+    if (!named) return named.error();
+    r.air_gapped_vault = *named;
+  } else {
+    r.air_gapped_vault_unknown =
+        at.unknown(kAttribute, resolved.kind == Resolved::Kind::unresolvable
+                                   ? resolved.why
+                                   : fmt::format("{} does not lead to a logically air-gapped "
+                                                 "backup vault",
+                                                 resolved.subject));
   }
   return Ok{};
 }

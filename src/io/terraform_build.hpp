@@ -60,7 +60,7 @@ struct VaultEntry {
 
 struct ResourceEntry {
   Resource resource;
-  KeyTarget key;
+  KeyTarget key;  // Kind::none with `resource.default_encryption`: AWS's default (R39)
   std::vector<std::string> unknown_tags;  // tag keys whose values are known only after apply
 };
 
@@ -90,6 +90,9 @@ class Builder {
   Status data_alias(const Instance& instance);
   Status alias(const Instance& instance);
   Status key_policy(const Instance& instance, Key& key);
+  // customer_master_key_spec (or key_spec) and key_usage into Key::spec and Key::usage; "" when
+  // not set. Known only after apply: the key cannot be described (`why`).
+  Status key_spec(const Instance& instance, Key& key, std::string& why) const;
   std::size_t add_key(Key key, const Instance* instance);
   std::optional<std::size_t> key_with_id(const std::string& id, const AccountId& account,
                                          const Region& region) const;
@@ -113,7 +116,10 @@ class Builder {
   Status resources();
   Status database(const Instance& instance);
   Result<std::optional<ResourceType>> database_type(const Instance& instance) const;
-  Result<KeyTarget> database_key(const Instance& instance, std::string_view key_attribute);
+  // `default_encryption`: an Aurora cluster the plan creates without choosing a key or
+  // encryption, which gets what AWS does by default on the day (R39).
+  Result<KeyTarget> database_key(const Instance& instance, std::string_view key_attribute,
+                                 ResourceType type, bool& default_encryption);
   Status tags(const Instance& instance, ResourceEntry& entry) const;
   Status vaults();
   Status vault(const Instance& instance, VaultType type);
@@ -125,11 +131,15 @@ class Builder {
   Result<PlanRule> rule(const Instance& instance, const Object& rule, const JsonValue& where);
   Status rule_target(const RuleAt& at, const Object& block, PlanRule& rule);
   Status rule_copies(const RuleAt& at, const Object& block, PlanRule& rule);
-  // A vault by its known name or ARN; a vault the plan does not have is added, key unknown.
-  Result<std::string> vault_target(const Value& value, const Instance& at);
+  Status rule_air_gapped(const RuleAt& at, const Object& block, PlanRule& rule);
+  // A vault by its known name or ARN; a vault the plan does not have is added, key unknown, of
+  // type `type` (what the argument says it is).
+  Result<std::string> vault_target(const Value& value, const Instance& at,
+                                   VaultType type = VaultType::standard);
   // The vault a reference leads to (its ARN), if it leads to one.
   std::optional<std::string> vault_from(const Resolved& resolved) const;
-  std::string external_vault(const Arn& arn, const Location& location);
+  std::string external_vault(const Arn& arn, const Location& location,
+                             VaultType type = VaultType::standard);
   Status selections();
   Status selection(const Instance& instance);
   Result<std::vector<std::string>> selection_resources(const Instance& instance,

@@ -162,6 +162,13 @@ Status Builder::keys() {
   for (const Instance* instance : plan_.of(false, "aws_kms_alias")) {
     if (Status s = alias(*instance); !s) return s;
   }
+  // A replica is the same kind of key as its primary.
+  for (KeyEntry& entry : keys_) {
+    if (!entry.primary) continue;
+    const Key& primary = keys_[*entry.primary].key;
+    if (entry.key.spec.empty()) entry.key.spec = primary.spec;
+    if (entry.key.usage.empty()) entry.key.usage = primary.usage;
+  }
   // A replica shares its primary's key id: a new replica of a key that exists has a known ARN.
   for (std::size_t i = 0; i < keys_.size(); ++i) {
     Key& key = keys_[i].key;
@@ -190,6 +197,49 @@ Status Builder::key_policy(const Instance& instance, Key& key) {
   return Ok{};
 }
 
+namespace {
+
+// A string argument: its known value, or the constant its expression leads to; "" when it is not
+// set (the provider's default). nullopt when it is known only after apply, with `why` saying so.
+Result<std::optional<std::string>> text_argument(const PlanFile& plan, const Instance& instance,
+                                                 std::string_view attribute, std::string& why) {
+  using Text = std::optional<std::string>;
+  const Value value = instance[attribute];
+  if (value.known()) {
+    auto text = value.string();
+    if (!text) return text.error();
+    return Text(std::move(*text));
+  }
+  const JsonValue expression = instance.expression(attribute);
+  if (value.absent() || expression.is_missing()) return Text("");
+  const Resolved r = plan.resolve(expression, instance);
+  if (r.kind == Resolved::Kind::constant && r.constant.is_null()) return Text("");
+  if (r.kind == Resolved::Kind::constant && r.constant.is_string()) {
+    return Text(*r.constant.as_string());
+  }
+  why = unknown_until_apply(instance.address, attribute,
+                            r.kind == Resolved::Kind::unresolvable
+                                ? r.why
+                                : fmt::format("{} is not a string", r.subject));
+  return Text();
+}
+
+}  // namespace
+
+Status Builder::key_spec(const Instance& instance, Key& key, std::string& why) const {
+  // aws_kms_key calls KeySpec customer_master_key_spec (KMS's old name for it).
+  for (std::string_view attribute : {"customer_master_key_spec", "key_spec"}) {
+    auto spec = text_argument(plan_, instance, attribute, why);
+    if (!spec) return spec.error();
+    if (!*spec) return Ok{};
+    if (key.spec.empty()) key.spec = **spec;
+  }
+  auto usage = text_argument(plan_, instance, "key_usage", why);
+  if (!usage) return usage.error();
+  if (*usage) key.usage = **usage;
+  return Ok{};
+}
+
 Status Builder::managed_key(const Instance& instance) {
   Key key = key_at(instance);
   key.manager = KeyManager::customer;
@@ -207,8 +257,12 @@ Status Builder::managed_key(const Instance& instance) {
   if (!enabled) return enabled.error();
   key.state = !*enabled ? KeyState::unknown : (**enabled ? KeyState::enabled : KeyState::disabled);
   if (Status s = key_policy(instance, key); !s) return s;
+  // multi_region, or what kind of key it is, not known: nothing can be said of the key.
+  if (why.empty()) {
+    if (Status s = key_spec(instance, key, why); !s) return s;
+  }
   const std::size_t entry = add_key(std::move(key), &instance);
-  keys_[entry].unknown = why;  // multi_region not known: nothing can be said of the key
+  keys_[entry].unknown = why;
   return Ok{};
 }
 
@@ -299,6 +353,8 @@ Status Builder::data_key(const Instance& instance) {
       primary = key_for_arn(*parsed, *text, instance.location, MultiRegion::primary);
     }
   }
+  std::string spec_why;  // a data source's values are known once it is read
+  if (Status s = key_spec(instance, key, spec_why); !s) return s;
   auto id = known_string(instance, "key_id");
   if (!id) return id.error();
   if (*id && (*id)->starts_with("alias/")) key.aliases.push_back(**id);

@@ -218,6 +218,7 @@ Status PlanFile::collect_changes() {
     instance.key = std::move(*key);
     instance.values = Object(after, change["after_unknown"]);
     instance.location = rc.location();
+    instance.created = std::find(actions->begin(), actions->end(), "create") != actions->end();
     instances_.push_back(std::move(instance));
   }
   return Ok{};

@@ -84,6 +84,7 @@ struct Instance {
   JsonValue config;      // the configuration block (missing when the configuration lacks it)
   std::string provider;  // the provider configuration key
   Location location;     // the resource_changes entry, or the state's resource
+  bool created = false;  // the plan creates it: its actions include "create" (a replacement too)
   Region region;         // filled by PlanFile::locate
   AccountId account;
 

@@ -43,6 +43,13 @@ KeyTarget unknown_key(std::string why) {
   return t;
 }
 
+KeyTarget text_key(std::string text) {
+  KeyTarget t;
+  t.kind = KeyTarget::Kind::text;
+  t.text = std::move(text);
+  return t;
+}
+
 std::string arn_of(const Instance& instance, std::string_view service, std::string_view kind,
                    std::string_view name) {
   return fmt::format("arn:{}:{}:{}:{}:{}:{}", partition_of(instance.region), service,
@@ -113,8 +120,32 @@ Result<std::optional<ResourceType>> Builder::database_type(const Instance& insta
                   instance.address, engine.json.location().pointer, name));
 }
 
-// The key of a database: none when it is not encrypted; aws/rds when it is and no key is given.
-Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_view key_attribute) {
+// The key of a database: none when it is not encrypted; aws/rds when it is and no key is given;
+// the AWS owned key of Aurora's default encryption where AWS reports it (sse-rds) or the
+// configuration asks for it (express configuration).
+Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_view key_attribute,
+                                        ResourceType type, bool& default_encryption) {
+  const bool aurora = type == ResourceType::aurora;
+  const bool no_key =
+      instance.expression(key_attribute).is_missing() && !instance[key_attribute].known();
+  if (instance.type == "aws_rds_cluster") {
+    // A cluster that exists shows how it is encrypted (newer AWS providers): sse-rds is
+    // Aurora's AWS owned key (R39).
+    const Value encryption_type = instance["storage_encryption_type"];
+    if (aurora && encryption_type.known()) {
+      auto text = encryption_type.string();
+      if (!text) return text.error();
+      if (*text == "sse-rds") return text_key(std::string(kAwsOwnedKey));
+    }
+    // Aurora express configuration: encrypted with the AWS owned key, with no key to choose.
+    std::string why;
+    auto express = flag(plan_, instance, instance["with_express_configuration"],
+                        instance.expression("with_express_configuration"),
+                        "with_express_configuration", false, why);
+    if (!express) return express.error();
+    if (aurora && no_key && !*express) return unknown_key(why);
+    if (aurora && no_key && **express) return text_key(std::string(kAwsOwnedKey));
+  }
   const Value encrypted = instance["storage_encrypted"];
   const JsonValue expression = instance.expression("storage_encrypted");
   const std::string_view source = source_set(instance);
@@ -130,7 +161,12 @@ Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_vi
   auto on = flag(plan_, instance, encrypted, expression, "storage_encrypted", serverless, why);
   if (!on) return on.error();
   if (!*on) return unknown_key(why);
-  if (!**on) return KeyTarget{};
+  if (!**on) {
+    // Created without a key or encryption: Aurora is then encrypted, or not, by what AWS does
+    // on the day it is created (R39), which the engine decides by the prediction's date.
+    default_encryption = aurora && instance.created && !serverless && source.empty() && no_key;
+    return KeyTarget{};
+  }
   if (!source.empty() && instance.expression(key_attribute).is_missing()) {
     // The key is the source's: what the resource reports, or not known before it exists.
     if (instance[key_attribute].known()) {
@@ -191,7 +227,8 @@ Status Builder::database(const Instance& instance) {
     r.arn = arn_of(instance, "rds", instance_type ? "db" : "cluster", *identifier);
   }
   auto key =
-      database_key(instance, instance.type == "aws_neptune_cluster" ? "kms_key_arn" : "kms_key_id");
+      database_key(instance, instance.type == "aws_neptune_cluster" ? "kms_key_arn" : "kms_key_id",
+                   r.type, r.default_encryption);
   if (!key) return key.error();
   entry.key = *key;
   if (Status s = tags(instance, entry); !s) return s;

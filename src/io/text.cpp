@@ -323,7 +323,10 @@ std::string code_span(std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 // Shared wording
 
-std::string key_arn_text(const Key& key) { return key.arn.empty() ? "(ARN not known)" : key.arn; }
+std::string key_arn_text(const Key& key) {
+  if (key.manager == KeyManager::aws_owned) return "(AWS owned: no ARN to see)";
+  return key.arn.empty() ? "(ARN not known)" : key.arn;
+}
 
 std::string deciding_rule(const Prediction& prediction) {
   return prediction.rules.empty() ? "-" : prediction.rules.back();
