@@ -32,6 +32,20 @@ snapkey_golden(example.article.explain-default-vault
   ${PROJECT_SOURCE_DIR}/examples/article/expected/1-mrk-default-vault.explain.txt 0
   explain examples/article/1-mrk-default-vault.yaml aurora@virginia-default)
 
+# AWS at the end of 2026 (examples/aws-2026/): Aurora's AWS owned key, air-gapped rule targets,
+# key usage and RDS instance restores.
+set(SNAPKEY_AWS_2026 ${PROJECT_SOURCE_DIR}/examples/aws-2026/expected)
+snapkey_golden(example.aws-2026.predict ${SNAPKEY_AWS_2026}/predict.txt 0
+               predict examples/aws-2026/estate.yaml)
+snapkey_golden(example.aws-2026.predict.json ${SNAPKEY_AWS_2026}/predict.json 0
+               predict --format json examples/aws-2026/estate.yaml)
+snapkey_golden(example.aws-2026.explain-legacy ${SNAPKEY_AWS_2026}/explain-legacy.txt 0
+               explain examples/aws-2026/estate.yaml legacy@vault-lag)
+snapkey_golden(example.aws-2026.check ${SNAPKEY_AWS_2026}/check.txt 1
+               check examples/aws-2026/estate.yaml --today 2026-12-02)
+snapkey_golden(example.aws-2026.predict-2026-01 ${SNAPKEY_AWS_2026}/predict-2026-01-01.txt 0
+               predict examples/aws-2026/estate.yaml --as-of 2026-01-01)
+
 # The consumer: a tiny program built against the *installed* snapkey with find_package, so the
 # packaging cannot rot ({fmt}'s find-package-test).
 add_test(NAME example.consumer

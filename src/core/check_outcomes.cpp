@@ -147,11 +147,11 @@ Finding doc_conflict(const CheckContext& ctx, const Prediction& p) {
   const std::string why = doc_conflict_reason(p);
   f.message = fmt::format("{} is predicted {}, but {}.", capitalized(describe_operation(ctx, p)),
                           predicted_text(p), without_full_stop(why));
-  // The disputed case is a copy into an aws/backup vault: a customer managed key avoids it.
+  // R9's disputed case is a copy into an aws/backup vault: a customer managed key avoids it.
   const auto customer_managed = [](const Key& key) { return key.manager == KeyManager::customer; };
-  f.fix = p.operation == Operation::copy
-              ? repoint_fix(ctx, p, customer_managed, "a customer managed key", unused_replica(p))
-              : fix_or(p, kRestsOnDocConflict);
+  const bool r9 = !p.rules.empty() && p.rules.back() == "R9";
+  f.fix = r9 ? repoint_fix(ctx, p, customer_managed, "a customer managed key", unused_replica(p))
+             : fix_or(p, kRestsOnDocConflict);
   return f;
 }
 

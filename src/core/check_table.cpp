@@ -12,10 +12,11 @@ namespace {
 
 using Rules = std::span<const std::string_view>;
 
-constexpr std::string_view kJobFailsRules[] = {"R12", "R13", "R14", "R21", "R22",
-                                               "R23", "R25", "R26", "R27", "R32"};
-constexpr std::string_view kUnsupportedRules[] = {"R17", "R18", "R19", "R20", "R21", "R35"};
-constexpr std::string_view kUnencryptedRules[] = {"R3", "R15", "R34"};
+constexpr std::string_view kJobFailsRules[] = {"R12", "R13", "R14", "R21", "R22", "R23", "R25",
+                                               "R26", "R27", "R30", "R32", "R42", "R43", "R44"};
+constexpr std::string_view kUnsupportedRules[] = {"R17", "R18", "R19", "R20", "R21",
+                                                  "R35", "R42", "R44", "R45"};
+constexpr std::string_view kUnencryptedRules[] = {"R3", "R15", "R34", "R39", "R40", "R41"};
 constexpr std::string_view kAwsManagedRules[] = {"R6", "R9", "R12", "R13", "R29"};
 constexpr std::string_view kMrkRules[] = {"R7", "R8"};
 constexpr std::string_view kKeyStateRules[] = {"R26", "R27", "R28", "R29"};
@@ -24,7 +25,7 @@ constexpr std::string_view kCrossRegionRules[] = {"R7", "R18", "R19", "R20"};
 constexpr std::string_view kCrossAccountRules[] = {"R12", "R13", "R14", "R18"};
 constexpr std::string_view kManagerRules[] = {"R6", "R7", "R9", "R29"};
 constexpr std::string_view kAllowedRules[] = {"R2", "R6", "R31", "R32"};
-constexpr std::string_view kDocConflictRules[] = {"R9"};
+constexpr std::string_view kDocConflictRules[] = {"R9", "R15", "R21", "R34", "R42", "R45"};
 
 constexpr std::array<CheckInfo, 17> kChecks = {{
     {kJobFails, Severity::error, true,
@@ -32,12 +33,14 @@ constexpr std::array<CheckInfo, 17> kChecks = {{
      "snapkey predicts that AWS will reject or fail this job, so the recovery point it should make "
      "will not exist. The usual causes: a cross-account copy whose source key is AWS managed or "
      "not "
-     "shared with the destination account (R12), a cross-account copy into the Default vault or "
+     "shared with the destination account's AWSServiceRoleForBackup (R12, R30), a cross-account copy into the Default vault or "
      "another aws/backup vault (R13, U-2), accounts outside one organization or a vault access "
      "policy that does not let the source in (R14), a disabled or pending-deletion key (R26, R27), "
      "a logically air-gapped vault with an AWS managed source key (R21, R22), an on-demand copy "
      "of a continuous recovery point (R23), an option group missing in the destination Region "
-     "(R25), a native cross-Region copy without KmsKeyId (R32).",
+     "(R25), a native cross-Region copy without KmsKeyId (R32), a rule's air-gapped target in "
+     "another account or Region (R42), a key that is not a symmetric encryption key (R43), an "
+     "air-gapped vault whose customer managed key its account may not use (R44).",
      Rules(kJobFailsRules),
      "Change what the prediction's explanation names: use a customer managed key the destination "
      "account may use, copy into a vault keyed with a customer managed key, allow the source "
@@ -47,8 +50,11 @@ constexpr std::array<CheckInfo, 17> kChecks = {{
      "AWS Backup refuses some copies outright: Multi-AZ DB clusters support no copies (R17), no "
      "copy crosses a partition and China and GovCloud limit their Regions (R19), opt-in Regions "
      "limit DocumentDB and Neptune copies (R20), and single-action cross-Region plus cross-account "
-     "copies and one-step copies into logically air-gapped vaults exist only since their launch "
-     "dates (R18, R21, R35). The recovery point this job should make will never exist.",
+     "copies, one-step copies into logically air-gapped vaults, air-gapped rule targets and "
+     "customer managed keys on air-gapped vaults exist only since their launch dates (R18, R21, "
+     "R35, R42, R44), a source on an AWS managed key is never copied into a rule's air-gapped "
+     "target (R42), and restore access vaults take no backups or copies (R45). The recovery "
+     "point this job should make will never exist.",
      Rules(kUnsupportedRules),
      "Copy in two steps (first to another Region in the same account, then to the other "
      "account), pick a destination the resource type supports, or predict for a date after the "
@@ -57,7 +63,8 @@ constexpr std::array<CheckInfo, 17> kChecks = {{
      "A backup of an unencrypted database is unencrypted whatever the vault key (R3), and copies "
      "of unencrypted Aurora, DocumentDB and Neptune snapshots stay unencrypted in every vault "
      "(R15, R34). No vault setting fixes this: only an encrypted source gives encrypted recovery "
-     "points.",
+     "points. Aurora clusters created without a key are encrypted with an AWS owned key only "
+     "from 2026-02-18 (R39, R41); an RDS DB instance restore cannot add a key (R40).",
      Rules(kUnencryptedRules),
      "Encrypt the database: restore a snapshot into an encrypted cluster or instance with a "
      "customer managed key and back that up instead."},
@@ -172,9 +179,13 @@ constexpr std::array<CheckInfo, 17> kChecks = {{
      "A prediction rests on behaviour where AWS documentation and observation disagree",
      "For a same-account copy into an aws/backup vault the documentation says the copy should "
      "fail, while the article and others observed it succeed with aws/rds (R9, U-1). snapkey "
-     "predicts what was observed; AWS may change it.",
+     "predicts what was observed; AWS may change it. Two AWS documents also disagree on copies "
+     "of unencrypted cluster snapshots (R15, R21, R34), on copies out of restore access vaults "
+     "(R45), and a third party contradicts AWS on air-gapped targets of AWS managed sources "
+     "(R42).",
      Rules(kDocConflictRules),
-     "Avoid the disputed case: copy into a vault keyed with a customer managed key."},
+     "Avoid the disputed case: copy into a vault keyed with a customer managed key, or encrypt "
+     "the source with one."},
     {kRestsOnInferredRule,
      Severity::info,
      true,
