@@ -329,6 +329,27 @@ TEST(VerifyTest, AKeyKnownOnlyByItsArnIsComparedByRegionAndAccount) {
   EXPECT_EQ(only(w).agreement, Agreement::agree);
 }
 
+TEST(VerifyTest, AnAwsOwnedKeyIsComparedByOutcomeOnly) {  // U-18
+  World w;
+  w.key("app-key", kTokyo);
+  w.resource("orders", "app-key");
+  w.vault("primary", kTokyo);
+  w.vault("lag", kTokyo).type = VaultType::logically_air_gapped;
+  w.plan("daily", "primary", {"orders"}, {"lag"});
+  const std::string owned = key_arn(kTokyo, "999999999999", "abcdabcd-0000-4000-8000-000000000000");
+  w.in.copy_jobs.push_back(copy("job-1", vault_arn(kTokyo, kA, "lag"), "COMPLETED", owned));
+  const Verification v = only(w);
+  EXPECT_EQ(v.agreement, Agreement::agree);
+  EXPECT_EQ(v.reason, "AWS used " + owned +
+                          ", which no input describes; snapkey predicts an AWS owned key, whose "
+                          "ARN is not documented (spec U-18), so only the outcome was compared");
+  // A customer managed key the inputs know is not the AWS owned key.
+  World known = w;
+  known.key("imposter", kTokyo);
+  known.in.copy_jobs[0].destination_key_arn = known.in.keys.back().arn;
+  EXPECT_EQ(only(known).agreement, Agreement::disagree);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Recovery points
 

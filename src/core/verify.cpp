@@ -140,6 +140,14 @@ Finding compare_key(const Model& model, const Prediction& p, const std::string& 
     return {Agreement::agree, fmt::format("the same key: {}", describe(predicted))};
   }
   const Key* known = model.find_key(reported, predicted.account, predicted.region);
+  if (predicted.manager == KeyManager::aws_owned &&
+      (known == nullptr || known->manager == KeyManager::unknown)) {
+    // AWS owned keys have ARNs of AWS's own, in a form no document gives (spec U-17, U-18).
+    return {Agreement::agree,
+            fmt::format("AWS used {}, which no input describes; snapkey predicts an AWS owned key, "
+                        "whose ARN is not documented (spec U-18), so only the outcome was compared",
+                        reported)};
+  }
   // A key known only by its ARN (no manager, no alias) says nothing about which key it is.
   if (known != nullptr && known->manager == KeyManager::unknown && known->aliases.empty()) {
     known = nullptr;
