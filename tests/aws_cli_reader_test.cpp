@@ -481,6 +481,135 @@ TEST_F(AwsCli, TheSameClusterDescribedDifferentlyIsAnError) {
   EXPECT_EQ(e.location, place("b.json", "/DBClusters/0"));
 }
 
+// A read replica: same-Region replicas are on their source's key, cross-Region replicas on a key
+// of their own Region. What the output says is read; only what it leaves out comes from the
+// source.
+TEST_F(AwsCli, ReadReplicasInTheSameExport) {
+  const std::string source_key = key_arn("us-east-1", kUuid);
+  const std::string own_key = key_arn("us-east-1", kUuid2);
+  const std::string west_key = key_arn("eu-west-1", kUuid2);
+  write("us-east-1/instances.json", fmt::format(R"({{"DBInstances": [
+    {{"DBInstanceIdentifier": "src", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:src",
+     "Engine": "postgres", "StorageEncrypted": true, "KmsKeyId": "{0}",
+     "ReadReplicaDBInstanceIdentifiers": ["same", "bare", "arn:aws:rds:eu-west-1:111111111111:db:west"]}},
+    {{"DBInstanceIdentifier": "same", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:same",
+     "Engine": "postgres", "StorageEncrypted": true, "KmsKeyId": "{1}",
+     "ReadReplicaSourceDBInstanceIdentifier": "src"}},
+    {{"DBInstanceIdentifier": "bare", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:bare",
+     "Engine": "postgres", "ReadReplicaSourceDBInstanceIdentifier": "src"}},
+    {{"DBInstanceIdentifier": "nokey", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:nokey",
+     "Engine": "postgres", "StorageEncrypted": true, "ReadReplicaSourceDBInstanceIdentifier": "bare"}},
+    {{"DBInstanceIdentifier": "plain", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:plain",
+     "Engine": "mysql", "StorageEncrypted": false}},
+    {{"DBInstanceIdentifier": "plain-replica", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:plain-replica",
+     "Engine": "mysql", "ReadReplicaSourceDBInstanceIdentifier": "plain"}}]}})",
+                                                source_key, own_key));
+  write("eu-west-1/instances.json", fmt::format(R"({{"DBInstances": [
+    {{"DBInstanceIdentifier": "west", "DBInstanceArn": "arn:aws:rds:eu-west-1:111111111111:db:west",
+     "Engine": "postgres", "StorageEncrypted": true, "KmsKeyId": "{0}",
+     "ReadReplicaSourceDBInstanceIdentifier": "arn:aws:rds:us-east-1:111111111111:db:src"}},
+    {{"DBInstanceIdentifier": "west-bare", "DBInstanceArn": "arn:aws:rds:eu-west-1:111111111111:db:west-bare",
+     "Engine": "postgres", "ReadReplicaSourceDBInstanceIdentifier": "arn:aws:rds:us-east-1:111111111111:db:src"}},
+    {{"DBInstanceIdentifier": "west-nokey", "DBInstanceArn": "arn:aws:rds:eu-west-1:111111111111:db:west-nokey",
+     "Engine": "postgres", "StorageEncrypted": true,
+     "ReadReplicaSourceDBInstanceIdentifier": "arn:aws:rds:us-east-1:111111111111:db:src"}},
+    {{"DBInstanceIdentifier": "west-keyonly", "DBInstanceArn": "arn:aws:rds:eu-west-1:111111111111:db:west-keyonly",
+     "Engine": "postgres", "KmsKeyId": "{0}",
+     "ReadReplicaSourceDBInstanceIdentifier": "arn:aws:rds:us-east-1:111111111111:db:src"}},
+    {{"DBInstanceIdentifier": "orphan", "DBInstanceArn": "arn:aws:rds:eu-west-1:111111111111:db:orphan",
+     "Engine": "postgres", "ReadReplicaSourceDBInstanceIdentifier": "arn:aws:rds:us-west-2:111111111111:db:gone"}}]}})",
+                                                west_key));
+  ModelInput in = read_ok();
+  std::vector<std::string> resources;
+  for (const Resource& r : in.resources) {
+    resources.push_back(fmt::format("{} [{}] [{}]", r.name, r.key, r.key_unknown));
+  }
+  EXPECT_THAT(
+      resources,
+      ::testing::UnorderedElementsAre(
+          fmt::format("src [{}] []", source_key),
+          // Its own KmsKeyId, as reported.
+          fmt::format("same [{}] []", own_key),
+          // Nothing reported: its source's key, in the same Region.
+          fmt::format("bare [{}] []", source_key),
+          // A replica of a replica, encrypted without a KmsKeyId: the key of the chain.
+          fmt::format("nokey [{}] []", source_key), "plain [] []",
+          // The replica of an unencrypted DB instance is unencrypted.
+          "plain-replica [] []",
+          // Cross-Region: the key KmsKeyId names, never the source's.
+          fmt::format("west [{}] []", west_key),
+          "west-bare [] [DB instance west-bare: StorageEncrypted was not reported; its read "
+          "replica source arn:aws:rds:us-east-1:111111111111:db:src is encrypted, and a "
+          "cross-Region read replica is encrypted with a key of its own Region, but its KmsKeyId "
+          "was not reported]",
+          "west-nokey [] [DB instance west-nokey is encrypted, but its KmsKeyId was not reported]",
+          // A source that is encrypted makes the replica's KmsKeyId its key.
+          fmt::format("west-keyonly [{}] []", west_key),
+          // A source that is not exported tells nothing.
+          "orphan [] [DB instance orphan: StorageEncrypted was not reported]"));
+  auto model = Model::build(std::move(in));
+  ASSERT_TRUE(model) << model.error().to_string();
+}
+
+TEST_F(AwsCli, DbClusterReplicationSource) {
+  const std::string key = key_arn("us-east-1", kUuid);
+  write("clusters.json", fmt::format(R"({{"DBClusters": [
+    {{"DBClusterIdentifier": "src", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:src",
+     "Engine": "aurora-mysql", "StorageEncrypted": true, "KmsKeyId": "{0}"}},
+    {{"DBClusterIdentifier": "by-id", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:by-id",
+     "Engine": "aurora-mysql", "ReplicationSourceIdentifier": "src"}},
+    {{"DBClusterIdentifier": "of-db", "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:of-db",
+     "Engine": "aurora-mysql", "StorageEncrypted": true,
+     "ReplicationSourceIdentifier": "arn:aws:rds:us-east-1:111111111111:db:mysql"}},
+    {{"DBClusterIdentifier": "far", "DBClusterArn": "arn:aws:rds:eu-west-1:111111111111:cluster:far",
+     "Engine": "aurora-mysql", "StorageEncrypted": true, "KmsKeyId": "{1}",
+     "ReplicationSourceIdentifier": "arn:aws:rds:us-east-1:111111111111:cluster:src"}}]}})",
+                                     key, key_arn("eu-west-1", kUuid2)));
+  write("instances.json", fmt::format(R"({{"DBInstances": [
+    {{"DBInstanceIdentifier": "mysql", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:mysql",
+     "Engine": "mysql", "StorageEncrypted": true, "KmsKeyId": "{}"}}]}})",
+                                      key));
+  ModelInput in = read_ok();
+  std::vector<std::string> resources;
+  for (const Resource& r : in.resources) {
+    resources.push_back(fmt::format("{} [{}] [{}]", r.name, r.key, r.key_unknown));
+  }
+  EXPECT_THAT(resources, ::testing::UnorderedElementsAre(
+                             fmt::format("src [{}] []", key), fmt::format("by-id [{}] []", key),
+                             fmt::format("of-db [{}] []", key), fmt::format("mysql [{}] []", key),
+                             fmt::format("far [{}] []", key_arn("eu-west-1", kUuid2))));
+  EXPECT_TRUE(Model::build(std::move(in)));
+}
+
+TEST_F(AwsCli, ReadReplicaSourceErrors) {
+  write("a.json", R"({"DBInstances": [{"DBInstanceIdentifier": "r", "Engine": "postgres",
+    "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:r", "StorageEncrypted": false,
+    "ReadReplicaSourceDBInstanceIdentifier": "arn:aws:rds:us-east-1:111111111111:cluster:c"}]})");
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(
+      e.message,
+      "expected a DB instance identifier, or its ARN like "
+      "arn:aws:rds:REGION:ACCOUNT:db:NAME at /DBInstances/0/ReadReplicaSourceDBInstanceIdentifier, "
+      "found 'arn:aws:rds:us-east-1:111111111111:cluster:c'");
+  EXPECT_EQ(e.location, place("a.json", "/DBInstances/0/ReadReplicaSourceDBInstanceIdentifier"));
+
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:c", "StorageEncrypted": false,
+    "ReplicationSourceIdentifier": "arn:aws:rds:us-east-9:111111111111:cluster:s"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_REGION");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/ReplicationSourceIdentifier"));
+
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora",
+    "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:c", "StorageEncrypted": false,
+    "ReplicationSourceIdentifier": 7}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_TYPE");
+  EXPECT_EQ(e.message,
+            "expected a string at /DBClusters/0/ReplicationSourceIdentifier, found a number");
+}
+
 // ---------------------------------------------------------------------------------------------
 // kms describe-key, list-aliases
 
@@ -618,6 +747,169 @@ TEST_F(AwsCli, DescribeKeyOfAPrimaryTellsItsReplicas) {
   EXPECT_EQ(replica->primary, key_arn("ap-northeast-1", kMrk));
   EXPECT_EQ(replica->state, KeyState::unknown);
   EXPECT_TRUE(Model::build(std::move(in)));
+}
+
+// MultiRegionConfiguration that contradicts itself is reported where it is, not later as a
+// replica without a primary.
+TEST_F(AwsCli, MultiRegionConfigurationMustAgreeWithItsArns) {
+  const std::string replica = key_arn("us-east-1", kMrk);
+  const std::string primary = key_arn("ap-northeast-1", kMrk);
+  auto config = [&](std::string_view type, std::string_view primary_key,
+                    std::string_view replica_keys) {
+    return fmt::format(R"("KeyManager": "CUSTOMER", "MultiRegion": true,
+      "MultiRegionConfiguration": {{"MultiRegionKeyType": "{}", "PrimaryKey": {},
+      "ReplicaKeys": [{}]}})",
+                       type, primary_key, replica_keys);
+  };
+  write("key.json",
+        describe_key(
+            replica,
+            config("REPLICA", fmt::format(R"({{"Arn": "{}", "Region": "eu-west-1"}})", primary),
+                   fmt::format(R"({{"Arn": "{}", "Region": "us-east-1"}})", replica))));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            fmt::format("expected Region ap-northeast-1 at "
+                        "/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Region, as Arn is '{}' "
+                        "at /KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn; found "
+                        "'eu-west-1'",
+                        primary));
+  EXPECT_EQ(e.location, place("key.json", "/KeyMetadata/MultiRegionConfiguration/PrimaryKey"));
+
+  write("key.json",
+        describe_key(primary,
+                     config("PRIMARY",
+                            fmt::format(R"({{"Arn": "{}", "Region": "ap-northeast-1"}})", primary),
+                            fmt::format(R"({{"Arn": "{}", "Region": "us-west-2"}})", replica))));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(
+      e.message,
+      fmt::format("expected Region us-east-1 at "
+                  "/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/0/Region, as Arn is '{}' "
+                  "at /KeyMetadata/MultiRegionConfiguration/ReplicaKeys/0/Arn; found "
+                  "'us-west-2'",
+                  replica));
+  EXPECT_EQ(e.location, place("key.json", "/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/0"));
+
+  // Related multi-Region keys share their key id and account.
+  const std::string other = key_arn("ap-northeast-1", "mrk-ffffffffffffffffffffffffffffffff");
+  write("key.json",
+        describe_key(
+            replica,
+            config("REPLICA", fmt::format(R"({{"Arn": "{}", "Region": "ap-northeast-1"}})", other),
+                   "")));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            fmt::format("expected the ARN of a key with key id {} in account 111111111111 at "
+                        "/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn, as related "
+                        "multi-Region keys share the key id and account of {} at /KeyMetadata/Arn; "
+                        "found '{}'",
+                        kMrk, replica, other));
+  EXPECT_EQ(e.location, place("key.json", "/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn"));
+
+  // A replica's primary is in another Region; a primary's PrimaryKey is itself.
+  write(
+      "key.json",
+      describe_key(replica,
+                   config("REPLICA",
+                          fmt::format(R"({{"Arn": "{}", "Region": "us-east-1"}})", replica), "")));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            fmt::format("expected the ARN of a key in another Region than us-east-1 at "
+                        "/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn, as "
+                        "MultiRegionKeyType is REPLICA at "
+                        "/KeyMetadata/MultiRegionConfiguration/MultiRegionKeyType (related "
+                        "multi-Region keys are each in their own Region); found '{}'",
+                        replica));
+
+  write(
+      "key.json",
+      describe_key(primary,
+                   config("PRIMARY",
+                          fmt::format(R"({{"Arn": "{}", "Region": "us-east-1"}})", replica), "")));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            fmt::format("expected '{}' (the key's own Arn, at /KeyMetadata/Arn) at "
+                        "/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn, as "
+                        "MultiRegionKeyType is PRIMARY at "
+                        "/KeyMetadata/MultiRegionConfiguration/MultiRegionKeyType; found '{}'",
+                        primary, replica));
+}
+
+TEST_F(AwsCli, MalformedMultiRegionKeyIds) {
+  const std::string short_id = "mrk-0123456789abcdef0123456789abcde";  // 31 digits
+  write("key.json", fmt::format(R"({{"KeyMetadata": {{"KeyId": "{0}",
+    "Arn": "arn:aws:kms:us-east-1:111111111111:key/{0}", "MultiRegion": true,
+    "MultiRegionConfiguration": {{"MultiRegionKeyType": "PRIMARY"}}}}}})",
+                                short_id));
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "key id 'mrk-0123456789abcdef0123456789abcde' at /KeyMetadata/KeyId is not a "
+            "multi-Region key id: expected mrk- and 32 hex digits, found 31 hex digits");
+  EXPECT_EQ(e.location, place("key.json", "/KeyMetadata/KeyId"));
+
+  // In an ARN.
+  write("key.json", describe_key(key_arn("us-east-1", "mrk-0123456789abcdef0123456789abcdeg"),
+                                 R"("MultiRegion": false)"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "key id 'mrk-0123456789abcdef0123456789abcdeg' of "
+            "'arn:aws:kms:us-east-1:111111111111:key/mrk-0123456789abcdef0123456789abcdeg' at "
+            "/KeyMetadata/Arn is not a multi-Region key id: expected mrk- and 32 hex digits, "
+            "found 32 characters, not all hex digits");
+  EXPECT_EQ(e.location, place("key.json", "/KeyMetadata/Arn"));
+
+  // KeyId and Arn name one key.
+  write("key.json", fmt::format(R"({{"KeyMetadata": {{"KeyId": "{}", "Arn": "{}"}}}})", kUuid2,
+                                key_arn("us-east-1", kUuid)));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            fmt::format("expected KeyId {} at /KeyMetadata/KeyId, the key id of Arn '{}' at "
+                        "/KeyMetadata/Arn; found '{}'",
+                        kUuid, key_arn("us-east-1", kUuid), kUuid2));
+  fs::remove(at("key.json"));
+
+  // A database's KmsKeyId, as an id or in an ARN, and an alias's TargetKeyId.
+  write("a.json", cluster("aurora", "mrk-0123"));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "key id 'mrk-0123' at /DBClusters/0/KmsKeyId is not a multi-Region key id: expected "
+            "mrk- and 32 hex digits, found 4 hex digits");
+  EXPECT_EQ(e.location, place("a.json", "/DBClusters/0/KmsKeyId"));
+  write("a.json", cluster("aurora", key_arn("us-east-1", "mrk-0123")));
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "key id 'mrk-0123' of 'arn:aws:kms:us-east-1:111111111111:key/mrk-0123' at "
+            "/DBClusters/0/KmsKeyId is not a multi-Region key id: expected mrk- and 32 hex "
+            "digits, found 4 hex digits");
+  write("a.json", R"({"Aliases": [{"AliasName": "alias/x", "TargetKeyId": "mrk-",
+    "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/x"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "key id 'mrk-' at /Aliases/0/TargetKeyId is not a multi-Region key id: expected mrk- "
+            "and 32 hex digits, found 0 hex digits");
+  // Observed copy jobs too.
+  write("a.json", R"({"CopyJobs": [{"CopyJobId": "j",
+    "SourceBackupVaultArn": "arn:aws:backup:us-east-1:111111111111:backup-vault:a",
+    "DestinationBackupVaultArn": "arn:aws:backup:us-east-1:111111111111:backup-vault:b",
+    "DestinationEncryptionKeyArn": "arn:aws:kms:us-east-1:111111111111:key/mrk-1",
+    "ResourceArn": "arn:aws:rds:us-east-1:111111111111:cluster:c", "State": "COMPLETED"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "key id 'mrk-1' of 'arn:aws:kms:us-east-1:111111111111:key/mrk-1' at "
+            "/CopyJobs/0/DestinationEncryptionKeyArn is not a multi-Region key id: expected mrk- "
+            "and 32 hex digits, found 1 hex digits");
 }
 
 TEST_F(AwsCli, ListAliases) {
@@ -1259,6 +1551,46 @@ TEST_F(AwsCli, CopiesIntoAVaultThatIsNotExportedAreIndeterminate) {
   EXPECT_EQ(predictions.find("a@primary")->outcome, Outcome::encrypted);
 }
 
+TEST_F(AwsCli, ReadReplicasArePredictedFromTheExport) {
+  // A same-Region replica whose output names no key, and a cross-Region replica (ARN source)
+  // with a key of its own: both backed up, both determinate.
+  const std::string key = key_arn("ap-northeast-1", kUuid);
+  const std::string west_key = key_arn("us-east-1", kUuid2);
+  write("111111111111/ap-northeast-1/instances.json", fmt::format(R"({{"DBInstances": [
+    {{"DBInstanceIdentifier": "src", "DBInstanceArn": "arn:aws:rds:ap-northeast-1:111111111111:db:src",
+     "Engine": "postgres", "StorageEncrypted": true, "KmsKeyId": "{0}"}},
+    {{"DBInstanceIdentifier": "replica", "DBInstanceArn": "arn:aws:rds:ap-northeast-1:111111111111:db:replica",
+     "Engine": "postgres", "ReadReplicaSourceDBInstanceIdentifier": "src"}}]}})",
+                                                                  key));
+  write("111111111111/us-east-1/instances.json", fmt::format(R"({{"DBInstances": [
+    {{"DBInstanceIdentifier": "far", "DBInstanceArn": "arn:aws:rds:us-east-1:111111111111:db:far",
+     "Engine": "postgres", "StorageEncrypted": true, "KmsKeyId": "{0}",
+     "ReadReplicaSourceDBInstanceIdentifier": "arn:aws:rds:ap-northeast-1:111111111111:db:src"}}]}})",
+                                                             west_key));
+  write("111111111111/ap-northeast-1/keys.json",
+        describe_key(key,
+                     R"("KeyManager": "CUSTOMER", "KeyState": "Enabled", "MultiRegion": false)"));
+  write("111111111111/us-east-1/keys.json", describe_key(west_key, R"("KeyManager": "CUSTOMER",
+    "KeyState": "Enabled", "MultiRegion": false)"));
+  write("111111111111/ap-northeast-1/vaults.json",
+        fmt::format(R"({{"BackupVaultList": [
+    {{"BackupVaultName": "primary", "BackupVaultArn": "{}", "EncryptionKeyArn": "{}"}}]}})",
+                    vault_arn("ap-northeast-1", "primary"), key));
+  write("111111111111/ap-northeast-1/plan.json",
+        plan_json(R"({"RuleName": "daily", "TargetBackupVaultName": "primary"})"));
+  write("111111111111/ap-northeast-1/selection.json", fmt::format(R"({{"BackupSelection": {{
+    "SelectionName": "all", "Resources": ["arn:aws:rds:*:111111111111:db:*"]}}, "SelectionId": "{}", "BackupPlanId": "{}"}})",
+                                                                  kSelectionId, kPlanId));
+  auto model = Model::build(read_ok());
+  ASSERT_TRUE(model) << model.error().to_string();
+  const Predictions predictions = predict(*model, {});
+  const Prediction* replica = predictions.find("replica@primary");
+  ASSERT_NE(replica, nullptr);
+  EXPECT_EQ(replica->outcome, Outcome::encrypted);
+  ASSERT_TRUE(replica->key);
+  EXPECT_EQ(replica->key->arn, key);
+}
+
 TEST_F(AwsCli, TheOrderOfPathsDoesNotChangeWhatIsRead) {
   write("a/clusters.json", cluster("aurora", kUuid));
   write("b/instances.json", R"({"DBInstances": [{"DBInstanceIdentifier": "i",
@@ -1446,6 +1778,90 @@ TEST_F(AwsCli, AccountLevelValueErrors) {
                                    "here, but true at "
                                    "{}#/GlobalSettings/isCrossAccountBackupEnabled",
                                    at("111111111111/a.json")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// organizations list-accounts
+
+constexpr std::string_view kListAccounts = R"({"Accounts": [
+  {"Id": "999999999999", "Arn": "arn:aws:organizations::999999999999:account/o-a1b2c3d4e5/999999999999",
+   "Email": "aws-management@example.com", "Name": "management", "Status": "ACTIVE",
+   "JoinedMethod": "INVITED", "JoinedTimestamp": "2020-11-20T09:04:20.346000+09:00"},
+  {"Id": "111111111111", "Arn": "arn:aws:organizations::999999999999:account/o-a1b2c3d4e5/111111111111",
+   "Email": "workloads@example.com", "Name": "workloads", "Status": "ACTIVE",
+   "JoinedMethod": "CREATED", "JoinedTimestamp": "2021-02-03T10:00:00.000000+09:00"},
+  {"Id": "222222222222", "Arn": "arn:aws:organizations::999999999999:account/o-a1b2c3d4e5/222222222222",
+   "Email": "backup@example.com", "Name": "backup", "Status": "SUSPENDED",
+   "JoinedMethod": "CREATED", "JoinedTimestamp": "2021-02-03T10:05:00.000000+09:00"}]})";
+
+TEST_F(AwsCli, ListAccounts) {
+  write("999999999999/organizations/list-accounts.json", kListAccounts);
+  // describe-organization of one of them agrees, and adds the account's cross-account setting.
+  write("111111111111/organizations/describe-organization.json",
+        R"({"Organization": {"Id": "o-a1b2c3d4e5", "MasterAccountId": "999999999999"}})");
+  write("111111111111/us-east-1/backup/describe-global-settings.json",
+        R"({"GlobalSettings": {"isCrossAccountBackupEnabled": "false"}})");
+  const ModelInput in = read_ok();
+  std::vector<std::string> accounts;
+  for (const Account& a : in.accounts) {
+    accounts.push_back(fmt::format("{} {} {} {}", a.id.value, a.organization.value_or("-"),
+                                   a.cross_account_backup, a.location.to_string()));
+  }
+  const std::string list = at("999999999999/organizations/list-accounts.json");
+  EXPECT_THAT(
+      accounts,
+      ElementsAre(fmt::format("111111111111 o-a1b2c3d4e5 false {}#/Organization",
+                              at("111111111111/organizations/describe-organization.json")),
+                  fmt::format("222222222222 o-a1b2c3d4e5 true {}#/Accounts/2", list),
+                  // Placed where it was first read.
+                  fmt::format("999999999999 o-a1b2c3d4e5 true {}#/Organization",
+                              at("111111111111/organizations/describe-organization.json"))));
+  EXPECT_TRUE(Model::build(ModelInput(in)));
+}
+
+TEST_F(AwsCli, ListAccountsErrors) {
+  write("list.json", R"({"Accounts": [{"Id": "111111111111",
+    "Arn": "arn:aws:organizations::999999999999:account/o-a1b2c3d4e5/222222222222"}]})");
+  Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected the ARN of account 111111111111 (the Id at /Accounts/0/Id) at "
+            "/Accounts/0/Arn, like "
+            "arn:aws:organizations::MANAGEMENT-ACCOUNT:account/o-ORGANIZATION/111111111111; found "
+            "'arn:aws:organizations::999999999999:account/o-a1b2c3d4e5/222222222222'");
+  EXPECT_EQ(e.location, place("list.json", "/Accounts/0/Arn"));
+
+  write("list.json", R"({"Accounts": [{"Id": "111111111111",
+    "Arn": "arn:aws:organizations::999999999999:organization/o-a1b2c3d4e5"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(
+      e.message,
+      "expected an account ARN like "
+      "arn:aws:organizations::MANAGEMENT-ACCOUNT:account/o-ORGANIZATION/ACCOUNT at "
+      "/Accounts/0/Arn, found 'arn:aws:organizations::999999999999:organization/o-a1b2c3d4e5'");
+
+  write("list.json", R"({"Accounts": [{"Id": "1111", "Arn": "x"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_ACCOUNT_ID");
+  EXPECT_EQ(e.message, "expected a 12-digit account id, found '1111'");
+  EXPECT_EQ(e.location, place("list.json", "/Accounts/0/Id"));
+
+  write("list.json", R"({"Accounts": [{"Id": "111111111111"}]})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message, "expected a string at /Accounts/0/Arn, found nothing");
+
+  // Another organization than describe-organization says.
+  write("list.json", R"({"Accounts": [{"Id": "111111111111",
+    "Arn": "arn:aws:organizations::999999999999:account/o-ffffffffff/111111111111"}]})");
+  write("111111111111/org.json", R"({"Organization": {"Id": "o-a1b2c3d4e5"}})");
+  e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message, fmt::format("account 111111111111: its organization is 'o-ffffffffff' "
+                                   "here, but 'o-a1b2c3d4e5' at {}#/Organization/Id",
+                                   at("111111111111/org.json")));
+  EXPECT_EQ(e.location, place("list.json", "/Accounts/0/Arn"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -710,6 +710,28 @@ TEST(CloudFormationKms, UnknownEnabledMakesAnUnknownState) {
             "t.yaml:2:52: error E_CFN_VALUE: expected true or false for Enabled, found 'yes'");
 }
 
+TEST(CloudFormationKms, AKeyPolicyPrincipalWithoutAValueIsNotKnown) {  // issue 9, item 1
+  const ModelInput input = read(R"(
+Parameters:
+  BackupAccount: {Type: String}
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Statement:
+          - Effect: Allow
+            Principal: {AWS: [!Sub "arn:aws:iam::${BackupAccount}:root", "333333333333"]}
+            Action: kms:Decrypt
+)");
+  const Key* key = key_named(input, "Key");
+  ASSERT_NE(key, nullptr);
+  EXPECT_THAT(key->shared_with, ElementsAre("333333333333"));
+  EXPECT_EQ(key->shared_with_unknown,
+            "Key KeyPolicy: parameter BackupAccount has no value (give --parameter "
+            "BackupAccount=VALUE, or a Default)");
+}
+
 TEST(CloudFormationKms, KeyPoliciesSayWhoElseMayUseTheKey) {
   const ModelInput input = read(R"(
 Resources:

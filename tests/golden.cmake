@@ -289,3 +289,45 @@ snapkey_golden(golden_check_new_aurora_2026_01 ${SNAPKEY_GOLDEN}/check-new-auror
                check ${SNAPKEY_NEW_AURORA} --as-of 2026-01-01 --today 2026-12-02)
 snapkey_golden(golden_explain_new_aurora ${SNAPKEY_GOLDEN}/explain-new-aurora.txt 0
                explain ${SNAPKEY_NEW_AURORA} orders@primary --as-of 2026-12-01)
+
+# --- Issue 9, items 8 and 9: directories with other files; every bad file at once ---------------
+set(SNAPKEY_INPUTS_EXPORT tests/data/inputs-export)
+set(SNAPKEY_INPUTS_BAD tests/data/inputs-bad)
+
+# A saved export with a notes.json, an unrelated describe-instances.json, a YAML list and a
+# README.md: the same predictions as the export alone (predict-mixed.txt), the files of unknown
+# kind named in a notice on standard error, and, in JSON output, in an added "skipped" field.
+snapkey_golden(golden_predict_skipped ${SNAPKEY_GOLDEN}/predict-mixed.txt 0
+               predict ${SNAPKEY_INPUTS_EXPORT}/export ${SNAPKEY_INPUTS_EXPORT}/design.yaml)
+snapkey_cli_error(cli_predict_skipped
+                  "^tests/data/inputs-export/export/111111111111/ap-northeast-1/ec2/describe-instances.json: notice: skipped, of no kind snapkey reads: expected a Terraform plan, a CloudFormation template or the output of an AWS CLI command snapkey reads, found an object whose top-level keys are Reservations, NextToken\ntests/data/inputs-export/export/accounts.yaml: notice: skipped, of no kind snapkey reads: expected a scenario or a CloudFormation template \\(a YAML map\\), found a list\ntests/data/inputs-export/export/notes.json: notice: skipped, of no kind snapkey reads: expected a Terraform plan, a CloudFormation template or the output of an AWS CLI command snapkey reads, found an object whose top-level keys are owner, exported_by, ticket\n"
+                  predict ${SNAPKEY_INPUTS_EXPORT}/export ${SNAPKEY_INPUTS_EXPORT}/design.yaml)
+snapkey_golden(golden_predict_skipped_json ${SNAPKEY_GOLDEN}/predict-skipped.json 0
+               predict ${SNAPKEY_INPUTS_EXPORT}/export ${SNAPKEY_INPUTS_EXPORT}/design.yaml
+               --format json)
+snapkey_golden(golden_check_skipped_json ${SNAPKEY_GOLDEN}/check-skipped.json 0
+               check ${SNAPKEY_INPUTS_EXPORT}/export ${SNAPKEY_INPUTS_EXPORT}/design.yaml
+               --format json --fail-on never --today 2026-12-02)
+snapkey_golden(golden_verify_skipped_json ${SNAPKEY_GOLDEN}/verify-skipped.json 0
+               verify ${SNAPKEY_INPUTS_EXPORT}/export ${SNAPKEY_INPUTS_EXPORT}/design.yaml
+               --format json)
+# Named on the command line, a file of unknown kind is still an error.
+snapkey_golden(golden_named_unknown_kind ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_INPUTS_EXPORT}/export/notes.json)
+snapkey_cli_error(cli_named_unknown_kind
+                  "^tests/data/inputs-export/export/notes.json#/: error E_AWS_CLI_KIND: tests/data/inputs-export/export/notes.json is not the output of an AWS CLI command snapkey reads \\(expected top-level keys such as DBClusters, KeyMetadata, Aliases, BackupVaultList or BackupPlan\\); its top-level keys are owner, exported_by, ticket\n$"
+                  predict ${SNAPKEY_INPUTS_EXPORT}/export/notes.json)
+
+# Three bad files (a truncated list-aliases.json, a describe-key output with a bad value, a
+# scenario with an unknown key) and a notes.json: every error, each with its place, exit 2.
+snapkey_golden(golden_every_bad_file ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_INPUTS_BAD}/export ${SNAPKEY_INPUTS_BAD}/design.yaml)
+snapkey_cli_error(cli_every_bad_file
+                  "^tests/data/inputs-bad/export/notes.json: notice: skipped, [^\n]*\ntests/data/inputs-bad/export/111111111111/ap-northeast-1/kms/list-aliases.json: error E_JSON: [^\n]*\ntests/data/inputs-bad/design.yaml:11:5: error E_SCENARIO_KEY: unknown key 'kye' [^\n]*\ntests/data/inputs-bad/export/111111111111/ap-northeast-1/kms/describe-key/5b1e7c2a-3d4f-4e6a-8b9c-0d1e2f3a4b5c.json#/KeyMetadata/MultiRegion: error E_JSON_TYPE: [^\n]*\n$"
+                  predict ${SNAPKEY_INPUTS_BAD}/export ${SNAPKEY_INPUTS_BAD}/design.yaml)
+# 22 bad files: the first 20, then a count of the rest.
+snapkey_golden(golden_many_bad_files ${SNAPKEY_GOLDEN}/empty.txt 2
+               check tests/data/inputs-many --today 2026-12-02)
+snapkey_cli_error(cli_many_bad_files
+                  "^tests/data/inputs-many/cluster-01.json: error E_JSON: [^\n]*\n(tests/data/inputs-many/cluster-[01][0-9].json: error E_JSON: [^\n]*\n)+tests/data/inputs-many/cluster-20.json: error E_JSON: [^\n]*\n\\.\\.\\. and 2 more errors\n$"
+                  check tests/data/inputs-many --today 2026-12-02)

@@ -4,12 +4,14 @@
 #include "snapkey/io/inputs.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::ElementsAre;
+using ::testing::StartsWith;
 
 std::string describe(const Error& error) {
   return fmt::format("{}: {}: {}", error.location.to_string(), error.id, error.message);
@@ -322,6 +325,196 @@ TEST_F(InputsTest, ECfnRegionForAStackWithoutTemplates) {
   EXPECT_EQ(describe(read_inputs({file}, options).error()),
             "tokyo.yaml: E_CFN_REGION: --stack tokyo.yaml=ap-northeast-1 names no template read "
             "(templates: none)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// read_inputs_report: files of unknown kind skipped in directories, every error at once
+
+const std::string kMixedExport =
+    std::string(SNAPKEY_SOURCE_DIR) + "/tests/data/mixed/export/111111111111/ap-northeast-1/";
+
+std::string source_text(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::vector<std::string> describe_all(const std::vector<Error>& errors) {
+  std::vector<std::string> out;
+  for (const Error& error : errors) out.push_back(describe(error));
+  return out;
+}
+
+std::vector<std::string> describe_all(const std::vector<SkippedInput>& skipped) {
+  std::vector<std::string> out;
+  for (const SkippedInput& file : skipped) {
+    out.push_back(fmt::format("{}: {}: {}", file.file, file.id, file.reason));
+  }
+  return out;
+}
+
+constexpr std::string_view kUnknownJson =
+    "E_AWS_CLI_KIND: expected a Terraform plan, a CloudFormation template or the output of an AWS "
+    "CLI command snapkey reads, found ";
+
+class InputReportTest : public InputsTest {
+ protected:
+  // A saved export as export.sh leaves it: the clusters and keys of tests/data/mixed/export/,
+  // and the files that come with it.
+  void write_export(const std::string& folder) {
+    for (const char* file : {"rds/describe-db-clusters.json", "kms/list-aliases.json",
+                             "kms/describe-key/5b1e7c2a-3d4f-4e6a-8b9c-0d1e2f3a4b5c.json"}) {
+      write(folder + "/111111111111/ap-northeast-1/" + file, source_text(kMixedExport + file));
+    }
+  }
+};
+
+TEST_F(InputReportTest, FilesOfUnknownKindInAnExportAreSkippedAndListed) {
+  write_export("export");
+  const std::string notes = write("export/notes.json", R"({"owner": "ops"})");
+  const std::string instances =
+      write("export/111111111111/ap-northeast-1/ec2/describe-instances.json",
+            R"({"Reservations": [], "NextToken": null})");
+  const std::string accounts = write("export/accounts.yaml", "- '111111111111'\n");
+  const std::string list = write("export/zz.json", "[]");
+  write("export/README.md", "how this was exported");
+  const InputReport report = read_inputs_report({path("export")}, {});
+  EXPECT_THAT(describe_all(report.errors), ElementsAre());
+  ASSERT_TRUE(report.input);
+  EXPECT_EQ(report.input->resources.size(), 2u);
+  // In the order found (sorted paths), the YAML one too; README.md is not JSON or YAML: ignored,
+  // as before, and not listed.
+  EXPECT_THAT(
+      describe_all(report.skipped),
+      ElementsAre(
+          instances + ": " + std::string(kUnknownJson) +
+              "an object whose top-level keys are Reservations, NextToken",
+          accounts + ": E_INPUT_KIND: expected a scenario or a CloudFormation template "
+                     "(a YAML map), found a list",
+          notes + ": " + std::string(kUnknownJson) + "an object whose top-level keys are owner",
+          list + ": " + std::string(kUnknownJson) + "a list"));
+  // The same facts as the export alone.
+  write_export("plain");
+  const InputReport alone = read_inputs_report({path("plain")}, {});
+  ASSERT_TRUE(alone.input);
+  EXPECT_TRUE(alone.skipped.empty());
+  EXPECT_EQ(alone.input->resources.size(), report.input->resources.size());
+  EXPECT_EQ(alone.input->keys.size(), report.input->keys.size());
+}
+
+TEST_F(InputReportTest, AnExportOfJsonOnlyIsSkippedIntoToo) {
+  // export/ holds only *.json: the CLI reader is given the directory, fails on notes.json, and
+  // is given the other files.
+  write_export("export");
+  const std::string notes = write("export/notes.json", R"({"owner": "ops"})");
+  const InputReport report = read_inputs_report({path("export")}, {});
+  EXPECT_THAT(describe_all(report.errors), ElementsAre());
+  ASSERT_TRUE(report.input);
+  EXPECT_EQ(report.input->resources.size(), 2u);
+  EXPECT_THAT(describe_all(report.skipped),
+              ElementsAre(notes + ": " + std::string(kUnknownJson) +
+                          "an object whose top-level keys are owner"));
+}
+
+TEST_F(InputReportTest, ReadInputsSkipsNothing) {
+  // read_inputs cannot say what it skipped, so it skips nothing: as before, an error.
+  write_export("export");
+  const std::string notes = write("export/notes.json", R"({"owner": "ops"})");
+  const Error error = read_inputs({path("export")}, {}).error();
+  EXPECT_EQ(error.id, "E_AWS_CLI_KIND");
+  EXPECT_EQ(error.location.to_string(), notes + "#/");
+}
+
+TEST_F(InputReportTest, AFileNamedIsNeverSkipped) {
+  const std::string notes = write("notes.json", R"({"owner": "ops"})");
+  const std::string list = write("list.yaml", "- a\n");
+  const InputReport report = read_inputs_report({notes, list}, {});
+  EXPECT_FALSE(report.input);
+  EXPECT_TRUE(report.skipped.empty());
+  ASSERT_EQ(report.errors.size(), 2u);
+  EXPECT_EQ(describe(report.errors[0]),
+            list +
+                ":1:1: E_INPUT_KIND: expected a scenario or a CloudFormation template (a YAML "
+                "map), found a list");
+  EXPECT_EQ(report.errors[1].id, "E_AWS_CLI_KIND");
+  EXPECT_EQ(report.errors[1].location.to_string(), notes + "#/");
+}
+
+TEST_F(InputReportTest, AFileOfAKnownKindWithAnErrorIsNotSkipped) {
+  write_export("export");
+  write("export/notes.json", R"({"owner": "ops"})");
+  // describe-db-clusters output (a kind the CLI reader knows) with a value of the wrong type.
+  const std::string clusters =
+      write("export/describe-db-clusters.json", R"({"DBClusters": [{"DBClusterArn": 12}]})");
+  const InputReport report = read_inputs_report({path("export")}, {});
+  EXPECT_FALSE(report.input);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].location.file, clusters);
+  EXPECT_THAT(report.errors[0].id, StartsWith("E_JSON_"));  // E_JSON_MISSING
+  EXPECT_EQ(report.skipped.size(), 1u);
+}
+
+TEST_F(InputReportTest, EFileADirectoryOfSkippedFilesOnly) {
+  write("notes.json", R"({"owner": "ops"})");
+  write("list.yaml", "- a\n");
+  write("README.md", "nothing to read");
+  const InputReport report = read_inputs_report({path()}, {});
+  EXPECT_EQ(report.skipped.size(), 2u);
+  EXPECT_THAT(describe_all(report.errors),
+              ElementsAre(path() + ": E_FILE: directory '" + path() +
+                          "' holds no file snapkey reads: every *.json, *.yaml, *.yml and "
+                          "*.template file in it was skipped, of no kind snapkey reads"));
+}
+
+TEST_F(InputReportTest, EveryBadFileAtOnce) {
+  write_export("export");
+  write("export/notes.json", R"({"owner": "ops"})");  // skipped, not an error
+  // A JSON syntax error, a scenario with an unknown key, a describe-key output with a bad value.
+  const std::string text = "{\"Aliases\": [";
+  const std::string aliases =
+      write("export/111111111111/ap-northeast-1/kms/list-aliases.json", text);
+  const std::string design = write("design.yaml", "vaults:\n  dr:\n    arm: x\n");
+  const std::string key = write(
+      "export/111111111111/ap-northeast-1/kms/describe-key/"
+      "5b1e7c2a-3d4f-4e6a-8b9c-0d1e2f3a4b5c.json",
+      R"({"KeyMetadata": {"Arn": "arn:aws:kms:ap-northeast-1:111111111111:key/5b1e7c2a-3d4f-4e6a-8b9c-0d1e2f3a4b5c", "MultiRegion": "no"}})");
+  const InputReport report = read_inputs_report({path("export"), design}, {});
+  EXPECT_FALSE(report.input);
+  ASSERT_EQ(report.errors.size(), 3u)
+      << fmt::format("{}", fmt::join(describe_all(report.errors), "\n"));
+  // Files that cannot be recognised first, then each reader's: scenarios, the AWS CLI export.
+  const Error syntax = detail::parse_json(simdjson::padded_string(text), aliases).error();
+  EXPECT_EQ(describe(report.errors[0]), describe(syntax));
+  EXPECT_EQ(report.errors[1].id, "E_SCENARIO_KEY");
+  EXPECT_EQ(report.errors[1].location.to_string(), design + ":3:5");
+  EXPECT_EQ(report.errors[2].location.file, key);
+  EXPECT_EQ(report.errors[2].location.pointer, "/KeyMetadata/MultiRegion");
+  EXPECT_EQ(report.skipped.size(), 1u);
+  // read_inputs stops at the first.
+  EXPECT_EQ(read_inputs({path("export"), design}, {}).error(), report.errors[0]);
+}
+
+TEST_F(InputReportTest, OneErrorIsTheErrorReadInputsReports) {
+  const std::string design = write("design.yaml", "vaults:\n  dr:\n    arm: x\n");
+  const InputReport report = read_inputs_report({design}, {});
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0], read_inputs({design}, {}).error());
+}
+
+TEST_F(InputReportTest, ErrorsBetweenFilesComeOnlyFromTheWholeExport) {
+  // A selection whose plan is in another file, read alone, is E_AWS_CLI_REF: read with the
+  // export it is fine, so only the file with an error of its own is reported.
+  write_export("export");
+  const std::string bad = write("export/bad.json", R"({"DBClusters": [{"DBClusterArn": 12}]})");
+  write("export/selection.json", R"({"BackupSelection": {"SelectionName": "s",
+    "IamRoleArn": "arn:aws:iam::111111111111:role/backup", "Resources": []},
+    "BackupPlanId": "plan-1", "SelectionId": "sel-1"})");
+  const InputReport alone = read_inputs_report({path("export/selection.json")}, {});
+  ASSERT_EQ(alone.errors.size(), 1u);
+  EXPECT_EQ(alone.errors[0].id, "E_AWS_CLI_REF") << describe(alone.errors[0]);
+  const InputReport report = read_inputs_report({path("export")}, {});
+  ASSERT_EQ(report.errors.size(), 1u)
+      << fmt::format("{}", fmt::join(describe_all(report.errors), "\n"));
+  EXPECT_EQ(report.errors[0].location.file, bad);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -207,6 +207,20 @@ TEST(ModelErrors, MultiRegionRoleNeedsAnMrkId) {
   EXPECT_EQ(e.message,
             "key 'k' is a multi-Region primary but its key id "
             "'1234abcd-12ab-34cd-56ef-000000000000' does not start with mrk-");
+  World wrong_length;  // issue 9: the id starts with mrk-; its digits are what is wrong
+  wrong_length.key("k", kTokyo, kA, std::string(kMrkId) + "abc").multi_region =
+      MultiRegion::primary;
+  EXPECT_EQ(build_error(wrong_length).message,
+            "key 'k' is a multi-Region primary but its key id "
+            "'mrk-0123456789abcdef0123456789abcdefabc' is not one: expected mrk- and 32 hex "
+            "digits, found 35 hex digits");
+  World not_hex;
+  not_hex.key("k", kTokyo, kA, "mrk-0123456789abcdef0123456789abcdez").multi_region =
+      MultiRegion::replica;
+  EXPECT_EQ(build_error(not_hex).message,
+            "key 'k' is a multi-Region replica but its key id "
+            "'mrk-0123456789abcdef0123456789abcdez' is not one: expected mrk- and 32 hex digits, "
+            "found 32 characters, not all hex digits");
   World w2;
   w2.key("m", kTokyo, kA, kMrkId);
   EXPECT_EQ(build_error(w2).message,

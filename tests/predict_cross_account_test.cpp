@@ -53,6 +53,18 @@ TEST_F(CrossAccount, UnsharedCustomerKeyFails) {  // R12, R30
             "permissions to access it");
 }
 
+TEST_F(CrossAccount, AKeyPolicyWithAnUnknownPrincipalIsIndeterminate) {  // R12, issue 9 item 1
+  w.in.keys[1].shared_with_unknown = "PrivateKey KeyPolicy: parameter BackupAccount has no value";
+  const Prediction p = copy("private");
+  EXPECT_EQ(p.outcome, Outcome::indeterminate);
+  EXPECT_THAT(p.unknowns,
+              ElementsAre("whether the key policy of alias/private lets account 222222222222 use "
+                          "it: PrivateKey KeyPolicy: parameter BackupAccount has no value"));
+  // An account the known principals already list needs no unknown one.
+  w.in.keys[1].shared_with = {kB};
+  EXPECT_EQ(rp(w.predict(), "aurora@b-vault").outcome, Outcome::encrypted);
+}
+
 TEST_F(CrossAccount, KeySharedWithTheOrganizationIsUsable) {  // R12
   w.account(kA).organization = "o-example";
   w.account(kB).organization = "o-example";

@@ -227,6 +227,19 @@ TEST(ReportText, NamesTheAddressAloneWhenTheInputHasNoPlace) {
               HasSubstr("\n    where:  plan.json#aws_rds_cluster.orders\n    fix:"));
 }
 
+TEST(ReportText, AJsonInputsPlaceIsItsLineAndItsPointer) {  // issue 9, item 11
+  Findings f = clean();
+  Finding finding = not_protected();
+  finding.address.reset();
+  finding.location = {"export.json", 12, 5, "/DBClusters/0"};
+  f.findings = {finding};
+  EXPECT_THAT(render_findings_text(f, {}),
+              HasSubstr("\n    where:  export.json:12:5 (#/DBClusters/0)\n"));
+  finding.location = {"export.json", 0, 0, "/DBClusters/0"};  // no line found: the pointer
+  f.findings = {finding};
+  EXPECT_THAT(render_findings_text(f, {}), HasSubstr("\n    where:  export.json#/DBClusters/0\n"));
+}
+
 TEST(ReportText, FitsIn80Columns) {
   for (const std::string& line : lines_of(render_findings_text(mixed(), {}))) {
     EXPECT_LE(detail::display_width(line), 80U) << line;

@@ -758,8 +758,18 @@ TEST(ScenarioReaderTest, EScenarioKeyInAnOptionGroup) {
 
 TEST(ScenarioReaderTest, EScenarioTypeForAMapWhereAListBelongs) {
   EXPECT_EQ(error_of(with_key("    shared_with: {account: \"222222222222\"}\n")),
-            "s.yaml:4:18: E_SCENARIO_TYPE: expected a list of account ids for 'shared_with', found "
-            "a map");
+            "s.yaml:4:18: E_SCENARIO_TYPE: expected a list of account ids, or unknown, for "
+            "'shared_with', found a map");
+}
+
+TEST(ScenarioReaderTest, SharedWithUnknown) {  // issue 9, item 1
+  Result<ModelInput> in = read_scenario(with_key("    shared_with: unknown\n"), "s.yaml");
+  ASSERT_TRUE(in) << in.error().to_string();
+  EXPECT_THAT(in->keys[0].shared_with, ::testing::IsEmpty());
+  EXPECT_EQ(in->keys[0].shared_with_unknown, "shared_with is unknown (s.yaml:4:18)");
+  EXPECT_EQ(error_of(with_key("    shared_with: nobody\n")),
+            "s.yaml:4:18: E_SCENARIO_TYPE: expected a list of account ids, or unknown, for "
+            "'shared_with', found 'nobody'");
 }
 
 TEST(ScenarioReaderTest, EScenarioTypeForAListElementThatIsNotAString) {

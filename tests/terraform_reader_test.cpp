@@ -158,23 +158,26 @@ struct PlanText {
   std::vector<Block> blocks;
   std::string providers = kProviders;
   std::string prior = kCaller;  // prior_state root_module resources
+  std::string prior_modules;    // its child_modules
   std::string variables = "{}";
   std::string root_extra;  // more members of configuration.root_module ("module_calls": ...)
   std::string format_version = "1.2";
+  std::string terraform_version = "1.9.8";
 
   std::string json() const {
     std::vector<std::string> changes_json, blocks_json;
     for (const Change& c : changes) changes_json.push_back(c.json());
     for (const Block& b : blocks) blocks_json.push_back(b.json());
     return fmt::format(
-        R"({{"format_version": "{}", "terraform_version": "1.9.8", "variables": {}, )"
+        R"({{"format_version": "{}", "terraform_version": "{}", "variables": {}, )"
         R"("planned_values": {{"root_module": {{}}}}, "resource_changes": [{}], )"
         R"("prior_state": {{"format_version": "1.0", "terraform_version": "1.9.8", )"
-        R"("values": {{"root_module": {{"resources": {}}}}}}}, )"
+        R"("values": {{"root_module": {{"resources": {}{}}}}}}}, )"
         R"("configuration": {{"provider_config": {}, "root_module": {{"resources": [{}]{}}}}}, )"
         R"("timestamp": "2026-01-15T02:41:07Z", "applyable": true, "complete": true, )"
         R"("errored": false}})",
-        format_version, variables, fmt::join(changes_json, ",\n"), prior, providers,
+        format_version, terraform_version, variables, fmt::join(changes_json, ",\n"), prior,
+        prior_modules.empty() ? "" : ", \"child_modules\": " + prior_modules, providers,
         fmt::join(blocks_json, ",\n"), root_extra.empty() ? "" : ", " + root_extra);
   }
 };
@@ -311,26 +314,166 @@ TEST(TerraformReader, ExampleHasModulesCountAndAnUnresolvableKey) {
 // ---------------------------------------------------------------------------------------------
 // The document
 
-TEST(TerraformReader, RejectsAnotherMajorFormatVersion) {
+TEST(TerraformReader, ReadsFormats01And02And1x) {
+  PlanText plan;
+  for (const char* version : {"0.1", "0.2", "1.0", "1.2", "1.9"}) {
+    plan.format_version = version;  // a newer minor version: unknown properties are ignored
+    EXPECT_TRUE(read_terraform_plan(plan.json(), kFile)) << version;
+  }
+}
+
+TEST(TerraformReader, RejectsAFormatItDoesNotKnowAndSaysWhichTerraformWroteIt) {
   PlanText plan;
   plan.format_version = "2.0";
+  plan.terraform_version = "2.1.0";
+  EXPECT_EQ(read_error(plan).to_string(),
+            "plan.json#/format_version: error E_TERRAFORM_VERSION: expected a Terraform plan of "
+            "format 0.1, 0.2 or 1.x (Terraform 0.12 or later), found format_version '2.0' "
+            "written by Terraform 2.1.0");
+  plan.format_version = "0.3";
+  plan.terraform_version = "0.16.0";
+  EXPECT_EQ(read_error(plan).to_string(),
+            "plan.json#/format_version: error E_TERRAFORM_VERSION: expected a Terraform plan of "
+            "format 0.1, 0.2 or 1.x (Terraform 0.12 or later), found format_version '0.3' "
+            "written by Terraform 0.16.0");
+  for (const char* version : {"0", "0.0", "0.12", "1.x", "v1.2", ""}) {
+    plan.format_version = version;
+    EXPECT_EQ(read_error(plan).id, "E_TERRAFORM_VERSION") << version;
+  }
+  auto missing =
+      read_terraform_plan(R"({"terraform_version": "1.9.8", "planned_values": {}})", kFile);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().to_string(),
+            "plan.json#/format_version: error E_TERRAFORM_VERSION: expected a Terraform plan of "
+            "format 0.1, 0.2 or 1.x (Terraform 0.12 or later), found no format_version, in a plan "
+            "written by Terraform 1.9.8");
+  auto anonymous = read_terraform_plan(R"({"format_version": "3.0", "planned_values": {}})", kFile);
+  ASSERT_FALSE(anonymous);
+  EXPECT_EQ(anonymous.error().to_string(),
+            "plan.json#/format_version: error E_TERRAFORM_VERSION: expected a Terraform plan of "
+            "format 0.1, 0.2 or 1.x (Terraform 0.12 or later), found format_version '3.0' with "
+            "no terraform_version");
+  auto number = read_terraform_plan(R"({"format_version": 1.2, "planned_values": {}})", kFile);
+  ASSERT_FALSE(number);
+  EXPECT_EQ(number.error().id, "E_JSON_TYPE");
+}
+
+// The same configuration planned by Terraform 0.13 (format 0.1: references without attributes,
+// module resources' provider keys named after the module), 1.0 (format 0.2: sensitive values, a
+// module's required_providers entry) and 1.9 (format 1.2): the same predictions.
+TEST(TerraformReader, EveryFormatPredictsTheSame) {
+  std::vector<std::vector<std::string>> all;
+  for (const char* file : {"format-0.1-terraform-0.13.json", "format-0.2-terraform-1.0.json",
+                           "format-1.2-terraform-1.9.json"}) {
+    SCOPED_TRACE(file);
+    auto input = read_terraform_plan_file(kData + "terraform/" + file);
+    ASSERT_TRUE(input) << input.error().to_string();
+    const Vault& dr = named(input->vaults, "orders-dr");
+    EXPECT_EQ(dr.address, "module.dr.aws_backup_vault.this");
+    EXPECT_EQ(dr.arn, "arn:aws:backup:us-east-1:111111111111:backup-vault:orders-dr");
+    EXPECT_EQ(named(input->resources, "orders").key, "alias/orders");
+    auto model = Model::build(std::move(input).value());
+    ASSERT_TRUE(model) << model.error().to_string();
+    const Predictions predictions = predict(*model, {});
+    std::vector<std::string> rows;
+    for (const Prediction& p : predictions.recovery_points) {
+      rows.push_back(fmt::format("{} {} {} {} {}", p.id, to_string(p.outcome),
+                                 p.key ? p.key->alias() : "-", p.key ? p.key->region.name : "-",
+                                 p.rules.empty() ? "-" : p.rules.back()));
+    }
+    std::sort(rows.begin(), rows.end());
+    all.push_back(rows);
+  }
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_THAT(all[2], ElementsAre("orders@orders-dr encrypted alias/aws/rds us-east-1 R9",
+                                  "orders@primary encrypted alias/orders ap-northeast-1 R2"));
+  EXPECT_EQ(all[0], all[2]);
+  EXPECT_EQ(all[1], all[2]);
+}
+
+// Terraform before 1.2 names a module resource's provider configuration after the module
+// ("dr:aws"), not after the configuration the module is given.
+TEST(TerraformReader, FollowsAnOlderModuleProviderKeyWhereOnlyOneConfigurationFits) {
+  PlanText plan;
+  plan.format_version = "0.1";
+  plan.terraform_version = "0.13.7";
+  plan.providers = R"({"aws": {"name": "aws",
+                               "expressions": {"region": {"constant_value": "eu-west-1"}}}})";
+  plan.changes = {vault("this", "dr", "module.outer.module.dr")};
+  plan.root_extra = R"("module_calls": {"outer": {"source": "./outer", "module": {
+      "module_calls": {"dr": {"source": "./dr", "module": {"resources": [
+        {"address": "aws_backup_vault.this", "mode": "managed", "type": "aws_backup_vault",
+         "name": "this", "provider_config_key": "dr:aws", "schema_version": 0,
+         "expressions": {"name": {"constant_value": "dr"}}}]}}}}}})";
+  const ModelInput input = read(plan);
+  EXPECT_EQ(named(input.vaults, "dr").arn, "arn:aws:backup:eu-west-1:111111111111:backup-vault:dr");
+  expect_builds(input);
+}
+
+TEST(TerraformReader, UsesTheConfigurationAnOlderPlanDeclaresInTheModule) {
+  PlanText plan;
+  plan.format_version = "0.2";
+  plan.terraform_version = "1.0.11";
+  plan.changes = {vault("this", "dr", "module.dr")};
+  plan.root_extra = R"("module_calls": {"dr": {"source": "./dr", "module": {"resources": [
+      {"address": "aws_backup_vault.this", "mode": "managed", "type": "aws_backup_vault",
+       "name": "this", "provider_config_key": "dr:aws", "schema_version": 0,
+       "expressions": {"name": {"constant_value": "dr"}}}]}}})";
+  // Keyed as Terraform 0.13 to 1.1 write it, and with the module path as Terraform 0.12 does.
+  for (const char* key : {"module.dr:aws", "dr:aws"}) {
+    plan.providers = fmt::format(
+        R"({{"aws": {{"name": "aws", "expressions": {{"region": {{"constant_value": "ap-northeast-1"}}}}}},
+            "{}": {{"name": "aws", "module_address": "{}",
+                    "expressions": {{"region": {{"constant_value": "sa-east-1"}}}}}}}})",
+        key, std::string_view(key).substr(0, std::string_view(key).find(':')));
+    const ModelInput input = read(plan);
+    EXPECT_EQ(named(input.vaults, "dr").arn,
+              "arn:aws:backup:sa-east-1:111111111111:backup-vault:dr")
+        << key;
+  }
+}
+
+TEST(TerraformReader, AsksWhichConfigurationAnOlderPlanGivesAModule) {
+  PlanText plan;
+  plan.format_version = "0.1";
+  plan.terraform_version = "0.13.7";
+  plan.changes = {vault("this", "dr", "module.dr")};
+  const std::string module = R"("module_calls": {"dr": {"source": "./dr", "module": {"resources": [
+      {"address": "aws_backup_vault.this", "mode": "managed", "type": "aws_backup_vault",
+       "name": "this", "provider_config_key": "dr:aws", "schema_version": 0,
+       "expressions": {"name": {"constant_value": "dr"}}}%s]}}})";
+  plan.root_extra = module;
+  plan.root_extra.replace(plan.root_extra.find("%s"), 2, "");
   const Error error = read_error(plan);
-  EXPECT_EQ(error.id, "E_TERRAFORM_VERSION");
+  EXPECT_EQ(error.id, "E_TERRAFORM_UNRESOLVED");
   EXPECT_EQ(error.message,
-            "format_version is \"2.0\"; this reader knows the plan format 1.x of `terraform show "
-            "-json` (Terraform 1.0 and later)");
-  EXPECT_EQ(error.location, at("/format_version"));
-  plan.format_version = "0.2";  // Terraform 0.12 to 1.0
-  EXPECT_EQ(read_error(plan).id, "E_TERRAFORM_VERSION");
-  plan.format_version = "1.9";  // a newer minor version: unknown properties are ignored
-  EXPECT_TRUE(read_terraform_plan(plan.json(), kFile));
+            "cannot tell the Region of provider configuration 'module.dr:aws', which "
+            "module.dr.aws_backup_vault.this uses: the plan (written by Terraform 0.13.7) does "
+            "not say which provider configuration module.dr is given, and it may be any of aws "
+            "(ap-northeast-1, 111111111111), aws.virginia (us-east-1, 111111111111); read "
+            "data.aws_region and data.aws_caller_identity with it in the module, or plan with "
+            "Terraform 1.2 or later");
+  EXPECT_EQ(error.location, at("/resource_changes/0"));
+
+  // A data.aws_region read in the module tells.
+  plan.root_extra = module;
+  plan.root_extra.replace(plan.root_extra.find("%s"), 2,
+                          R"(, {"address": "data.aws_region.current", "mode": "data",
+                                "type": "aws_region", "name": "current",
+                                "provider_config_key": "dr:aws", "schema_version": 0})");
+  plan.prior_modules = R"([{"address": "module.dr", "resources": [
+      {"address": "module.dr.data.aws_region.current", "mode": "data", "type": "aws_region",
+       "name": "current", "provider_name": "registry.terraform.io/hashicorp/aws",
+       "schema_version": 0, "values": {"id": "us-east-1", "name": "us-east-1"}}]}])";
+  const ModelInput input = read(plan);
+  EXPECT_EQ(named(input.vaults, "dr").arn, "arn:aws:backup:us-east-1:111111111111:backup-vault:dr");
+  expect_builds(input);
 }
 
 TEST(TerraformReader, NeedsAFormatVersionAndPlannedValues) {
   auto missing = read_terraform_plan(R"({"planned_values": {}})", kFile);
   ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error().id, "E_JSON_MISSING");
-  EXPECT_EQ(missing.error().message, "expected a string at /format_version, found nothing");
+  EXPECT_EQ(missing.error().id, "E_TERRAFORM_VERSION");
   EXPECT_EQ(missing.error().location, at("/format_version"));
   // `terraform show -json` of a state (not a plan) has "values" instead.
   auto state = read_terraform_plan(R"({"format_version": "1.0", "values": {}})", kFile);
@@ -480,7 +623,8 @@ TEST(TerraformReader, ReadsKeysReplicasAndAliases) {
   EXPECT_EQ(plain.arn, kPlainKeyArn);
   EXPECT_EQ(plain.multi_region, MultiRegion::none);
   EXPECT_THAT(plain.aliases, ElementsAre("alias/plain"));
-  EXPECT_THAT(plain.shared_with, IsEmpty());  // policy known only after apply
+  EXPECT_THAT(plain.shared_with, IsEmpty());  // policy known only after apply: not known
+  EXPECT_EQ(plain.shared_with_unknown, "aws_kms_key.plain: policy is known only after apply");
 
   const Key& replica = named(input.keys, "app-replica");
   EXPECT_EQ(replica.region.name, "us-east-1");

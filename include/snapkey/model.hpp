@@ -74,6 +74,10 @@ struct Key {
   // Who the key policy lets use the key besides its own account: account ids, organization ids
   // ("o-...") or "*".
   std::vector<std::string> shared_with;
+  // Non-empty: the key policy names principals that are not known (a template parameter without
+  // a value, a policy known only after apply), and this says which; `shared_with` then lists only
+  // the known ones, and whether another account may use the key is not known.
+  std::string shared_with_unknown;
   bool implicit = false;  // created by AWS on first use, not listed in the input
   // DescribeKey's KeySpec ("SYMMETRIC_DEFAULT", "HMAC_256", "RSA_2048", ...) and KeyUsage
   // ("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", ...); "" = not stated, which is

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -73,19 +75,45 @@ Result<Options> predict_options(const std::optional<std::string>& as_of_text) {
 struct Loaded {
   Model model;
   Predictions predictions;
+  std::vector<io::SkippedInput> skipped;  // files of unknown kind skipped in directories
 };
+
+// How many input errors a run prints; the rest are counted.
+constexpr std::size_t kMaxErrors = 20;
+
+// Every error of the inputs as the one Error main.cpp prints: the first, then each other on a
+// line of its own (as Error::to_string() prints it), at most kMaxErrors in all, then "... and N
+// more errors". One error prints exactly as it always has.
+Error all_errors(const std::vector<Error>& errors) {
+  Error first = errors.front();
+  const std::size_t shown = std::min(errors.size(), kMaxErrors);
+  for (std::size_t i = 1; i < shown; ++i) first.message += "\n" + errors[i].to_string();
+  if (const std::size_t more = errors.size() - shown; more > 0) {
+    first.message += fmt::format("\n... and {} more {}", more, more == 1 ? "error" : "errors");
+  }
+  return first;
+}
+
+// The notice on standard error for each file skipped (nothing is skipped silently).
+void print_skipped(const std::vector<io::SkippedInput>& skipped) {
+  for (const io::SkippedInput& file : skipped) {
+    fmt::print(stderr, "{}: notice: skipped, of no kind snapkey reads: {}\n", file.file,
+               file.reason);
+  }
+}
 
 Result<Loaded> load(const InputArgs& args) {
   Result<Options> options = predict_options(args.as_of);
   if (!options) return options.error();
   Result<io::InputOptions> input_options = cli::input_options(args);
   if (!input_options) return input_options.error();
-  Result<ModelInput> input = io::read_inputs(args.paths, *input_options);
-  if (!input) return input.error();
-  Result<Model> model = Model::build(std::move(input).value());
+  io::InputReport read = io::read_inputs_report(args.paths, *input_options);
+  print_skipped(read.skipped);
+  if (!read.errors.empty()) return all_errors(read.errors);
+  Result<Model> model = Model::build(std::move(*read.input));
   if (!model) return model.error();
   Predictions predictions = snapkey::predict(*model, *options);
-  return Loaded{std::move(model).value(), std::move(predictions)};
+  return Loaded{std::move(model).value(), std::move(predictions), std::move(read.skipped)};
 }
 
 // The date suppressions expire against: --today, else the clock's.
@@ -105,12 +133,13 @@ Result<Policy> load_policy(const std::optional<std::string>& path) {
   return io::read_policy_file(*path);
 }
 
-std::string render(Findings& findings, const CheckArgs& args) {
+std::string render(Findings& findings, const CheckArgs& args,
+                   const std::vector<io::SkippedInput>& skipped) {
   // Lines where the input has only JSON Pointers: editors and SARIF viewers jump to lines.
   io::locate_lines(findings);
   switch (args.format) {
     case CheckFormat::json:
-      return io::render_findings_json(findings);
+      return io::render_findings_json(findings, skipped);
     case CheckFormat::sarif:
       return io::render_findings_sarif(findings);
     case CheckFormat::junit:
@@ -155,7 +184,7 @@ Result<std::string> predict(const PredictArgs& args) {
   const Predictions& predictions = loaded->predictions;
   switch (args.format) {
     case Format::json:
-      return io::render_json(predictions);
+      return io::render_json(predictions, loaded->skipped);
     case Format::markdown:
       return io::render_markdown(predictions);
     case Format::table:
@@ -197,7 +226,7 @@ Result<VerifyOutput> verify(const VerifyArgs& args) {
   out.disagrees = report.disagreements() > 0;
   switch (args.format) {
     case Format::json:
-      out.text = io::render_verify_json(report);
+      out.text = io::render_verify_json(report, loaded->skipped);
       break;
     case Format::markdown:
       out.text = io::render_verify_markdown(report);
@@ -232,7 +261,7 @@ Result<CheckOutput> check(const CheckArgs& args) {
   Findings findings = snapkey::check(loaded->predictions, *policy, {.today = *today});
   CheckOutput out;
   out.fails = args.fail_on && findings.fails(*args.fail_on);
-  out.text = render(findings, args);
+  out.text = render(findings, args, loaded->skipped);
   return out;
 }
 

@@ -440,6 +440,7 @@ struct Copy {
             from_account.value, to_account.value));
         return false;
       }
+      if (!key_sharing_known(ctx.model, *source_key, to_account, d)) return false;
       if (!key_usable_by(ctx.model, *source_key, to_account)) {
         d.step("R12", "The source key's policy must let the destination account use it.",
                {{"source key", describe(*source_key)}, {"destination account", to_account.value}});
@@ -600,6 +601,7 @@ struct Copy {
     }
     if (vault_key.account != to_account) {
       d.warn(kForeignVaultKey);
+      if (!key_sharing_known(ctx.model, vault_key, to_account, d)) return;
       if (!key_usable_by(ctx.model, vault_key, to_account)) {
         d.step("R30",
                "The vault's key belongs to another account, whose key policy must let this account "

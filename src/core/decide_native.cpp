@@ -183,6 +183,7 @@ struct NativeCopy {
           "and the copy.");
       return false;
     }
+    if (!key_sharing_known(ctx.model, source_key, to_account, d)) return false;
     if (!key_usable_by(ctx.model, source_key, to_account)) {
       d.step(
           "R33",

@@ -131,6 +131,7 @@ bool air_gapped_vault_usable(const Context& ctx, const Vault& vault, const Key& 
     return false;
   }
   const AccountId account = Model::account_of(vault);
+  if (!key_sharing_known(ctx.model, key, account, d)) return false;
   if (key_usable_by(ctx.model, key, account)) return symmetric_encryption_key(key, "vault key", d);
   d.step("R44",
          "The vault's account needs kms:CreateGrant and kms:DescribeKey on the air-gapped vault's "
@@ -184,6 +185,14 @@ bool key_usable_by(const Model& model, const Key& key, const AccountId& account)
     return who == "*" || who == account.value ||
            (organization && !organization->empty() && who == *organization);
   });
+}
+
+bool key_sharing_known(const Model& model, const Key& key, const AccountId& account, Decision& d) {
+  if (key.shared_with_unknown.empty() || key_usable_by(model, key, account)) return true;
+  d.indeterminate(fmt::format("whether the key policy of {} lets account {} use it: {}",
+                              key.display_name(), account.value, key.shared_with_unknown),
+                  "whether the key's policy lets the other account use it is not known");
+  return false;
 }
 
 std::string kms_error(const Key& key) {

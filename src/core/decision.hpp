@@ -92,6 +92,9 @@ std::string describe(const Key& key);
 std::optional<Key> vault_key(const Model& model, const Vault& vault);
 // Whether the key policy of `key` lets `account` use it (its own account always may).
 bool key_usable_by(const Model& model, const Key& key, const AccountId& account);
+// False (and the outcome indeterminate) when whether `account` may use `key` is not known: the
+// policy does not list it, and names principals that are not known (Key::shared_with_unknown).
+bool key_sharing_known(const Model& model, const Key& key, const AccountId& account, Decision& d);
 // The KMS error text for a key in `state` (R26), e.g. "DisabledException: <arn> is disabled."
 std::string kms_error(const Key& key);
 // The replica of `key` in `region`, if the model has one.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -71,6 +72,24 @@ Result<Place> place_of(const std::string& arn, std::string_view what, std::strin
                     service, *prefixes.begin(), arn));
   }
   return Place{Region{parsed->region}, AccountId{parsed->account}};
+}
+
+// Why a multi-Region key's id is not one: no mrk- at all, or the wrong digits after it.
+std::string not_a_multi_region_key_id(const Key& key) {
+  const std::string id = key.key_id();
+  if (!id.starts_with("mrk-")) {
+    return fmt::format("key '{}' is a multi-Region {} but its key id '{}' does not start with mrk-",
+                       key.name, to_string(key.multi_region), id);
+  }
+  const std::string_view digits = std::string_view(id).substr(4);
+  const bool hex = std::all_of(digits.begin(), digits.end(), [](char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+  });
+  return fmt::format(
+      "key '{}' is a multi-Region {} but its key id '{}' is not one: expected mrk- and 32 hex "
+      "digits, found {} {}",
+      key.name, to_string(key.multi_region), id, digits.size(),
+      hex ? "hex digits" : "characters, not all hex digits");
 }
 
 template <typename T>
@@ -286,9 +305,7 @@ class ModelBuilder {
             mrk_id ? fmt::format("key '{}' has a multi-Region key id (mrk-...) but multi_region is "
                                  "none; expected primary or replica",
                                  key.name)
-                   : fmt::format("key '{}' is a multi-Region {} but its key id '{}' does not start "
-                                 "with mrk-",
-                                 key.name, to_string(key.multi_region), key.key_id()));
+                   : not_a_multi_region_key_id(key));
       }
       for (const std::string& alias : key.aliases) {
         if (alias.starts_with("alias/aws/") && key.manager != KeyManager::aws) {

@@ -111,6 +111,22 @@ struct ResourceFacts {
   Resource resource;
 };
 
+// A read replica (ReadReplicaSourceDBInstanceIdentifier, ReadReplicaSourceDBClusterIdentifier,
+// ReplicationSourceIdentifier) and what its output left out, resolved at the end against its
+// source, when the export has it.
+struct ReplicaFacts {
+  enum class Missing {
+    nothing,     // StorageEncrypted / StorageEncryptionType and KmsKeyId tell the key
+    encryption,  // neither StorageEncrypted nor StorageEncryptionType
+    key,         // encrypted with a KMS key (not sse-rds), but no KmsKeyId
+  };
+  std::string source;                   // the source as exported: an identifier or an ARN
+  std::vector<std::string> candidates;  // the ARNs the source may have, in order
+  Location where;                       // of the source field
+  Missing missing = Missing::nothing;
+  std::string key;  // Missing::encryption: KmsKeyId's key reference, if it was reported
+};
+
 struct VaultFacts {
   std::string arn;
   Location location;
@@ -152,6 +168,7 @@ struct Export {
   std::map<std::string, Seen<std::string>> aliases;  // alias ARN -> target key ARN
   std::vector<AliasReference> alias_references;
   std::map<std::string, ResourceFacts> resources;  // by ARN
+  std::map<std::string, ReplicaFacts> replicas;    // by the replica's ARN
   std::map<std::string, VaultFacts> vaults;        // by ARN
   std::vector<VaultReference> vault_references;
   std::map<std::string, PlanFacts> plans;                        // by BackupPlanId
@@ -235,6 +252,10 @@ Result<std::optional<std::string>> optional_word(const JsonValue& object, std::s
 // Errors: E_AWS_CLI_ACCOUNT (neither says), E_ACCOUNT_ID.
 Result<AccountId> account_of_file(const JsonValue& root, const FileContext& file,
                                   std::string_view command);
+// A key id `id` (read at `value`, as itself or inside the ARN `text`) that starts with mrk- but is
+// not mrk- and 32 hex digits: E_AWS_CLI_VALUE at `value`. Other ids pass.
+Status check_multi_region_key_id(const JsonValue& value, std::string_view id,
+                                 std::string_view text);
 // TagList [{Key, Value}] as a map.
 Result<std::map<std::string, std::string>> tag_list(const JsonValue& object);
 
@@ -272,6 +293,7 @@ Status read_backup_plan(const JsonValue& root, const FileContext& file, Export& 
 Status read_backup_selection(const JsonValue& root, const FileContext& file, Export& out);
 Status read_global_settings(const JsonValue& root, const FileContext& file, Export& out);
 Status read_organization(const JsonValue& root, const FileContext& file, Export& out);
+Status read_list_accounts(const JsonValue& root, const FileContext& file, Export& out);
 Status read_recovery_points(const JsonValue& root, const FileContext& file, Export& out);
 Status read_copy_jobs(const JsonValue& root, const FileContext& file, Export& out);
 Status read_copy_job(const JsonValue& root, const FileContext& file, Export& out);

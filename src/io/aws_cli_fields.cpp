@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "io/aws_cli_export.hpp"
@@ -79,11 +80,32 @@ Error value_error(const JsonValue& value, std::string_view expected, std::string
       fmt::format("expected {} at {}, found '{}'", expected, value.location().pointer, found));
 }
 
+Status check_multi_region_key_id(const JsonValue& value, std::string_view id,
+                                 std::string_view text) {
+  if (!id.starts_with("mrk-") || is_multi_region_key_id(id)) return Ok{};
+  const std::string_view digits = id.substr(4);
+  const bool hex = std::all_of(digits.begin(), digits.end(), [](char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+  });
+  return value.error(
+      std::string(kValueError),
+      fmt::format("key id '{}'{} at {} is not a multi-Region key id: expected mrk- and 32 hex "
+                  "digits, found {} {}",
+                  id, text == id ? "" : fmt::format(" of '{}'", text), value.location().pointer,
+                  digits.size(), hex ? "hex digits" : "characters, not all hex digits"));
+}
+
 namespace {
 bool of_kind(const Arn& arn, const ArnKind& kind) {
   return (kind.service.empty() || arn.service == kind.service) && !arn.region.empty() &&
          !arn.account.empty() && arn.resource.starts_with(kind.prefix) &&
          arn.resource.size() > kind.prefix.size();
+}
+
+// The key id of a key ARN ("" for other kinds), whose mrk- form is checked.
+std::string_view key_id_of(const Arn& arn, const ArnKind& kind) {
+  if (kind.service != "kms" || kind.prefix != "key/") return {};
+  return std::string_view(arn.resource).substr(kind.prefix.size());
 }
 }  // namespace
 
@@ -94,6 +116,9 @@ Result<ArnAt> arn_value(JsonValue value, const ArnKind& kind) {
   if (!arn) return value.error(arn.error().id, arn.error().message);
   if (!of_kind(*arn, kind)) {
     return value_error(value, fmt::format("{} like {}", kind.what, kind.example), *text);
+  }
+  if (Status s = check_multi_region_key_id(value, key_id_of(*arn, kind), *text); !s) {
+    return s.error();
   }
   return ArnAt{std::move(text).value(), std::move(arn).value(), std::move(value)};
 }
@@ -123,7 +148,10 @@ Result<std::string> arn_text(const JsonValue& object, std::string_view member, c
                              bool required) {
   if (std::optional<std::string_view> text = peek_string(object, member)) {
     Result<Arn> arn = parse_arn(*text);
-    if (arn && of_kind(*arn, kind)) return std::string(*text);
+    if (arn && of_kind(*arn, kind)) {
+      const std::string_view id = key_id_of(*arn, kind);
+      if (!id.starts_with("mrk-") || is_multi_region_key_id(id)) return std::string(*text);
+    }
   }
   // Missing, or not a good ARN: the slow path says why, with the pointer.
   if (required) {
@@ -216,6 +244,7 @@ Result<std::string> key_reference(const JsonValue& value, const Region& region,
                                   const AccountId& account, Export& out) {
   Result<std::string> text = value.as_string();
   if (!text) return text.error();
+  if (Status s = check_multi_region_key_id(value, *text, *text); !s) return s.error();
   if (is_key_id(*text)) {
     const std::string arn = fmt::format("arn:{}:kms:{}:{}:key/{}", partition_of(region),
                                         region.name, account.value, *text);
@@ -228,6 +257,8 @@ Result<std::string> key_reference(const JsonValue& value, const Region& region,
   if (!arn) return value.error(arn.error().id, arn.error().message);
   const bool regional = arn->service == "kms" && !arn->region.empty() && !arn->account.empty();
   if (regional && arn->resource.starts_with("key/") && arn->resource.size() > 4) {
+    const std::string_view id = std::string_view(arn->resource).substr(4);
+    if (Status s = check_multi_region_key_id(value, id, *text); !s) return s.error();
     out.key(*text, Region{arn->region}, AccountId{arn->account}, value.location()).referenced =
         true;
     return text;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "io/aws_cli_export.hpp"
 
@@ -160,6 +161,65 @@ std::vector<Key> keys_of(Export& in) {
   return keys;
 }
 
+// Field `index` of a well-formed ARN (3: Region, 4: account), without parsing it again.
+std::string arn_field(const std::string& arn, int index) {
+  std::size_t start = 0;
+  for (int i = 0; i < index; ++i) start = arn.find(':', start) + 1;
+  return arn.substr(start, arn.find(':', start) - start);
+}
+
+// A read replica whose output left its encryption out (ReplicaFacts::Missing) takes what its
+// source, if the export has it, tells: a read replica of an unencrypted DB is unencrypted, one
+// of an encrypted DB is encrypted, and a read replica in its source's Region is encrypted with
+// its source's key (RDS does not let it have another). A cross-Region read replica has a key of
+// its own Region, which only its KmsKeyId names. A source that is itself such a replica is
+// resolved first; `visiting` stops a cycle (which RDS does not allow).
+void resolve_replica(const std::string& arn, Export& in, std::set<std::string>& visiting) {
+  auto replica = in.replicas.find(arn);
+  if (replica == in.replicas.end() || replica->second.missing == ReplicaFacts::Missing::nothing) {
+    return;
+  }
+  if (!visiting.insert(arn).second) return;
+  ReplicaFacts& facts = replica->second;
+  const auto source =
+      std::find_if(facts.candidates.begin(), facts.candidates.end(),
+                   [&](const std::string& candidate) { return in.resources.contains(candidate); });
+  if (source == facts.candidates.end()) return;  // not exported: the key stays unknown
+  resolve_replica(*source, in, visiting);
+  const Resource& from = in.resources.at(*source).resource;
+  Resource& resource = in.resources.at(arn).resource;
+  const ReplicaFacts::Missing missing =
+      std::exchange(facts.missing, ReplicaFacts::Missing::nothing);
+  if (!from.key_unknown.empty() || from.default_encryption) return;
+  const bool same_region = arn_field(arn, 3) == arn_field(*source, 3);
+  if (missing == ReplicaFacts::Missing::key) {
+    // Encrypted with a KMS key, which KmsKeyId does not name.
+    if (!same_region || from.key.empty() || from.key == kAwsOwnedKey) return;
+    resource.key = from.key;
+    resource.key_unknown.clear();
+    return;
+  }
+  // Neither StorageEncrypted nor StorageEncryptionType.
+  if (from.key.empty()) {
+    if (!facts.key.empty()) return;  // a KmsKeyId on a replica of an unencrypted DB: not understood
+    resource.key.clear();
+    resource.key_unknown.clear();
+  } else if (!facts.key.empty() || same_region) {
+    resource.key = facts.key.empty() ? from.key : facts.key;
+    resource.key_unknown.clear();
+  } else {
+    resource.key_unknown = fmt::format(
+        "{}; its read replica source {} is encrypted, and a cross-Region read replica is "
+        "encrypted with a key of its own Region, but its KmsKeyId was not reported",
+        resource.key_unknown, facts.source);
+  }
+}
+
+void resolve_replicas(Export& in) {
+  std::set<std::string> visiting;
+  for (const auto& [arn, facts] : in.replicas) resolve_replica(arn, in, visiting);
+}
+
 // Vaults that plans name but the export does not describe become vaults whose key is unknown, so
 // their predictions are indeterminate rather than the run failing.
 void add_unexported_vaults(Export& in) {
@@ -234,13 +294,6 @@ std::vector<Account> accounts_of(const Export& in) {
   return accounts;
 }
 
-// Field `index` of a well-formed ARN (3: Region, 4: account), without parsing it again.
-std::string arn_field(const std::string& arn, int index) {
-  std::size_t start = 0;
-  for (int i = 0; i < index; ++i) start = arn.find(':', start) + 1;
-  return arn.substr(start, arn.find(':', start) - start);
-}
-
 void name_everything(ModelInput& out) {
   std::vector<Naming> keys, resources, vaults, plans;
   for (Key& key : out.keys) {
@@ -265,6 +318,7 @@ void name_everything(ModelInput& out) {
 Result<ModelInput> finish(Export& in) {
   ModelInput out;
   out.keys = keys_of(in);
+  resolve_replicas(in);
   for (auto& [arn, facts] : in.resources) out.resources.push_back(std::move(facts.resource));
   out.vaults = vaults_of(in);
   Result<std::vector<Plan>> plans = plans_of(in);

@@ -10,6 +10,50 @@ namespace {
 
 std::string subject_of(const std::string& arn) { return fmt::format("key {}", arn); }
 
+std::string_view key_id_of(const ArnAt& arn) {
+  return std::string_view(arn.arn.resource).substr(4);  // after "key/"
+}
+
+// An entry of MultiRegionConfiguration (PrimaryKey, ReplicaKeys[]): {Arn, Region}. Its Region is
+// the one in its Arn, and related multi-Region keys share their key id and account, so an entry
+// that says otherwise contradicts itself or `self` (E_AWS_CLI_VALUE, at the entry or its Arn).
+Result<ArnAt> related_key(const JsonValue& entry, const ArnAt& self) {
+  if (!entry.is_object()) return entry.type_error("an object");
+  Result<ArnAt> arn = required_arn(entry, "Arn", kKeyArn);
+  if (!arn) return arn.error();
+  Result<std::optional<std::string>> region = entry.optional_string("Region");
+  if (!region) return region.error();
+  if (*region && **region != arn->arn.region) {
+    return entry.error(
+        std::string(kValueError),
+        fmt::format("expected Region {} at {}, as Arn is '{}' at {}; found '{}'", arn->arn.region,
+                    entry["Region"].location().pointer, arn->text, arn->where().pointer, **region));
+  }
+  if (key_id_of(*arn) != key_id_of(self) || arn->arn.account != self.arn.account) {
+    return arn->at.error(
+        std::string(kValueError),
+        fmt::format("expected the ARN of a key with key id {} in account {} at {}, as related "
+                    "multi-Region keys share the key id and account of {} at {}; found '{}'",
+                    key_id_of(self), self.arn.account, arn->where().pointer, self.text,
+                    self.where().pointer, arn->text));
+  }
+  return arn;
+}
+
+// A related key of `self` that must be in another Region (a primary's replica, a replica's
+// primary): "expected a key in another Region than R at /p, as MultiRegionKeyType is T at /q".
+Status in_another_region(const ArnAt& related, const ArnAt& self, const JsonValue& type,
+                         std::string_view type_name) {
+  if (related.arn.region != self.arn.region) return Ok{};
+  return related.at.error(
+      std::string(kValueError),
+      fmt::format("expected the ARN of a key in another Region than {} at {}, as "
+                  "MultiRegionKeyType is {} at {} (related multi-Region keys are each in their "
+                  "own Region); found '{}'",
+                  self.arn.region, related.where().pointer, type_name, type.location().pointer,
+                  related.text));
+}
+
 // MultiRegionConfiguration: this key's role, its primary, and what it says about its relatives.
 Status read_multi_region(const JsonValue& meta, const ArnAt& arn, KeyFacts& key, Export& out) {
   const std::string subject = subject_of(arn.text);
@@ -23,29 +67,49 @@ Status read_multi_region(const JsonValue& meta, const ArnAt& arn, KeyFacts& key,
   if (!config) return config.error();
   Result<std::string> type = config->required_string("MultiRegionKeyType");
   if (!type) return type.error();
+  const JsonValue type_at = (*config)["MultiRegionKeyType"];
   if (*type != "PRIMARY" && *type != "REPLICA") {
-    return value_error((*config)["MultiRegionKeyType"], "one of PRIMARY, REPLICA", *type);
+    return value_error(type_at, "one of PRIMARY, REPLICA", *type);
   }
   const bool primary = *type == "PRIMARY";
-  const Location where = (*config)["MultiRegionKeyType"].location();
-  Status s = settle(key.multi_region, primary ? MultiRegion::primary : MultiRegion::replica, where,
-                    subject, "MultiRegionKeyType");
+  Status s = settle(key.multi_region, primary ? MultiRegion::primary : MultiRegion::replica,
+                    type_at.location(), subject, "MultiRegionKeyType");
   if (!s) return s;
+  // Every entry is read, so that one contradicting its own Arn is reported where it is.
+  Result<std::vector<JsonValue>> replicas = list_of(*config, "ReplicaKeys");
+  if (!replicas) return replicas.error();
+  std::vector<ArnAt> replica_arns;
+  for (const JsonValue& replica : *replicas) {
+    Result<ArnAt> replica_arn = related_key(replica, arn);
+    if (!replica_arn) return replica_arn.error();
+    replica_arns.push_back(std::move(*replica_arn));
+  }
+  // Real outputs name the primary in PrimaryKey whatever the key's role; a primary's is itself.
+  const JsonValue primary_at = (*config)["PrimaryKey"];
   if (primary) {
-    Result<std::vector<JsonValue>> replicas = list_of(*config, "ReplicaKeys");
-    if (!replicas) return replicas.error();
-    for (const JsonValue& replica : *replicas) {
-      Result<ArnAt> replica_arn = required_arn(replica, "Arn", kKeyArn);
-      if (!replica_arn) return replica_arn.error();
+    if (!primary_at.is_missing() && !primary_at.is_null()) {
+      Result<ArnAt> self = related_key(primary_at, arn);
+      if (!self) return self.error();
+      if (self->text != arn.text) {
+        return self->at.error(std::string(kValueError),
+                              fmt::format("expected '{}' (the key's own Arn, at {}) at {}, as "
+                                          "MultiRegionKeyType is PRIMARY at {}; found '{}'",
+                                          arn.text, arn.where().pointer, self->where().pointer,
+                                          type_at.location().pointer, self->text));
+      }
+    }
+    for (const ArnAt& replica_arn : replica_arns) {
+      if (Status r = in_another_region(replica_arn, arn, type_at, *type); !r) return r;
       out.relatives.try_emplace(
-          replica_arn->text, RelativeHint{{MultiRegion::replica, replica_arn->where()}, arn.text});
+          replica_arn.text, RelativeHint{{MultiRegion::replica, replica_arn.where()}, arn.text});
     }
     return Ok{};
   }
   Result<JsonValue> primary_key = required_object(*config, "PrimaryKey");
   if (!primary_key) return primary_key.error();
-  Result<ArnAt> primary_arn = required_arn(*primary_key, "Arn", kKeyArn);
+  Result<ArnAt> primary_arn = related_key(*primary_key, arn);
   if (!primary_arn) return primary_arn.error();
+  if (Status r = in_another_region(*primary_arn, arn, type_at, *type); !r) return r;
   s = settle(key.primary, primary_arn->text, primary_arn->where(), subject, "PrimaryKey.Arn");
   if (!s) return s;
   out.relatives.try_emplace(primary_arn->text,
@@ -90,6 +154,7 @@ Result<ArnAt> policy_key(const JsonValue& root, const FileContext& file) {
     Result<std::string> text = at.as_string();
     if (!text) return text.error();
     if (text->starts_with("arn:")) return arn_value(at, kKeyArn);
+    if (Status s = check_multi_region_key_id(at, *text, *text); !s) return s.error();
     id = *text;
     found = fmt::format("KeyId '{}'", id);
   } else {
@@ -123,8 +188,21 @@ Result<ArnAt> policy_key(const JsonValue& root, const FileContext& file) {
 Status read_describe_key(const JsonValue& root, const FileContext&, Export& out) {
   Result<JsonValue> meta = required_object(root, "KeyMetadata");
   if (!meta) return meta.error();
+  // KeyId first: a malformed multi-Region key id is reported where it is, not in the Arn.
+  Result<std::optional<std::string>> key_id = meta->optional_string("KeyId");
+  if (!key_id) return key_id.error();
+  if (*key_id) {
+    if (Status s = check_multi_region_key_id((*meta)["KeyId"], **key_id, **key_id); !s) return s;
+  }
   Result<ArnAt> arn = required_arn(*meta, "Arn", kKeyArn);
   if (!arn) return arn.error();
+  if (*key_id && **key_id != key_id_of(*arn)) {
+    return (*meta)["KeyId"].error(
+        std::string(kValueError),
+        fmt::format("expected KeyId {} at {}, the key id of Arn '{}' at {}; found '{}'",
+                    key_id_of(*arn), (*meta)["KeyId"].location().pointer, arn->text,
+                    arn->where().pointer, **key_id));
+  }
   KeyFacts& key = out.key(arn->text, arn->region(), arn->account(), meta->location());
   if (!key.described) key.location = meta->location();
   key.described = true;
@@ -164,6 +242,9 @@ Status read_list_aliases(const JsonValue& root, const FileContext&, Export& out)
     if (!target) return target.error();
     // A predefined AWS alias whose key was never created: the model's implicit key covers it.
     if (!*target) continue;
+    if (Status s = check_multi_region_key_id(entry["TargetKeyId"], **target, **target); !s) {
+      return s;
+    }
     if (!is_key_id(**target)) {
       return value_error(entry["TargetKeyId"], "a key id (a UUID or mrk- and 32 hex digits)",
                          **target);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <span>
 
 #include "io/aws_cli_export.hpp"
 
@@ -53,8 +54,13 @@ Error contradiction(const JsonValue& db, bool encrypted, std::string_view type) 
 //
 // StorageEncryptionType (in outputs since 2026-02) says how: none, sse-kms (KmsKeyId) or sse-rds
 // (the AWS owned key, kAwsOwnedKey). Older outputs only have StorageEncrypted and KmsKeyId.
+//
+// `missing` says what the output left out, for a read replica to take from its source
+// (aws_cli_finish.cpp). Without StorageEncrypted and StorageEncryptionType, a KmsKeyId is not
+// read unless the DB is a read replica (`replica`): its source then tells that it is encrypted.
 Status read_encryption(const JsonValue& db, const std::string& what, ResourceType type_of_db,
-                       const ArnAt& arn, Resource& resource, Export& out) {
+                       const ArnAt& arn, Resource& resource, Export& out, bool replica,
+                       ReplicaFacts& missing) {
   Result<std::optional<bool>> encrypted = db.optional_bool("StorageEncrypted");
   if (!encrypted) return encrypted.error();
   Result<std::optional<std::string>> type =
@@ -65,6 +71,12 @@ Status read_encryption(const JsonValue& db, const std::string& what, ResourceTyp
   }
   if (!*encrypted && !*type) {
     resource.key_unknown = fmt::format("{}: StorageEncrypted was not reported", what);
+    missing.missing = ReplicaFacts::Missing::encryption;
+    const JsonValue key = db["KmsKeyId"];
+    if (!replica || key.is_missing() || key.is_null()) return Ok{};
+    Result<std::string> reference = key_reference(key, arn.region(), arn.account(), out);
+    if (!reference) return reference.error();
+    missing.key = std::move(*reference);
     return Ok{};
   }
   // Either field alone tells whether the storage is encrypted; together they agree.
@@ -85,12 +97,71 @@ Status read_encryption(const JsonValue& db, const std::string& what, ResourceTyp
   const JsonValue key = db["KmsKeyId"];
   if (key.is_missing() || key.is_null()) {
     resource.key_unknown = fmt::format("{} is encrypted, but its KmsKeyId was not reported", what);
+    missing.missing = ReplicaFacts::Missing::key;
     return Ok{};
   }
   Result<std::string> reference = key_reference(key, arn.region(), arn.account(), out);
   if (!reference) return reference.error();
   resource.key = std::move(*reference);
   return Ok{};
+}
+
+// The read replica source fields of a DB instance and of a DB cluster, and what they may name.
+struct SourceField {
+  std::string_view member;
+  bool instance;  // may name a DB instance
+  bool cluster;   // may name a DB cluster
+};
+constexpr std::array kInstanceSources = {
+    SourceField{"ReadReplicaSourceDBInstanceIdentifier", true, false},
+    SourceField{"ReadReplicaSourceDBClusterIdentifier", false, true},  // a Multi-AZ DB cluster
+};
+// An Aurora read replica of a DB cluster (in another Region), or of an RDS for MySQL or
+// PostgreSQL DB instance.
+constexpr std::array kClusterSources = {SourceField{"ReplicationSourceIdentifier", true, true}};
+
+// The read replica source a DB names, if any: an identifier (in the DB's own account and Region)
+// or an ARN. Errors: E_JSON_TYPE, the errors of parse_arn, E_AWS_CLI_VALUE (an ARN of another
+// kind).
+Result<std::optional<ReplicaFacts>> replica_source(const JsonValue& db, bool cluster,
+                                                   const ArnAt& arn) {
+  for (const SourceField& field : cluster ? std::span<const SourceField>(kClusterSources)
+                                          : std::span<const SourceField>(kInstanceSources)) {
+    Result<std::optional<std::string>> text = db.optional_string(field.member);
+    if (!text) return text.error();
+    if (!*text || (*text)->empty()) continue;
+    const JsonValue at = db[field.member];
+    ReplicaFacts facts;
+    facts.source = **text;
+    facts.where = at.location();
+    if (!facts.source.starts_with("arn:")) {
+      const std::string prefix =
+          fmt::format("arn:{}:rds:{}:{}:", arn.arn.partition, arn.arn.region, arn.arn.account);
+      if (field.cluster) facts.candidates.push_back(prefix + "cluster:" + facts.source);
+      if (field.instance) facts.candidates.push_back(prefix + "db:" + facts.source);
+      return std::optional<ReplicaFacts>(std::move(facts));
+    }
+    Result<Arn> source = parse_arn(facts.source);
+    if (!source) return at.error(source.error().id, source.error().message);
+    const bool of_kind = source->service == "rds" && !source->region.empty() &&
+                         !source->account.empty() &&
+                         ((field.cluster && source->resource.starts_with("cluster:")) ||
+                          (field.instance && source->resource.starts_with("db:")));
+    if (!of_kind) {
+      const std::string_view expected =
+          field.cluster && field.instance
+              ? "a DB cluster or DB instance identifier, or its ARN like "
+                "arn:aws:rds:REGION:ACCOUNT:cluster:NAME or arn:aws:rds:REGION:ACCOUNT:db:NAME"
+          : field.cluster ? "a DB cluster identifier, or its ARN like "
+                            "arn:aws:rds:REGION:ACCOUNT:cluster:NAME"
+                          : "a DB instance identifier, or its ARN like "
+                            "arn:aws:rds:REGION:ACCOUNT:db:NAME";
+      return value_error(at, expected, facts.source);
+    }
+    facts.candidates.push_back(facts.source);
+    return std::optional<ReplicaFacts>(std::move(facts));
+  }
+  return std::optional<ReplicaFacts>();
 }
 
 // The first attribute in which two reads of one resource differ, or "".
@@ -129,7 +200,8 @@ Status add_resource(Resource resource, Export& out) {
                   it->second.resource.location, second, resource.location);
 }
 
-// One DB cluster (`cluster`) or DB instance.
+// One DB cluster (`cluster`) or DB instance. A read replica's source is recorded in
+// out.replicas.
 Result<Resource> read_db(const JsonValue& db, bool cluster, Export& out) {
   const std::string_view identifier_member =
       cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier";
@@ -152,9 +224,13 @@ Result<Resource> read_db(const JsonValue& db, bool cluster, Export& out) {
   } else {
     resource.type = ResourceType::rds_instance;
   }
+  Result<std::optional<ReplicaFacts>> source = replica_source(db, cluster, *arn);
+  if (!source) return source.error();
+  ReplicaFacts replica = source->value_or(ReplicaFacts{});
   Status s = read_encryption(db, fmt::format("{} {}", what, *identifier), resource.type, *arn,
-                             resource, out);
+                             resource, out, source->has_value(), replica);
   if (!s) return s.error();
+  if (*source) out.replicas.try_emplace(resource.arn, std::move(replica));
   Result<std::map<std::string, std::string>> tags = tag_list(db);
   if (!tags) return tags.error();
   resource.tags = std::move(*tags);

@@ -28,7 +28,7 @@ struct Kind {
 };
 
 // In order: the first match wins, so the more specific shapes come first.
-const std::array<Kind, 18> kKinds = {{
+const std::array<Kind, 19> kKinds = {{
     {{"DBClusters"}, detail::aws_cli::read_db_clusters},
     {{"DBInstances"}, detail::aws_cli::read_db_instances},
     // create-db-cluster, modify-db-cluster, restore-db-cluster-from-snapshot, ... (one cluster)
@@ -43,6 +43,8 @@ const std::array<Kind, 18> kKinds = {{
     {{"BackupSelection", "BackupPlanId"}, detail::aws_cli::read_backup_selection},
     {{"GlobalSettings"}, detail::aws_cli::read_global_settings},
     {{"Organization"}, detail::aws_cli::read_organization},
+    // organizations list-accounts (and list-accounts-for-parent, which prints the same shape)
+    {{"Accounts"}, detail::aws_cli::read_list_accounts},
     {{"RecoveryPoints"}, detail::aws_cli::read_recovery_points},
     {{"CopyJobs"}, detail::aws_cli::read_copy_jobs},
     {{"CopyJob"}, detail::aws_cli::read_copy_job},

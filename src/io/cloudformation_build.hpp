@@ -96,7 +96,8 @@ class Builder {
   Status read_key(const Entity& e);          // cloudformation_kms.cpp
   Status read_replica_key(const Entity& e);  // cloudformation_kms.cpp
   Status read_alias_target(const Entity& e, const std::string& alias);
-  Result<std::vector<std::string>> shared_with(const Entity& e);
+  // The accounts the key policy lets use `key`, and Key::shared_with_unknown.
+  Status shared_with(const Entity& e, Key& key);
   Result<KeyState> key_state(const Entity& e);
   Status read_database(const Entity& e);   // cloudformation_rds.cpp
   Status read_vault(const Entity& e);      // cloudformation_backup.cpp

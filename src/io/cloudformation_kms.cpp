@@ -26,15 +26,17 @@ Key key_of(const Entity& e, const Stack& stack) {
 
 }  // namespace
 
-Result<std::vector<std::string>> Builder::shared_with(const Entity& e) {
+Status Builder::shared_with(const Entity& e, Key& key) {
   auto policy = property(e, "KeyPolicy");
   if (!policy) return policy.error();
-  if (policy->is_absent()) return std::vector<std::string>{};  // the default key policy
+  if (policy->is_absent()) return Ok{};  // the default key policy: the key's own account only
   auto who = policy_principals(eval_, e.stack, *policy, "kms:Decrypt", stack_of(e).account.value);
   if (!who) return who.error();
-  // A principal that is not known cannot be listed; the key then counts as shared with the
-  // principals that are known (docs/cloudformation-input.md).
-  return who->accounts;
+  key.shared_with = std::move(who->accounts);
+  // A principal that is not known stays not known: who else may use the key is then not known.
+  if (!who->unknown.empty())
+    key.shared_with_unknown = fmt::format("{} KeyPolicy: {}", e.id, who->unknown);
+  return Ok{};
 }
 
 // Enabled: false -> Disabled; an Enabled that is not known -> KeyState::unknown.
@@ -60,9 +62,7 @@ Status Builder::read_key(const Entity& e) {
   auto state = key_state(e);
   if (!state) return state.error();
   key.state = *state;
-  auto shared = shared_with(e);
-  if (!shared) return shared.error();
-  key.shared_with = std::move(shared).value();
+  if (Status s = shared_with(e, key); !s) return s;
   // KeySpec and KeyUsage: what kind of key it is. Absent, or not known (the model has no "not
   // known" for them): CreateKey's default, a symmetric encryption key.
   for (auto [name, field] : {std::pair{"KeySpec", &key.spec}, std::pair{"KeyUsage", &key.usage}}) {
@@ -84,9 +84,7 @@ Status Builder::read_replica_key(const Entity& e) {
   auto state = key_state(e);
   if (!state) return state.error();
   key.state = *state;
-  auto shared = shared_with(e);
-  if (!shared) return shared.error();
-  key.shared_with = std::move(shared).value();
+  if (Status s = shared_with(e, key); !s) return s;
   auto primary = property(e, "PrimaryKeyArn");
   if (!primary) return primary.error();
   if (primary->is_absent()) {

@@ -14,6 +14,12 @@
 // - The inputs are combined in this order: scenario files, the AWS CLI export, Terraform plans,
 //   CloudFormation templates (each in the order the files were found). The order decides which
 //   name a thing described twice keeps, and which place a conflict names first.
+// - read_inputs_report (the CLI's) skips a directory's files of unknown kind (E_INPUT_KIND found
+//   recognising a YAML file; E_AWS_CLI_KIND at the root of a JSON file) and lists them, and goes
+//   on past bad files to report them all. When the one AWS CLI call fails, each CLI file is read
+//   alone: that finds the files of unknown kind and every file with an error of its own (errors
+//   between files, E_AWS_CLI_CONFLICT and E_AWS_CLI_REF, are left to the whole export); the rest
+//   is then read in one call again. read_inputs skips nothing and stops at the first error.
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -25,6 +31,7 @@
 #include <vector>
 
 #include "fmt/format.h"
+#include "fmt/ranges.h"
 #include "io/file.hpp"
 #include "io/json.hpp"
 #include "snapkey/io/aws_cli.hpp"
@@ -176,6 +183,9 @@ bool is_read_in_directory(const fs::path& file) {
 struct Found {
   std::string path;
   InputKind kind = InputKind::scenario;
+  bool in_directory = false;  // found below a directory (not named on the command line)
+  std::size_t argument = 0;   // the index of the command-line path it was found by
+  std::size_t order = 0;      // its place in the order the files were found
 };
 
 // One path of the command line: a file, or a directory and what was found below it.
@@ -183,7 +193,37 @@ struct Argument {
   std::string path;
   bool directory = false;
   std::vector<Found> files;
-  bool only_aws_cli = false;  // directories: every file below it is AWS CLI output (*.json)
+  bool only_aws_cli = false;   // directories: every file below it is AWS CLI output (*.json)
+  std::size_t candidates = 0;  // directories: the files below it snapkey would read
+  std::size_t skipped = 0;     // directories: how many of those were skipped
+};
+
+// One run: what it met so far. `report_all` (read_inputs_report) skips files of unknown kind
+// below directories and goes on past errors; otherwise the first error stops the run.
+struct Run {
+  bool report_all = false;
+  std::vector<Error> errors;
+  std::vector<std::pair<std::size_t, SkippedInput>> skipped;  // with Found::order
+  std::size_t found = 0;                                      // files found so far
+
+  void skip(std::size_t order, std::string file, std::string id, std::string reason) {
+    skipped.emplace_back(order, SkippedInput{std::move(file), std::move(id), std::move(reason)});
+  }
+  // The skipped files in the order they were found.
+  std::vector<SkippedInput> skipped_in_order() {
+    std::stable_sort(skipped.begin(), skipped.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<SkippedInput> out;
+    for (auto& [order, file] : skipped) out.push_back(std::move(file));
+    return out;
+  }
+
+  // Records `error`; true when the run must stop here.
+  bool fail(Error error) {
+    errors.push_back(std::move(error));
+    return !report_all;
+  }
+  bool stopped() const { return !report_all && !errors.empty(); }
 };
 
 // Every regular file below `directory`, sorted; entries whose names start with '.' skipped (and
@@ -207,24 +247,42 @@ Result<std::vector<std::string>> walk(const std::string& directory, bool& skippe
   return files;
 }
 
-Result<Argument> find(const std::string& path) {
+Error nothing_to_read(const std::string& directory) {
+  return Error{"E_FILE",
+               fmt::format("directory '{}' holds no file snapkey reads (*.json, *.yaml, *.yml, "
+                           "*.template)",
+                           directory),
+               file_location(directory)};
+}
+
+// The files one command-line path names. Errors go to `run`; with run.report_all, a directory's
+// YAML files of unknown kind (E_INPUT_KIND) are skipped, and every file is looked at.
+Argument find(const std::string& path, std::size_t index, Run& run) {
   Argument argument;
   argument.path = path;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    return cannot_read(path, ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory));
+    run.fail(
+        cannot_read(path, ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)));
+    return argument;
   }
   if (!fs::is_directory(status)) {
     Result<InputKind> kind = detect_input_kind(path);
-    if (!kind) return kind.error();
-    argument.files.push_back({path, *kind});
+    if (!kind) {
+      run.fail(kind.error());
+    } else {
+      argument.files.push_back({path, *kind, false, index, run.found++});
+    }
     return argument;
   }
   argument.directory = true;
   bool skipped = false;
   Result<std::vector<std::string>> files = walk(path, skipped);
-  if (!files) return files.error();
+  if (!files) {
+    run.fail(files.error());
+    return argument;
+  }
   // The CLI reader, given the directory, reads every *.json file below it: only when that is
   // exactly what snapkey would read may it have the directory.
   argument.only_aws_cli = !skipped;
@@ -233,20 +291,25 @@ Result<Argument> find(const std::string& path) {
       argument.only_aws_cli = false;
       continue;
     }
+    ++argument.candidates;
+    const std::size_t order = run.found++;
     Result<InputKind> kind = detect_input_kind(file);
-    if (!kind) return kind.error();
+    if (!kind) {
+      argument.only_aws_cli = false;
+      if (run.report_all && kind.error().id == kKindError) {
+        run.skip(order, file, kind.error().id, kind.error().message);
+        ++argument.skipped;
+        continue;
+      }
+      if (run.fail(kind.error())) return argument;
+      continue;
+    }
     if (*kind != InputKind::aws_cli || fs::path(file).extension() != ".json") {
       argument.only_aws_cli = false;
     }
-    argument.files.push_back({file, *kind});
+    argument.files.push_back({file, *kind, true, index, order});
   }
-  if (argument.files.empty()) {
-    return Error{"E_FILE",
-                 fmt::format("directory '{}' holds no file snapkey reads (*.json, *.yaml, *.yml, "
-                             "*.template)",
-                             path),
-                 file_location(path)};
-  }
+  if (argument.candidates == 0) run.fail(nothing_to_read(path));
   return argument;
 }
 
@@ -257,8 +320,10 @@ Result<Argument> find(const std::string& path) {
 struct Reading {
   std::vector<std::string> scenarios;
   std::vector<std::string> aws_cli;  // files and whole directories
+  std::vector<Found> aws_cli_files;  // every AWS CLI file, one by one
   std::vector<std::string> terraform_plans;
   std::vector<std::string> templates;
+  std::vector<Argument> arguments;  // the command line's paths (their files moved out)
 };
 
 std::string same_file_key(const std::string& path) {
@@ -267,18 +332,19 @@ std::string same_file_key(const std::string& path) {
   return ec ? fs::path(path).lexically_normal().string() : canonical.string();
 }
 
-Result<Reading> plan_reading(const std::vector<std::string>& paths) {
+Reading plan_reading(const std::vector<std::string>& paths, Run& run) {
   Reading plan;
   std::set<std::string> seen;
-  for (const std::string& path : paths) {
-    Result<Argument> argument = find(path);
-    if (!argument) return argument.error();
+  for (std::size_t index = 0; index < paths.size(); ++index) {
+    const std::string& path = paths[index];
+    Argument argument = find(path, index, run);
+    if (run.stopped()) return plan;
     const bool whole_directory =
-        argument->directory && argument->only_aws_cli &&
-        std::none_of(argument->files.begin(), argument->files.end(),
+        argument.directory && argument.only_aws_cli && !argument.files.empty() &&
+        std::none_of(argument.files.begin(), argument.files.end(),
                      [&](const Found& f) { return seen.contains(same_file_key(f.path)); });
     if (whole_directory) plan.aws_cli.push_back(path);
-    for (const Found& file : argument->files) {
+    for (const Found& file : argument.files) {
       if (!seen.insert(same_file_key(file.path)).second) continue;
       switch (file.kind) {
         case InputKind::scenario:
@@ -286,6 +352,7 @@ Result<Reading> plan_reading(const std::vector<std::string>& paths) {
           break;
         case InputKind::aws_cli:
           if (!whole_directory) plan.aws_cli.push_back(file.path);
+          plan.aws_cli_files.push_back(file);
           break;
         case InputKind::terraform_plan:
           plan.terraform_plans.push_back(file.path);
@@ -295,8 +362,88 @@ Result<Reading> plan_reading(const std::vector<std::string>& paths) {
           break;
       }
     }
+    argument.files.clear();
+    plan.arguments.push_back(std::move(argument));
   }
   return plan;
+}
+
+// The error the CLI reader gives a file of no command it knows: E_AWS_CLI_KIND at its root.
+bool is_unknown_cli_kind(const Error& error, const std::string& file) {
+  return error.id == "E_AWS_CLI_KIND" && error.location.file == file &&
+         (error.location.pointer.empty() || error.location.pointer == "/");
+}
+
+// Why a JSON file of no kind snapkey reads is skipped: what it expected, and what it found.
+std::string unknown_json_reason(const std::string& file) {
+  std::string found = "something else";
+  if (auto doc = detail::read_json_file(file)) {
+    const detail::JsonValue root = (*doc)->root();
+    if (!root.is_object()) {
+      found = std::string(detail::kind_of(root.element()));
+    } else if (const std::vector<std::string> keys = root.keys(); keys.empty()) {
+      found = "an empty object";
+    } else {
+      found = fmt::format("an object whose top-level keys are {}", fmt::join(keys, ", "));
+    }
+  }
+  return fmt::format(
+      "expected a Terraform plan, a CloudFormation template or the output of an AWS CLI command "
+      "snapkey reads, found {}",
+      found);
+}
+
+// Errors between AWS CLI files (two files describe one thing differently, a selection whose
+// plan is in no file): a file read alone may report them falsely.
+bool is_between_cli_files(const Error& error) {
+  return error.id == "E_AWS_CLI_CONFLICT" || error.id == "E_AWS_CLI_REF";
+}
+
+// Reads the AWS CLI files in one call. When that fails and every error is wanted, reads each file
+// alone to find every file with an error of its own, and skips the directories' files of unknown
+// kind (then reads the rest again in one call).
+void read_aws_cli(Reading& plan, Run& run, std::vector<ModelInput>& inputs) {
+  if (plan.aws_cli.empty()) return;
+  Result<ModelInput> whole = read_aws_cli_export(plan.aws_cli);
+  if (whole) {
+    inputs.push_back(std::move(whole).value());
+    return;
+  }
+  if (!run.report_all) {
+    run.fail(whole.error());
+    return;
+  }
+  std::vector<Error> own;
+  std::vector<std::string> rest;
+  bool whole_error_skipped = false;
+  for (const Found& file : plan.aws_cli_files) {
+    Result<ModelInput> alone = read_aws_cli_export({file.path});
+    if (alone) {
+      rest.push_back(file.path);
+      continue;
+    }
+    const Error& error = alone.error();
+    if (file.in_directory && is_unknown_cli_kind(error, file.path)) {
+      run.skip(file.order, file.path, error.id, unknown_json_reason(file.path));
+      ++plan.arguments[file.argument].skipped;
+      whole_error_skipped = whole_error_skipped || is_unknown_cli_kind(whole.error(), file.path);
+      continue;
+    }
+    rest.push_back(file.path);
+    if (error.location.file == file.path && !is_between_cli_files(error)) own.push_back(error);
+  }
+  // The error of the whole comes first (read_inputs reports it), unless its file was skipped.
+  if (!whole_error_skipped) run.fail(whole.error());
+  for (Error& error : own) {
+    if (!(error == whole.error())) run.fail(std::move(error));
+  }
+  if (!whole_error_skipped || !own.empty() || rest.empty()) return;
+  Result<ModelInput> again = read_aws_cli_export(rest);
+  if (!again) {
+    run.fail(again.error());
+    return;
+  }
+  inputs.push_back(std::move(again).value());
 }
 
 // The CloudFormation reader matches --stack mappings to the templates it reads and reports one
@@ -333,32 +480,71 @@ Result<InputKind> detect_input_kind(const std::string& path) {
   return detect(std::move(text).value(), path);
 }
 
-Result<ModelInput> read_inputs(const std::vector<std::string>& paths, const InputOptions& options) {
-  Result<Reading> plan = plan_reading(paths);
-  if (!plan) return plan.error();
-  std::vector<ModelInput> inputs;
-  auto add = [&](Result<ModelInput> input) -> Status {
-    if (!input) return input.error();
-    inputs.push_back(std::move(input).value());
-    return Ok{};
+namespace {
+
+InputReport read(const std::vector<std::string>& paths, const InputOptions& options,
+                 bool report_all) {
+  Run run;
+  run.report_all = report_all;
+  InputReport report;
+  auto done = [&]() {
+    report.errors = std::move(run.errors);
+    report.skipped = run.skipped_in_order();
+    return std::move(report);
   };
-  for (const std::string& file : plan->scenarios) {
-    if (Status s = add(read_scenario_file(file)); !s) return s.error();
+  Reading plan = plan_reading(paths, run);
+  if (run.stopped()) return done();
+  std::vector<ModelInput> inputs;
+  auto add = [&](Result<ModelInput> input) {
+    if (!input) return run.fail(input.error());
+    inputs.push_back(std::move(input).value());
+    return false;
+  };
+  for (const std::string& file : plan.scenarios) {
+    if (add(read_scenario_file(file))) return done();
   }
-  if (!plan->aws_cli.empty()) {
-    if (Status s = add(read_aws_cli_export(plan->aws_cli)); !s) return s.error();
+  read_aws_cli(plan, run, inputs);
+  if (run.stopped()) return done();
+  for (const std::string& file : plan.terraform_plans) {
+    if (add(read_terraform_plan_file(file))) return done();
   }
-  for (const std::string& file : plan->terraform_plans) {
-    if (Status s = add(read_terraform_plan_file(file)); !s) return s.error();
+  // A directory whose every file was skipped has nothing to read.
+  for (const Argument& argument : plan.arguments) {
+    if (argument.directory && argument.candidates > 0 && argument.skipped == argument.candidates) {
+      run.fail(Error{"E_FILE",
+                     fmt::format("directory '{}' holds no file snapkey reads: every *.json, "
+                                 "*.yaml, *.yml and *.template file in it was skipped, of no kind "
+                                 "snapkey reads",
+                                 argument.path),
+                     file_location(argument.path)});
+    }
   }
-  if (Status s = check_stacks_without_templates(options.cloudformation, plan->templates); !s) {
-    return s.error();
+  if (run.stopped()) return done();
+  if (Status s = check_stacks_without_templates(options.cloudformation, plan.templates); !s) {
+    run.fail(s.error());
+  } else if (!plan.templates.empty()) {
+    add(read_cloudformation_templates(plan.templates, options.cloudformation));
   }
-  if (!plan->templates.empty()) {
-    Status s = add(read_cloudformation_templates(plan->templates, options.cloudformation));
-    if (!s) return s.error();
+  if (!run.errors.empty()) return done();
+  Result<ModelInput> combined = combine(std::move(inputs));
+  if (!combined) {
+    run.fail(combined.error());
+    return done();
   }
-  return combine(std::move(inputs));
+  report.input = std::move(combined).value();
+  return done();
+}
+
+}  // namespace
+
+Result<ModelInput> read_inputs(const std::vector<std::string>& paths, const InputOptions& options) {
+  InputReport report = read(paths, options, false);
+  if (!report.errors.empty()) return report.errors.front();
+  return std::move(*report.input);
+}
+
+InputReport read_inputs_report(const std::vector<std::string>& paths, const InputOptions& options) {
+  return read(paths, options, true);
 }
 
 }  // namespace snapkey::io

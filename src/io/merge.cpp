@@ -122,6 +122,10 @@ Status merge(Key& into, const Key& from, const References& refs) {
   if (Status s = merge_stated(into.usage, from.usage, what, "usage", first, second); !s) return s;
   unite(into.aliases, from.aliases);
   unite(into.shared_with, from.shared_with);
+  // Who else may use the key: a principal one input does not know stays not known (an input
+  // that says nothing of the policy cannot be told from one that lists nobody), unless the
+  // accounts listed already answer (the engine looks at them first).
+  if (into.shared_with_unknown.empty()) into.shared_with_unknown = from.shared_with_unknown;
   take_address(into.address, from.address);
   return Ok{};
 }

@@ -72,16 +72,19 @@ Json prediction_json(const Prediction& p) {
 
 }  // namespace
 
-std::string render_json(const Predictions& predictions) {
+std::string render_json(const Predictions& predictions) { return render_json(predictions, {}); }
+
+std::string render_json(const Predictions& predictions, const std::vector<SkippedInput>& skipped) {
   Json::Array points;
   points.reserve(predictions.recovery_points.size());
   for (const Prediction& p : predictions.recovery_points) points.push_back(prediction_json(p));
-  const Json document = Json::Object{
+  Json::Object document = {
       {"schema", "snapkey/prediction/v1"},
       {"as_of", predictions.as_of.to_string()},
       {"recovery_points", std::move(points)},
   };
-  return document.dump() + "\n";
+  detail::add_skipped(document, skipped);
+  return Json(std::move(document)).dump() + "\n";
 }
 
 }  // namespace snapkey::io

@@ -82,6 +82,11 @@ std::string render_verify_table(const VerifyReport& report, const RenderOptions&
 }
 
 std::string render_verify_json(const VerifyReport& report) {
+  return render_verify_json(report, {});
+}
+
+std::string render_verify_json(const VerifyReport& report,
+                               const std::vector<SkippedInput>& skipped) {
   Json::Array verifications;
   for (const Verification& v : report.verifications) {
     verifications.emplace_back(Json::Object{
@@ -94,14 +99,15 @@ std::string render_verify_json(const VerifyReport& report) {
         {"reason", v.reason},
     });
   }
-  const Json document = Json::Object{
+  Json::Object document = {
       {"schema", "snapkey/verify/v1"},
       {"as_of", report.as_of.to_string()},
       {"summary", summary(report)},
       {"disagrees", report.disagreements() > 0},
       {"verifications", std::move(verifications)},
   };
-  return document.dump() + "\n";
+  detail::add_skipped(document, skipped);
+  return Json(std::move(document)).dump() + "\n";
 }
 
 std::string render_verify_markdown(const VerifyReport& report) {

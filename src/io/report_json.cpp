@@ -62,11 +62,16 @@ Json finding_json(const Finding& f) {
 }  // namespace
 
 std::string render_findings_json(const Findings& findings) {
+  return render_findings_json(findings, {});
+}
+
+std::string render_findings_json(const Findings& findings,
+                                 const std::vector<SkippedInput>& skipped) {
   const detail::Tally tally = detail::tally(findings);
   Json::Array items;
   items.reserve(findings.findings.size());
   for (const Finding& f : findings.findings) items.push_back(finding_json(f));
-  const Json document = Json::Object{
+  Json::Object document = {
       {"schema", "snapkey/findings/v1"},
       {"summary",
        Json::Object{
@@ -80,7 +85,8 @@ std::string render_findings_json(const Findings& findings) {
        }},
       {"findings", std::move(items)},
   };
-  return document.dump() + "\n";
+  detail::add_skipped(document, skipped);
+  return Json(std::move(document)).dump() + "\n";
 }
 
 }  // namespace snapkey::io

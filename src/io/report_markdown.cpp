@@ -66,7 +66,7 @@ std::string headline(const detail::Tally& tally) {
 
 std::string location_cell(const Finding& f) {
   std::vector<std::string> parts;
-  if (const std::string where = f.location.to_string(); !where.empty()) {
+  if (const std::string where = detail::location_text(f.location); !where.empty()) {
     parts.push_back(code_span(where));
   }
   if (f.address) parts.push_back(code_span(*f.address));
@@ -126,7 +126,7 @@ std::string suppressed(const Findings& findings, std::size_t count) {
   for (const Finding& f : findings.findings) {
     if (!f.suppressed_by) continue;
     const Suppression& s = *f.suppressed_by;
-    const std::string where = s.location.to_string();
+    const std::string where = detail::location_text(s.location);
     out += row({code_span(f.check), code_span(f.subject), std::string(to_string(f.severity)),
                 inline_text(s.reason), s.expires ? s.expires->to_string() : "never",
                 where.empty() ? "-" : code_span(where)});

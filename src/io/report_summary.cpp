@@ -101,8 +101,17 @@ std::string_view title_of(std::string_view check) {
   return info ? info->title : std::string_view();
 }
 
+std::string location_text(const Location& location) {
+  // A JSON input's line (found from the pointer for people and editors) and its JSON Pointer
+  // (what the reader recorded, for programs): both, so the docs of either hold.
+  if (location.line > 0 && location.pointer.starts_with('/')) {
+    return fmt::format("{} (#{})", location.to_string(), location.pointer);
+  }
+  return location.to_string();
+}
+
 std::string where_text(const Finding& f) {
-  std::string where = f.location.to_string();
+  std::string where = location_text(f.location);
   if (f.address && where.find(*f.address) == std::string::npos) {
     where = where.empty() ? *f.address : fmt::format("{} ({})", where, *f.address);
   }

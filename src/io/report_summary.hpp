@@ -49,6 +49,9 @@ std::size_t table_index(std::string_view check);
 std::string_view title_of(std::string_view check);
 // Where to look: the place in the input, followed by the Terraform address or logical id in
 // parentheses when the place does not already say it ("" when neither is known).
+// "file:line:column", with " (#/json/pointer)" for a JSON input whose pointer was turned into a
+// line; "file#/pointer" where no line is known.
+std::string location_text(const Location& location);
 std::string where_text(const Finding& finding);
 // "reason (expires 2026-06-30)" or "reason (no expiry)".
 std::string suppression_text(const Suppression& suppression);

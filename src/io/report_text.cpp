@@ -106,7 +106,7 @@ std::string suppressed_section(const Findings& findings, const RenderOptions& op
                                kScreen, kBody);
     out += body(f);
     out += labelled("reason", detail::suppression_text(*f.suppressed_by));
-    const std::string by = f.suppressed_by->location.to_string();
+    const std::string by = detail::location_text(f.suppressed_by->location);
     if (!by.empty()) out += labelled("by", by);
   }
   if (out.empty()) return out;

@@ -562,9 +562,15 @@ Result<Key> Reader::key(const Field& entry) const {
     key.state = *state;
   }
   if (const Field* field = find(*fields, "shared_with")) {
-    Result<std::vector<std::string>> shared = principals(*field, "a list of account ids");
-    if (!shared) return shared.error();
-    key.shared_with = std::move(*shared);
+    constexpr std::string_view kExpected = "a list of account ids, or unknown,";
+    if (field->value.IsScalar()) {
+      if (field->value.Scalar() != kUnknown) return type_error(kExpected, *field);
+      key.shared_with_unknown = fmt::format("shared_with is unknown ({})", at(*field).to_string());
+    } else {
+      Result<std::vector<std::string>> shared = principals(*field, kExpected);
+      if (!shared) return shared.error();
+      key.shared_with = std::move(*shared);
+    }
   }
   if (const Field* field = find(*fields, "spec")) {
     Result<std::string> spec = choice(*field, kKeySpecs);

@@ -183,8 +183,13 @@ Status Builder::keys() {
 }
 
 Status Builder::key_policy(const Instance& instance, Key& key) {
-  // An unknown policy (jsonencode of values known only after apply) shares with nobody we know.
+  // An unknown policy (jsonencode of values known only after apply): who else may use the key is
+  // not known.
   const Value policy = instance["policy"];
+  if (policy.unknown()) {
+    key.shared_with_unknown = fmt::format("{}: policy is known only after apply", instance.address);
+    return Ok{};
+  }
   if (!policy.known()) return Ok{};
   auto text = policy.string();
   if (!text) return text.error();

@@ -60,6 +60,33 @@ std::optional<std::string> parent_provider_key(const std::string& key) {
   return module.substr(0, last) + ":" + provider;
 }
 
+// Terraform 0.12 writes a module path as "a.b" where later versions write "module.a.module.b".
+std::string full_module_address(const std::string& address) {
+  if (address.empty() || address.starts_with("module.")) return address;
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t dot = address.find('.');; dot = address.find('.', start)) {
+    out += (out.empty() ? "module." : ".module.") + address.substr(start, dot - start);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return out;
+}
+
+// A provider_config key with its module part full: "a.b:aws" -> "module.a.module.b:aws".
+std::string full_provider_key(const std::string& key) {
+  const auto colon = key.find(':');
+  if (colon == std::string::npos) return key;
+  return full_module_address(key.substr(0, colon)) + key.substr(colon);
+}
+
+// A provider_config entry that only says a module requires the provider (Terraform 0.13 and
+// later write one for each required_providers entry without a provider block): no expressions,
+// no alias. An empty provider block looks the same, and tells nothing either.
+bool requirement_only(const JsonValue& config) {
+  return config["expressions"].is_missing() && config["alias"].is_missing();
+}
+
 // The ARN text of a known "arn" attribute, parsed; nullopt otherwise.
 std::optional<Arn> known_arn(const Instance& instance) {
   const Value arn = instance["arn"];
@@ -73,6 +100,42 @@ std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
+}
+
+// Terraform 0.12 to 1.0.0 write format_version 0.1, 1.0.1 to 1.0.11 write 0.2, and 1.1 and later
+// 1.x: every property this reader uses is in all of them (0.1 lists a reference without its
+// attribute, and Terraform before 1.2 writes module provider keys its own way: see configure).
+// Errors: E_TERRAFORM_VERSION, E_JSON_TYPE.
+Status check_format(const JsonValue& root) {
+  const JsonValue format = root["format_version"];
+  auto version = root.optional_string("format_version");
+  if (!version) return version.error();
+  if (*version) {
+    const std::string& text = **version;
+    const char* end = text.data() + text.size();
+    int major = -1;
+    int minor = -1;
+    auto parsed = std::from_chars(text.data(), end, major);
+    bool ok = parsed.ec == std::errc() && parsed.ptr != text.data();
+    if (ok && parsed.ptr != end) {
+      ok = *parsed.ptr == '.';
+      const char* start = parsed.ptr + 1;
+      parsed = std::from_chars(start, end, minor);
+      ok = ok && parsed.ec == std::errc() && parsed.ptr != start &&
+           (parsed.ptr == end || *parsed.ptr == '.');
+    }
+    if (ok && (major == 1 || (major == 0 && (minor == 1 || minor == 2)))) return Ok{};
+  }
+  const JsonValue written = root["terraform_version"];
+  const std::string by = written.is_string()
+                             ? fmt::format("written by Terraform {}", *written.as_string())
+                             : "with no terraform_version";
+  const std::string found = *version ? fmt::format("format_version '{}' {}", **version, by)
+                                     : fmt::format("no format_version, in a plan {}", by);
+  return format.error("E_TERRAFORM_VERSION",
+                      fmt::format("expected a Terraform plan of format 0.1, 0.2 or 1.x (Terraform "
+                                  "0.12 or later), found {}",
+                                  found));
 }
 
 }  // namespace
@@ -137,19 +200,7 @@ Result<std::unique_ptr<PlanFile>> PlanFile::read(std::unique_ptr<detail::JsonDoc
   std::unique_ptr<PlanFile> plan(new PlanFile(std::move(doc)));
   const JsonValue root = plan->root();
   if (!root.is_object()) return root.type_error("a Terraform plan (an object)");
-  auto version = root.required_string("format_version");
-  if (!version) return version.error();
-  int major = -1;
-  const char* end = version->data() + version->size();
-  const auto parsed = std::from_chars(version->data(), end, major);
-  if (parsed.ec != std::errc() || parsed.ptr == version->data() || major != 1 ||
-      (parsed.ptr != end && *parsed.ptr != '.')) {
-    return root["format_version"].error(
-        "E_TERRAFORM_VERSION",
-        fmt::format("format_version is \"{}\"; this reader knows the plan format 1.x of "
-                    "`terraform show -json` (Terraform 1.0 and later)",
-                    *version));
-  }
+  if (Status s = check_format(root); !s) return s.error();
   for (std::string_view section : {"planned_values", "configuration", "variables"}) {
     const JsonValue value = root[section];
     if (!value.is_missing() && !value.is_object()) return value.type_error("an object");
@@ -278,6 +329,9 @@ JsonValue PlanFile::config_module(const ModulePath& path) const {
 
 // Links each instance to its configuration block and provider, and indexes them.
 void PlanFile::configure() {
+  for (auto& [key, config] : root()["configuration"]["provider_config"].members()) {
+    provider_configs_.emplace(full_provider_key(key), config);
+  }
   std::map<std::string, JsonValue> blocks;  // "module.a.module.b|data.t.n" (no instance keys)
   for (Instance& instance : instances_) {
     ModulePath static_path = instance.module;
@@ -296,6 +350,14 @@ void PlanFile::configure() {
     auto key = instance.config.optional_string("provider_config_key");
     if (key && *key) {
       instance.provider = **key;
+      // Terraform before 1.2 names a module resource's configuration after the module's own name
+      // ("dr:aws", "dr:aws.east"), at any depth: made full, it can be looked up and followed up.
+      const auto colon = instance.provider.find(':');
+      if (colon != std::string::npos && !static_path.empty() &&
+          !instance.provider.starts_with("module.")) {
+        instance.provider = module + instance.provider.substr(colon);
+        legacy_keys_.insert(instance.provider);
+      }
     } else {
       instance.provider = module.empty() ? "aws" : module + ":aws";
     }
@@ -555,13 +617,34 @@ Status PlanFile::locate(const std::set<std::string>& types) {
   return Ok{};
 }
 
+JsonValue PlanFile::provider_config(const std::string& key) const {
+  const auto it = provider_configs_.find(key);
+  return it == provider_configs_.end() ? JsonValue() : it->second;
+}
+
 Result<const PlanFile::Provider*> PlanFile::provider(const std::string& key, const Instance& user) {
   if (auto it = providers_.find(key); it != providers_.end()) return &it->second;
-  const JsonValue configs = root()["configuration"]["provider_config"];
-  JsonValue config = configs[key];
-  for (std::optional<std::string> up = key; config.is_missing() && up;) {
+  // Terraform before 1.2 also writes a module's required_providers entry (no expressions) into
+  // provider_config: not a configuration, the module is given one.
+  const bool legacy = legacy_keys_.contains(key);
+  const auto usable = [&](const JsonValue& config) {
+    return !config.is_missing() && (!legacy || !requirement_only(config));
+  };
+  JsonValue config = provider_config(key);
+  std::string source = key;
+  for (std::optional<std::string> up = key; !usable(config) && up;) {
     up = parent_provider_key(*up);
-    if (up) config = configs[*up];
+    if (up) {
+      config = provider_config(*up);
+      source = *up;
+    }
+  }
+  if (!usable(config)) config = JsonValue();
+  if (legacy && source != key) {
+    // Inherited, or given in the module call's `providers`: the plan does not say which.
+    const std::string fallback = config.is_missing() ? key.substr(key.find(':') + 1) : source;
+    const std::set<std::string> options = given_options(key, fallback);
+    if (options.size() > 1) return given_provider(key, options, user);
   }
   auto region = provider_region(key, config, user);
   if (!region) return region.error();
@@ -577,7 +660,9 @@ Result<Region> PlanFile::provider_region(const std::string& key, const JsonValue
   if (!expression.is_missing()) {
     auto address = config.optional_string("module_address");
     const ModulePath module =
-        address && *address ? parse_module_address(**address).value_or(ModulePath{}) : ModulePath{};
+        address && *address
+            ? parse_module_address(full_module_address(**address)).value_or(ModulePath{})
+            : ModulePath{};
     const std::vector<Resolved> r = follow(expression, Scope{module, "", "its region"}, false, 0);
     if (!r.empty() && r.front().kind == Resolved::Kind::constant &&
         r.front().constant.is_string()) {
@@ -594,6 +679,16 @@ Result<Region> PlanFile::provider_region(const std::string& key, const JsonValue
   }
   // No region in the configuration (the environment gave it): a data.aws_region or a known ARN
   // read with this provider tells it.
+  if (std::optional<Region> known = region_known_by(key)) return *known;
+  return Error{"E_TERRAFORM_UNRESOLVED",
+               fmt::format("cannot tell the Region of provider configuration '{}', which {} uses: "
+                           "{}; give the provider a region (a constant or a variable), or read "
+                           "data.aws_region with it",
+                           key, user.address, why),
+               config.is_missing() ? user.location : config.location()};
+}
+
+std::optional<Region> PlanFile::region_known_by(const std::string& key) const {
   for (const Instance& instance : instances_) {
     if (instance.provider != key) continue;
     if (instance.is(true, "aws_region")) {
@@ -606,12 +701,72 @@ Result<Region> PlanFile::provider_region(const std::string& key, const JsonValue
     }
     if (auto arn = known_arn(instance); arn && !arn->region.empty()) return Region{arn->region};
   }
-  return Error{"E_TERRAFORM_UNRESOLVED",
-               fmt::format("cannot tell the Region of provider configuration '{}', which {} uses: "
-                           "{}; give the provider a region (a constant or a variable), or read "
-                           "data.aws_region with it",
-                           key, user.address, why),
-               config.is_missing() ? user.location : config.location()};
+  return std::nullopt;
+}
+
+// A module may be given any configuration of the same provider that its ancestors have (an alias
+// too), or inherit `fallback`.
+std::set<std::string> PlanFile::given_options(const std::string& key,
+                                              const std::string& fallback) const {
+  const auto colon = key.find(':');
+  const std::string local = key.substr(colon + 1);
+  const std::string name = local.substr(0, local.find('.'));
+  const ModulePath module = parse_module_address(key.substr(0, colon)).value_or(ModulePath{});
+  std::set<std::string> options = {fallback};
+  for (const auto& [config_key, config] : provider_configs_) {
+    auto config_name = config.optional_string("name");
+    if (!config_name || !*config_name || **config_name != name) continue;
+    if (requirement_only(config)) continue;
+    auto address = config.optional_string("module_address");
+    const std::string text = address && *address ? full_module_address(**address) : "";
+    const std::optional<ModulePath> at = parse_module_address(text);
+    if (at && at->size() < module.size() && std::equal(at->begin(), at->end(), module.begin())) {
+      options.insert(config_key);
+    }
+  }
+  return options;
+}
+
+Result<const PlanFile::Provider*> PlanFile::given_provider(const std::string& key,
+                                                           const std::set<std::string>& options,
+                                                           const Instance& user) {
+  std::optional<Region> region = region_known_by(key);
+  std::optional<AccountId> account;
+  if (const std::set<AccountId> own = accounts_known_by(key); own.size() == 1) {
+    account = *own.begin();
+  }
+  // Else the options must agree.
+  std::set<Region> regions;
+  std::set<AccountId> accounts;
+  std::vector<std::string> described;
+  bool all_known = true;
+  for (const std::string& option : options) {
+    auto place = provider(option, user);
+    if (!place) {
+      all_known = false;
+      described.push_back(option);
+      continue;
+    }
+    regions.insert((*place)->region);
+    accounts.insert((*place)->account);
+    described.push_back(
+        fmt::format("{} ({}, {})", option, (*place)->region.name, (*place)->account.value));
+  }
+  if (!region && all_known && regions.size() == 1) region = *regions.begin();
+  if (!account && all_known && accounts.size() == 1) account = *accounts.begin();
+  if (region && account) return &(providers_[key] = Provider{*region, *account});
+  const std::string module = key.substr(0, key.find(':'));
+  const JsonValue written = root()["terraform_version"];
+  return Error{
+      "E_TERRAFORM_UNRESOLVED",
+      fmt::format("cannot tell the {} of provider configuration '{}', which {} uses: the plan "
+                  "(written by Terraform {}) does not say which provider configuration {} is "
+                  "given, and it may be any of {}; read data.aws_region and "
+                  "data.aws_caller_identity with it in the module, or plan with Terraform 1.2 "
+                  "or later",
+                  region ? "AWS account" : "Region", key, user.address,
+                  written.is_string() ? *written.as_string() : "unknown", module, join(described)),
+      user.location};
 }
 
 std::set<AccountId> PlanFile::accounts_known_by(const std::string& key) const {

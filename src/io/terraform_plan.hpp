@@ -110,8 +110,8 @@ struct Resolved {
 
 class PlanFile {
  public:
-  // Checks format_version and collects every instance with its configuration. Errors:
-  // E_TERRAFORM_VERSION, E_JSON_TYPE, E_JSON_MISSING.
+  // Checks format_version (0.1 and 0.2 of Terraform 0.12 to 1.0, or 1.x) and collects every
+  // instance with its configuration. Errors: E_TERRAFORM_VERSION, E_JSON_TYPE, E_JSON_MISSING.
   static Result<std::unique_ptr<PlanFile>> read(std::unique_ptr<detail::JsonDocument> doc);
 
   const std::string& file() const { return doc_->file(); }
@@ -157,6 +157,16 @@ class PlanFile {
                                         bool many) const;
 
   Result<const Provider*> provider(const std::string& key, const Instance& user);
+  // A provider configuration by its key; older Terraform's keys ("dr:aws") are made full
+  // ("module.dr:aws").
+  JsonValue provider_config(const std::string& key) const;
+  // The configurations a module may have been given by its caller, for a key that Terraform
+  // before 1.2 wrote without saying which (`fallback`: the one inherited without `providers`).
+  std::set<std::string> given_options(const std::string& key, const std::string& fallback) const;
+  Result<const Provider*> given_provider(const std::string& key,
+                                         const std::set<std::string>& options,
+                                         const Instance& user);
+  std::optional<Region> region_known_by(const std::string& key) const;
   Result<Region> provider_region(const std::string& key, const JsonValue& config,
                                  const Instance& user);
   Result<AccountId> provider_account(const std::string& key, const JsonValue& config,
@@ -169,6 +179,10 @@ class PlanFile {
   std::map<std::string, std::vector<const Instance*>> by_resource_;  // "module|data.t.n"
   std::set<ModulePath> modules_;  // every module instance holding an instance, and its parents
   std::map<std::string, Provider> providers_;
+  std::map<std::string, JsonValue> provider_configs_;  // configuration.provider_config, full keys
+  // Keys of resources in modules that Terraform before 1.2 wrote as "NAME:aws" (the module's own
+  // name, not the configuration it is given), made full.
+  std::set<std::string> legacy_keys_;
 };
 
 }  // namespace snapkey::io::terraform

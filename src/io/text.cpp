@@ -323,6 +323,15 @@ std::string code_span(std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 // Shared wording
 
+void add_skipped(Json::Object& document, const std::vector<SkippedInput>& skipped) {
+  if (skipped.empty()) return;
+  Json::Array list;
+  for (const SkippedInput& file : skipped) {
+    list.emplace_back(Json::Object{{"file", file.file}, {"id", file.id}, {"reason", file.reason}});
+  }
+  document.emplace_back("skipped", std::move(list));
+}
+
 std::string key_arn_text(const Key& key) {
   if (key.manager == KeyManager::aws_owned) return "(AWS owned: no ARN to see)";
   return key.arn.empty() ? "(ARN not known)" : key.arn;

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "snapkey/io/inputs.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/predict.hpp"
 
@@ -65,6 +66,10 @@ class Json {
 
   std::variant<std::nullptr_t, bool, std::int64_t, std::string, Array, Object> value_ = nullptr;
 };
+
+// Adds "skipped": [{"file", "id", "reason"}] to a JSON report's top level, when a directory held
+// files of unknown kind (nothing is skipped silently, docs/inputs.md).
+void add_skipped(Json::Object& document, const std::vector<SkippedInput>& skipped);
 
 // ---------------------------------------------------------------------------------------------
 // UTF-8

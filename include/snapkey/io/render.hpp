@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "snapkey/io/inputs.hpp"
 #include "snapkey/predict.hpp"
 #include "snapkey/verify.hpp"
 
@@ -20,6 +21,9 @@ struct RenderOptions {
 std::string render_table(const Predictions& predictions, const RenderOptions& options);
 // The "snapkey/prediction/v1" JSON document (docs/json-output.md).
 std::string render_json(const Predictions& predictions);
+// The same, with the files of unknown kind that reading a directory skipped ("skipped", the last
+// field, only when there are any).
+std::string render_json(const Predictions& predictions, const std::vector<SkippedInput>& skipped);
 // A Markdown table, for pull-request comments and docs.
 std::string render_markdown(const Predictions& predictions);
 // The steps that led to one recovery point's outcome, each with its rule and source, and what to
@@ -31,6 +35,8 @@ std::string render_explanation(const Prediction& prediction, const RenderOptions
 std::string render_verify_table(const VerifyReport& report, const RenderOptions& options);
 // The "snapkey/verify/v1" JSON document (docs/verify.md).
 std::string render_verify_json(const VerifyReport& report);
+std::string render_verify_json(const VerifyReport& report,
+                               const std::vector<SkippedInput>& skipped);
 // A Markdown table of the observations, disagreements first explained below it.
 std::string render_verify_markdown(const VerifyReport& report);
 

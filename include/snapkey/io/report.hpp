@@ -18,6 +18,9 @@ namespace snapkey::io {
 std::string render_findings_text(const Findings& findings, const RenderOptions& options);
 // The "snapkey/findings/v1" JSON document (docs/check-output.md).
 std::string render_findings_json(const Findings& findings);
+// The same, with the files of unknown kind a directory held ("skipped", as render_json's).
+std::string render_findings_json(const Findings& findings,
+                                 const std::vector<SkippedInput>& skipped);
 // A SARIF 2.1.0 log: one run, the checks as rules, a result per finding located in its input
 // file (line where known, Terraform address as a logical location), suppressions as SARIF
 // suppressions with their justification.
