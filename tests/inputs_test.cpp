@@ -154,6 +154,26 @@ TEST_F(InputsTest, EInputKindYamlText) {
                 "map), found the text 'just some words'");
 }
 
+TEST_F(InputsTest, EInputKindCloudFormationFragment) {  // issue 9, item 10
+  // Resource blocks copied out of a template, as the AWS docs print them.
+  const std::string yaml = write("vault.yaml",
+                                 "# from the AWS::Backup::BackupVault page\n"
+                                 "BackupVaultWithThinBackups:\n"
+                                 "  Type: AWS::Backup::BackupVault\n"
+                                 "  Properties:\n"
+                                 "    BackupVaultName: BackupVaultWithThinBackups\n");
+  const std::string message =
+      ": E_INPUT_KIND: expected a scenario or a CloudFormation template, found a CloudFormation "
+      "fragment: resource blocks such as 'BackupVaultWithThinBackups' (Type: AWS::...) with no "
+      "Resources: section around them; put them under Resources: to read the file as a template";
+  EXPECT_EQ(describe(detect_input_kind(yaml).error()), yaml + ":2:1" + message);
+  const std::string json = write(
+      "vault.json",
+      R"({"BackupVaultWithThinBackups": {"Type": "AWS::Backup::BackupVault", "Properties": {}}})");
+  EXPECT_EQ(describe(detect_input_kind(json).error()),
+            json + "#/BackupVaultWithThinBackups" + message);
+}
+
 TEST_F(InputsTest, EInputKindEmptyFile) {
   const std::string file = write("empty.yaml", "");
   EXPECT_EQ(describe(detect_input_kind(file).error()),

@@ -94,6 +94,28 @@ bool has_aws_resources(const YAML::Node& resources) {
   return false;
 }
 
+// The first entry of `map` that is a CloudFormation resource block (a map whose Type is
+// "AWS::..."), or an invalid node: a file of such blocks is a template's fragment.
+std::pair<std::string, YAML::Node> first_resource_block(const YAML::Node& map) {
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (!it->second.IsMap() || !it->first.IsScalar()) continue;
+    const YAML::Node type = it->second["Type"];
+    if (type && type.IsScalar() && type.Scalar().starts_with("AWS::")) {
+      return {it->first.Scalar(), it->first};
+    }
+  }
+  return {"", YAML::Node(YAML::NodeType::Undefined)};
+}
+
+// Issue 9: resource blocks with no Resources: around them are neither a scenario nor a template.
+std::string fragment_message(std::string_view name) {
+  return fmt::format(
+      "expected a scenario or a CloudFormation template, found a CloudFormation fragment: "
+      "resource blocks such as '{}' (Type: AWS::...) with no Resources: section around them; "
+      "put them under Resources: to read the file as a template",
+      name);
+}
+
 std::string found(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Sequence:
@@ -116,6 +138,11 @@ Result<InputKind> detect_yaml(const std::string& text, const std::string& path) 
     if (root.IsMap()) {
       if (root["AWSTemplateFormatVersion"] || has_aws_resources(root["Resources"])) {
         return InputKind::cloudformation;
+      }
+      if (const auto [name, at] = first_resource_block(root); !name.empty()) {
+        where.line = at.Mark().line + 1;
+        where.column = at.Mark().column + 1;
+        return Error{std::string(kKindError), fragment_message(name), std::move(where)};
       }
       return InputKind::scenario;  // the scenario reader checks every key
     }
@@ -161,6 +188,12 @@ Result<InputKind> detect_json(std::string text, const std::string& path) {
   }
   if (!root["AWSTemplateFormatVersion"].is_missing() || has_aws_resources(root["Resources"])) {
     return InputKind::cloudformation;
+  }
+  for (const auto& [name, resource] : root.members()) {
+    const detail::JsonValue type = resource["Type"];
+    if (type.is_string() && type.as_string()->starts_with("AWS::")) {
+      return Error{std::string(kKindError), fragment_message(name), resource.location()};
+    }
   }
   return InputKind::aws_cli;  // the CLI reader reports what it does not recognise
 }
