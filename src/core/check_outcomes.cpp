@@ -116,25 +116,27 @@ std::string predicted_text(const Prediction& p) {
   }
 }
 
+// Whether `rule` decided the prediction (the deciding rule is the last).
+bool decided_by(const Prediction& p, std::string_view rule) {
+  return !p.rules.empty() && p.rules.back() == rule;
+}
+
 // What the sources behind a DOC_CONFLICT prediction disagree on, by the rule that decided it.
 std::string doc_conflict_reason(const Prediction& p) {
-  const auto used = [&](std::string_view rule) {
-    return !p.rules.empty() && p.rules.back() == rule;
-  };
-  if (used("R9")) {
+  if (decided_by(p, "R9")) {
     return "AWS documentation says a copy into a vault keyed with aws/backup should fail, while "
            "such copies were observed to succeed with aws/rds (R9, U-1); snapkey follows the "
            "observation, and the copy may fail if AWS starts to follow its documentation";
   }
-  if (used("R45")) {
+  if (decided_by(p, "R45")) {
     return "the AWS Backup page on logically air-gapped vaults both forbids and describes copies "
            "by the accounts a vault is shared with (R45); snapkey predicts the copy rejected";
   }
-  if (used("R42")) {
+  if (decided_by(p, "R42")) {
     return "AWS documents that no copy is attempted and the backup job completes with a message, "
            "while a third party reports a silent copy failure (R42)";
   }
-  if (used("R15") || used("R21") || used("R34")) {
+  if (decided_by(p, "R15") || decided_by(p, "R21") || decided_by(p, "R34")) {
     return "the Aurora User Guide (2026) says a copy with a customer managed key encrypts an "
            "unencrypted cluster snapshot, while the API reference and the air-gapped vault page "
            "say it cannot; snapkey follows the API reference";
@@ -149,9 +151,9 @@ Finding doc_conflict(const CheckContext& ctx, const Prediction& p) {
                           predicted_text(p), without_full_stop(why));
   // R9's disputed case is a copy into an aws/backup vault: a customer managed key avoids it.
   const auto customer_managed = [](const Key& key) { return key.manager == KeyManager::customer; };
-  const bool r9 = !p.rules.empty() && p.rules.back() == "R9";
-  f.fix = r9 ? repoint_fix(ctx, p, customer_managed, "a customer managed key", unused_replica(p))
-             : fix_or(p, kRestsOnDocConflict);
+  f.fix = decided_by(p, "R9")
+              ? repoint_fix(ctx, p, customer_managed, "a customer managed key", unused_replica(p))
+              : fix_or(p, kRestsOnDocConflict);
   return f;
 }
 

@@ -483,7 +483,9 @@ struct Copy {
   }
 
   // --- 4. A logically air-gapped destination (R21).
-  void into_air_gapped(const std::optional<Key>& source_key, const Key& vault_key) {
+  // Whether a logically air-gapped vault takes the source (R21a, R42, U-19); false with the
+  // outcome decided.
+  bool air_gapped_vault_takes(const std::optional<Key>& source_key) {
     if (air_gapped_target && !source_key && type() == ResourceType::rds_instance) {
       // U-19: "customer managed KMS key or unencrypted"; unencrypted clusters failed above (R21b).
       d.step("R42", Confidence::inferred,
@@ -491,7 +493,9 @@ struct Copy {
              "unencrypted DB instance is assumed to be accepted and encrypted with the vault's "
              "key.");
       d.warn(kUnencryptedLagBackup);
-    } else if (air_gapped_target && source_key && source_key->manager == KeyManager::aws) {
+      return true;
+    }
+    if (air_gapped_target && source_key && source_key->manager == KeyManager::aws) {
       d.step("R42",
              "The source is encrypted with an AWS managed key: AWS Backup attempts no copy into "
              "the air-gapped vault, and the backup job completes with "
@@ -507,26 +511,30 @@ struct Copy {
       d.advise(
           "Encrypt the resource with a customer managed key; the temporary recovery point stays "
           "in the rule's vault for its retention meanwhile.");
-      return;
-    } else if (!source_key || source_key->manager != KeyManager::customer) {
-      d.step("R21",
-             "A copy into a logically air-gapped vault needs a source encrypted with a customer "
-             "managed key.",
-             {{"source key", source_key ? describe(*source_key) : "none"}});
-      if (source_key && source_key->manager == KeyManager::unknown) {
-        d.indeterminate(
-            fmt::format("whether key {} is customer or AWS managed", describe(*source_key)),
-            "the source key's manager is not known");
-        return;
-      }
-      d.fails(
-          "the source is not encrypted with a customer managed key, which a logically air-gapped "
-          "vault requires");
-      d.advise(
-          "Encrypt the source with a customer managed key, or copy it first into a vault keyed "
-          "with one (R11).");
-      return;
+      return false;
     }
+    if (source_key && source_key->manager == KeyManager::customer) return true;
+    d.step("R21",
+           "A copy into a logically air-gapped vault needs a source encrypted with a customer "
+           "managed key.",
+           {{"source key", source_key ? describe(*source_key) : "none"}});
+    if (source_key && source_key->manager == KeyManager::unknown) {
+      d.indeterminate(
+          fmt::format("whether key {} is customer or AWS managed", describe(*source_key)),
+          "the source key's manager is not known");
+      return false;
+    }
+    d.fails(
+        "the source is not encrypted with a customer managed key, which a logically air-gapped "
+        "vault requires");
+    d.advise(
+        "Encrypt the source with a customer managed key, or copy it first into a vault keyed "
+        "with one (R11).");
+    return false;
+  }
+
+  void into_air_gapped(const std::optional<Key>& source_key, const Key& vault_key) {
+    if (!air_gapped_vault_takes(source_key)) return;
     if (!air_gapped_vault_usable(ctx, destination, vault_key, d) || !usable_vault_key(vault_key))
       return;
     if (vault_key.manager == KeyManager::aws_owned) d.warn(kLagKeyArnUnknown);
