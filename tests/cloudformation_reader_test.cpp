@@ -1433,6 +1433,9 @@ Resources:
                           "arn:aws:rds:*:*:cluster:prod-*"));
   EXPECT_THAT(selections[0].not_resources,
               ElementsAre("arn:aws:rds:ap-northeast-1:111111111111:db:scratch"));
+  EXPECT_THAT(selections[0].resources_unknown,
+              ElementsAre("ByResource Resources: parameter Cluster has no value (give "
+                          "--parameter Cluster=VALUE, or a Default)"));
   EXPECT_EQ(selections[0].location.to_string(), "t.yaml:10:3");
   EXPECT_EQ(selections[1].name, "by-tag");
   ASSERT_EQ(selections[1].any_tags.size(), 1u);
@@ -1450,6 +1453,53 @@ Resources:
                      "STRINGLIKE, ConditionKey: a, ConditionValue: b}]}}}\n"),
             "t.yaml:3:143: error E_CFN_VALUE: expected STRINGEQUALS for "
             "BackupSelection.ListOfTags[0].ConditionType of S, found 'STRINGLIKE'");
+}
+
+TEST(CloudFormationBackup, SelectionTestsFromParametersWithoutValuesAreNotKnown) {
+  const ModelInput input = read(R"(
+Parameters:
+  Env: {Type: String}
+  TagKey: {Type: String}
+  Extra: {Type: String}
+Resources:
+  Vault: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: v}}
+  Plan:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan: {BackupPlanName: p, BackupPlanRule: [{RuleName: r, TargetBackupVault: v}]}
+  Sel:
+    Type: AWS::Backup::BackupSelection
+    Properties:
+      BackupPlanId: !Ref Plan
+      BackupSelection:
+        SelectionName: s
+        IamRoleArn: arn:aws:iam::111111111111:role/backup
+        Resources: [!Ref Extra]
+        NotResources: [!Sub "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:cluster:${Extra}"]
+        ListOfTags:
+          - {ConditionType: STRINGEQUALS, ConditionKey: env, ConditionValue: !Ref Env}
+        Conditions:
+          StringNotEquals: [{ConditionKey: !Sub "aws:ResourceTag/${TagKey}", ConditionValue: x}]
+)");
+  ASSERT_EQ(input.plans.size(), 1u);
+  ASSERT_EQ(input.plans[0].selections.size(), 1u);
+  const Selection& s = input.plans[0].selections[0];
+  const auto no_value = [](const std::string& name) {
+    return fmt::format("parameter {0} has no value (give --parameter {0}=VALUE, or a Default)",
+                       name);
+  };
+  EXPECT_THAT(s.resources, IsEmpty());
+  EXPECT_THAT(s.resources_unknown, ElementsAre("Sel Resources: " + no_value("Extra")));
+  EXPECT_THAT(s.not_resources_unknown, ElementsAre("Sel NotResources: " + no_value("Extra")));
+  ASSERT_EQ(s.any_tags.size(), 1u);
+  EXPECT_EQ(s.any_tags[0].key, "env");
+  EXPECT_EQ(s.any_tags[0].unknown,
+            "Sel BackupSelection ListOfTags ConditionValue: " + no_value("Env"));
+  ASSERT_EQ(s.all_tags.size(), 1u);
+  EXPECT_EQ(s.all_tags[0].test, TagCondition::Test::not_equals);
+  EXPECT_EQ(s.all_tags[0].value, "x");
+  EXPECT_EQ(s.all_tags[0].unknown,
+            "Sel BackupSelection StringNotEquals ConditionKey: " + no_value("TagKey"));
 }
 
 // --- Resources created under a Condition ----------------------------------------------------

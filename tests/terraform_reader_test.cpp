@@ -18,6 +18,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using ::testing::Pair;
 
 const std::string kData = std::string(SNAPKEY_TEST_DATA) + "/";
 constexpr const char* kFile = "plan.json";
@@ -1641,23 +1642,7 @@ TEST(TerraformReader, ReportsSelectionsItCannotPlace) {
     return read_error(p);
   };
   const std::string plan_id = refs({"aws_backup_plan.p.id", "aws_backup_plan.p"});
-  Error error =
-      with(fmt::format(R"({{"plan_id": {}, "resources": {}}})", plan_id, refs({"local.arns"})));
-  EXPECT_EQ(error.id, "E_TERRAFORM_UNRESOLVED");
-  EXPECT_EQ(error.message,
-            "aws_backup_selection.s: resources is known only after apply, and its expression "
-            "refers to local.arns, and the plan JSON does not describe locals; snapkey cannot "
-            "tell which resources the selection assigns");
-  EXPECT_EQ(error.location, at("/resource_changes/2"));
-
-  error = with(
-      fmt::format(R"({{"plan_id": {}, "resources": {}}})", plan_id,
-                  refs({"var.all", "aws_backup_vault.primary.arn", "aws_backup_vault.primary"})));
-  EXPECT_EQ(error.message,
-            "aws_backup_selection.s: resources is known only after apply, and var.all has no "
-            "value in the plan; snapkey cannot tell which resources the selection assigns");
-
-  error = with(R"({"plan_id": {"references": ["module.backup.plan_id", "module.backup"]}})");
+  Error error = with(R"({"plan_id": {"references": ["module.backup.plan_id", "module.backup"]}})");
   EXPECT_EQ(error.id, "E_TERRAFORM_UNRESOLVED");
   EXPECT_EQ(error.message,
             "aws_backup_selection.s: plan_id is known only after apply, and its expression "
@@ -1674,6 +1659,78 @@ TEST(TerraformReader, ReportsSelectionsItCannotPlace) {
             "expected STRINGEQUALS at /resource_changes/2/change/after/selection_tag/0/type, "
             "found 'STRINGLIKE'");
   EXPECT_EQ(error.location, at("/resource_changes/2/change/after/selection_tag/0/type"));
+}
+
+TEST(TerraformReader, KeepsSelectionTestsKnownOnlyAfterApplyAsNotKnown) {
+  PlanText plan;
+  plan.changes = {
+      vault("primary", "primary"),
+      change("aws_rds_cluster", "orders")
+          .after(R"({"cluster_identifier": "orders", "engine": "aurora-postgresql",
+                     "storage_encrypted": false, "tags_all": {"env": "prod"}})")
+          .unknown(R"({"arn": true})"),
+      change("aws_backup_plan", "p")
+          .after(fmt::format(R"({{"name": "p", "rule": [{}]}})", rule_json("r", "primary", "")))
+          .unknown(R"({"arn": true, "id": true})"),
+      change("aws_backup_selection", "s")
+          .after(R"({"name": "s", "selection_tag": [{"type": "STRINGEQUALS", "key": "env"}],
+                     "condition": [{"string_equals": [], "string_not_equals": [],
+                                    "string_like": [], "string_not_like": [{"value": "x"}]}]})")
+          .unknown(R"({"plan_id": true, "resources": true,
+                       "selection_tag": [{"value": true}],
+                       "condition": [{"string_not_like": [{"key": true}]}]})"),
+  };
+  const std::string plan_id = refs({"aws_backup_plan.p.id", "aws_backup_plan.p"});
+  plan.blocks = {block("aws_backup_vault", "primary"), block("aws_rds_cluster", "orders"),
+                 block("aws_backup_plan", "p"),
+                 block("aws_backup_selection", "s")
+                     .expressions(fmt::format(
+                         R"({{"plan_id": {}, "resources": {}}})", plan_id,
+                         refs({"local.arns", "aws_s3_bucket.logs.arn", "aws_s3_bucket.logs",
+                               "aws_rds_cluster.orders.arn", "aws_rds_cluster.orders"})))};
+  const ModelInput input = read(plan);
+  ASSERT_EQ(input.plans.size(), 1u);
+  ASSERT_EQ(input.plans[0].selections.size(), 1u);
+  const Selection& s = input.plans[0].selections[0];
+  // The cluster's ARN is known to the reader; the bucket selects no database; the local is open.
+  EXPECT_THAT(s.resources, ElementsAre("arn:aws:rds:ap-northeast-1:111111111111:cluster:orders"));
+  EXPECT_THAT(s.resources_unknown,
+              ElementsAre("aws_backup_selection.s: resources is known only after apply, and its "
+                          "expression refers to local.arns, and the plan JSON does not describe "
+                          "locals"));
+  ASSERT_EQ(s.any_tags.size(), 1u);
+  EXPECT_EQ(s.any_tags[0].key, "env");
+  EXPECT_EQ(s.any_tags[0].unknown,
+            "aws_backup_selection.s: the value of selection_tag tag 'env' is known only after "
+            "apply, and so is what it selects");
+  ASSERT_EQ(s.all_tags.size(), 1u);
+  EXPECT_EQ(s.all_tags[0].test, TagCondition::Test::not_like);
+  EXPECT_EQ(s.all_tags[0].unknown,
+            "aws_backup_selection.s: the key of a condition is known only after apply, and so is "
+            "what it selects");
+
+  // Resources names orders, but whether it passes the Conditions is not known; and then whether
+  // Resources names it is not known either. Its predictions say so, and say why.
+  auto model = Model::build(input);
+  ASSERT_TRUE(model) << model.error().to_string();
+  EXPECT_THAT(model->plans()[0].resources, IsEmpty());
+  EXPECT_THAT(model->plans()[0].resources_unknown,
+              ElementsAre(Pair("orders", "whether selection 's' of plan 'p' assigns orders: " +
+                                             s.all_tags[0].unknown)));
+  plan.blocks[3] = block("aws_backup_selection", "s")
+                       .expressions(fmt::format(R"({{"plan_id": {}, "resources": {}}})", plan_id,
+                                                refs({"local.arns"})));
+  model = Model::build(read(plan));
+  ASSERT_TRUE(model) << model.error().to_string();
+  EXPECT_THAT(model->plans()[0].resources, IsEmpty());
+  ASSERT_EQ(model->plans()[0].resources_unknown.size(), 1u);
+  const Predictions predictions = predict(*model, Options{});
+  ASSERT_EQ(predictions.recovery_points.size(), 1u);
+  EXPECT_EQ(predictions.recovery_points[0].outcome, Outcome::indeterminate);
+  EXPECT_EQ(predictions.recovery_points[0].unknowns.front(),
+            "whether selection 's' of plan 'p' assigns orders: aws_backup_selection.s: resources "
+            "is known only after apply, and its expression refers to local.arns, and the plan "
+            "JSON does not describe locals");
 }
 
 TEST(TerraformReader, TagsKnownOnlyAfterApplyMatterWhereASelectionTestsThem) {

@@ -196,12 +196,19 @@ struct TagCondition {
   Test test = Test::equals;
   std::string key;  // the tag key, without "aws:ResourceTag/"
   std::string value;
+  // Non-empty: the key or the value is not known (a parameter without a value, a value known only
+  // after apply), and this says why. The test then holds or not for every resource it could
+  // match, and the selection may or may not assign them. (Last, with an initializer, so that
+  // {test, key, value} stays valid.)
+  std::string unknown{};
 };
 
 // A backup selection (resource assignment). A resource in the plan's account and Region is
 // selected when it matches one of `resources` (ARNs, `*` wildcards, or resource names) or one of
 // `any_tags` (ListOfTags); every condition of `all_tags` (Conditions); and none of
 // `not_resources`. With neither `resources` nor `any_tags`, every resource passes the first test.
+// A test that is not known (TagCondition::unknown, `resources_unknown`, `not_resources_unknown`)
+// leaves it open whether the resources it could match are assigned.
 struct Selection {
   std::string name;
   std::vector<std::string> resources;
@@ -209,6 +216,9 @@ struct Selection {
   std::vector<TagCondition> any_tags;
   std::vector<TagCondition> all_tags;
   Location location;
+  // Why entries of Resources / NotResources are not known, one reason per entry.
+  std::vector<std::string> resources_unknown{};
+  std::vector<std::string> not_resources_unknown{};
 };
 
 struct Plan {
@@ -220,6 +230,9 @@ struct Plan {
   std::vector<Selection> selections;  // Model::build adds what they select to `resources`
   std::string address;                // Terraform address or CloudFormation logical id
   bool generated_name = false;        // the reader made the name up: io::combine may qualify it
+  // Resources a selection might assign, by name, and why that is not known: a test it depends on
+  // is not known. Model::build fills it; their recovery points are predicted indeterminate.
+  std::map<std::string, std::string> resources_unknown{};
 };
 
 // A recovery point named by the resource it protects and the vault that holds it.

@@ -493,13 +493,23 @@ class ModelBuilder {
       std::set<std::string> names;
       for (const std::string& ref : plan.resources) names.insert(model_.find_resource(ref)->name);
       const auto local = by_place.find({model_.account_of(plan), model_.region_of(plan)});
+      std::map<std::string, std::string> unknown;
       for (const Selection& selection : plan.selections) {
         if (local == by_place.end()) break;
         for (const Resource* resource : local->second) {
-          if (detail::selects(selection, *resource)) names.insert(resource->name);
+          const detail::Assignment a = detail::assigns(selection, *resource);
+          if (a.is == detail::Assignment::Is::yes) names.insert(resource->name);
+          if (a.is == detail::Assignment::Is::unknown) {
+            unknown.try_emplace(resource->name,
+                                fmt::format("whether selection '{}' of plan '{}' assigns {}: {}",
+                                            selection.name, plan.name, resource->name, a.why));
+          }
         }
       }
       plan.resources.assign(names.begin(), names.end());
+      // A resource another selection assigns for certain is backed up anyway.
+      std::erase_if(unknown, [&](const auto& entry) { return names.contains(entry.first); });
+      plan.resources_unknown = std::move(unknown);
     }
     return Ok{};
   }
@@ -530,7 +540,9 @@ class ModelBuilder {
     std::set<std::pair<std::string, std::string>> made;  // (resource name, vault name)
     auto vault_name = [&](const std::string& ref) { return model_.find_vault(ref)->name; };
     for (const Plan& plan : in_.plans) {
-      for (const std::string& r : plan.resources) {
+      std::vector<std::string> backed_up = plan.resources;
+      for (const auto& entry : plan.resources_unknown) backed_up.push_back(entry.first);
+      for (const std::string& r : backed_up) {
         const std::string resource = model_.find_resource(r)->name;
         for (const PlanRule& rule : plan.rules) {
           if (!rule.vault_unknown.empty()) continue;  // its copies have no source either

@@ -27,6 +27,11 @@ class Walk {
       for (const PlanRule& rule : plan.rules) {
         for (const std::string& ref : plan.resources)
           backup(plan, rule, *model_.find_resource(ref));
+        for (const auto& [name, why] : plan.resources_unknown) {
+          const std::size_t first = made_.size();
+          backup(plan, rule, *model_.find_resource(name));
+          for (std::size_t i = first; i < made_.size(); ++i) not_known_if_made(made_[i], why);
+        }
       }
     }
   }
@@ -107,6 +112,19 @@ class Walk {
       unknown_copy(index, resource, rule.air_gapped_vault_unknown);
     for (const std::string& to : rule.copy_to) copy(index, *model_.find_vault(to), nullptr);
     for (const std::string& why : rule.copy_to_unknown) unknown_copy(index, resource, why);
+  }
+
+  // A recovery point of a resource that a selection may or may not assign: what it would be is
+  // kept in the explanation, but whether it is made is not known.
+  static void not_known_if_made(Prediction& p, const std::string& why) {
+    p.unknowns.insert(p.unknowns.begin(), why);
+    if (p.outcome == Outcome::indeterminate) return;
+    p.message = fmt::format("not known whether the plan backs the resource up; if it does: {}: {}",
+                            to_string(p.outcome), p.message);
+    p.outcome = Outcome::indeterminate;
+    p.key.reset();
+    p.recovery_point_arn.reset();
+    p.aws_error.reset();
   }
 
   static Decision unknown_vault(const std::string& why) {

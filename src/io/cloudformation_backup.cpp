@@ -208,6 +208,10 @@ Status Builder::read_selection(const Entity& e) {
         out->push_back(item.text());
       } else if (target != nullptr && is_database(*target)) {
         out->push_back(target->arn);
+      } else if (item.is_unknown()) {
+        auto& unknown = field == std::string_view("Resources") ? selection.resources_unknown
+                                                               : selection.not_resources_unknown;
+        unknown.push_back(fmt::format("{} {}: {}", e.id, field, item.reason));
       }
       // Anything else cannot be matched against a resource (docs/cloudformation-input.md).
     }
@@ -220,13 +224,8 @@ Status Builder::read_selection(const Entity& e) {
       const Value* list = conditions->find(test.name);
       if (list == nullptr) continue;
       for (const Value& item : list->items) {
-        const Value* key = item.find("ConditionKey");
-        const Value* value = item.find("ConditionValue");
-        if (key == nullptr || value == nullptr || !key->is_literal() || !value->is_literal())
-          continue;
-        std::string tag = key->text();
-        if (tag.starts_with(kTagPrefix)) tag = tag.substr(kTagPrefix.size());
-        selection.all_tags.push_back({test.test, tag, value->text()});
+        auto c = tag_condition(e, item, test.test, test.name);
+        if (c) selection.all_tags.push_back(std::move(*c));
       }
     }
   }
@@ -242,20 +241,39 @@ Result<std::vector<TagCondition>> Builder::tag_conditions(const Entity& e, const
   for (std::size_t i = 0; i < list->items.size(); ++i) {
     const Value& item = list->items[i];
     const Value* type = item.find("ConditionType");
-    const Value* key = item.find("ConditionKey");
-    const Value* value = item.find("ConditionValue");
     if (type != nullptr && type->is_literal() && upper(type->text()) != "STRINGEQUALS") {
       return value_error(fmt::format("expected STRINGEQUALS for BackupSelection.ListOfTags[{}]."
                                      "ConditionType of {}, found '{}'",
                                      i, e.id, type->text()),
                          type->location);
     }
-    if (key == nullptr || value == nullptr || !key->is_literal() || !value->is_literal()) continue;
-    std::string tag = key->text();
-    if (tag.starts_with(kTagPrefix)) tag = tag.substr(kTagPrefix.size());
-    out.push_back({TagCondition::Test::equals, tag, value->text()});
+    auto c = tag_condition(e, item, TagCondition::Test::equals, "ListOfTags");
+    if (c) out.push_back(std::move(*c));
   }
   return out;
+}
+
+// A ConditionKey / ConditionValue pair; one that is not known is kept as not known (the
+// selection may or may not assign what it tests), one that is missing is left out.
+std::optional<TagCondition> Builder::tag_condition(const Entity& e, const Value& item,
+                                                   TagCondition::Test test,
+                                                   std::string_view field) {
+  const Value* key = item.find("ConditionKey");
+  const Value* value = item.find("ConditionValue");
+  if (key == nullptr || value == nullptr) return std::nullopt;
+  TagCondition c{test, "", ""};
+  for (const auto& [part, out] : {std::pair{key, &c.key}, std::pair{value, &c.value}}) {
+    if (part->is_literal()) {
+      *out = part->text();
+    } else if (part->is_unknown()) {
+      c.unknown = fmt::format("{} BackupSelection {} {}: {}", e.id, field,
+                              part == key ? "ConditionKey" : "ConditionValue", part->reason);
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (c.key.starts_with(kTagPrefix)) c.key = c.key.substr(kTagPrefix.size());
+  return c;
 }
 
 }  // namespace snapkey::io::cfn

@@ -105,6 +105,8 @@ class Builder {
   Status read_selection(const Entity& e);  // cloudformation_backup.cpp
   Result<PlanRule> read_rule(const Entity& e, const Value& rule, std::size_t index);
   Result<std::vector<TagCondition>> tag_conditions(const Entity& e, const Value& selection);
+  std::optional<TagCondition> tag_condition(const Entity& e, const Value& item,
+                                            TagCondition::Test test, std::string_view field);
 
   Evaluator& eval_;
   std::vector<Entity> entities_;

@@ -14,8 +14,6 @@ namespace snapkey::io::terraform {
 namespace {
 
 constexpr std::string_view kTagPrefix = "aws:ResourceTag/";
-constexpr std::string_view kCannotSelect =
-    "; snapkey cannot tell which resources the selection assigns";
 
 // A vault, or why it is not known.
 struct VaultTarget {
@@ -338,13 +336,14 @@ Status Builder::selections() {
 }
 
 Result<std::vector<std::string>> Builder::selection_resources(const Instance& instance,
-                                                              std::string_view attribute) {
+                                                              std::string_view attribute,
+                                                              std::vector<std::string>& unknown) {
   std::vector<std::string> out;
   const auto list = instance.values.list(attribute);
-  bool unknown = !list;
+  bool has_unknown = !list;
   for (const Value& value : list.value_or(std::vector<Value>{})) {
     if (value.unknown()) {
-      unknown = true;
+      has_unknown = true;
     } else if (value.known()) {
       auto text = value.string();
       if (!text) return text.error();
@@ -352,15 +351,14 @@ Result<std::vector<std::string>> Builder::selection_resources(const Instance& in
     }
   }
   // Not configured: the computed default, an empty list.
-  if (!unknown || instance.expression(attribute).is_missing()) return out;
-  const auto fail = [&](const std::string& why) {
-    return unresolved(instance, unknown_until_apply(instance.address, std::string(attribute), why) +
-                                    std::string(kCannotSelect));
-  };
+  if (!has_unknown || instance.expression(attribute).is_missing()) return out;
   const JsonValue expression = instance.expression(attribute);
   const std::vector<std::string> known = out;
   for (const Resolved& r : plan_.resolve_each(expression, instance)) {
-    if (r.kind == Resolved::Kind::unresolvable) return fail(r.why);
+    if (r.kind == Resolved::Kind::unresolvable) {
+      unknown.push_back(unknown_until_apply(instance.address, attribute, r.why));
+      continue;
+    }
     if (r.kind == Resolved::Kind::constant) {
       // Part of the list, e.g. concat(var.arns, [aws_rds_cluster.x.arn]): fine when its values
       // are among the known ones; anything else (a condition) cannot be placed.
@@ -369,19 +367,25 @@ Result<std::vector<std::string>> Builder::selection_resources(const Instance& in
       for (const JsonValue& v : values) {
         auto text = v.as_string();
         if (!text || std::find(known.begin(), known.end(), *text) == known.end()) {
-          return fail(fmt::format("the part {} plays in its expression is not known", r.subject));
+          unknown.push_back(unknown_until_apply(
+              instance.address, attribute,
+              fmt::format("the part {} plays in its expression is not known", r.subject)));
+          break;
         }
       }
       continue;
     }
     const auto it = resource_arn_.find(r.instance);
-    if (it == resource_arn_.end() || !(r.attribute.empty() || r.attribute == "arn")) {
-      return fail(
-          fmt::format("{} refers to {}{}{}, which is not the ARN of a database this "
-                      "reader knows",
-                      r.subject, r.instance->address, r.attribute.empty() ? "" : ".", r.attribute));
+    if (it != resource_arn_.end() && (r.attribute.empty() || r.attribute == "arn")) {
+      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    } else if (is_database_type(r.instance->type) || r.instance->type.empty()) {
+      unknown.push_back(unknown_until_apply(
+          instance.address, attribute,
+          fmt::format("{} refers to {}{}{}, which is not the ARN of a database this reader knows",
+                      r.subject, r.instance->address, r.attribute.empty() ? "" : ".",
+                      r.attribute)));
     }
-    if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    // The attribute of another kind of resource (an S3 bucket) selects no database.
   }
   return out;
 }
@@ -418,34 +422,52 @@ Status Builder::selection(const Instance& instance) {
   Selection s;
   s.name = name->empty() ? instance.address : *name;
   s.location = instance.location;
-  auto resources = selection_resources(instance, "resources");
+  auto resources = selection_resources(instance, "resources", s.resources_unknown);
   if (!resources) return resources.error();
   s.resources = std::move(*resources);
-  auto not_resources = selection_resources(instance, "not_resources");
+  auto not_resources = selection_resources(instance, "not_resources", s.not_resources_unknown);
   if (!not_resources) return not_resources.error();
   s.not_resources = std::move(*not_resources);
 
-  const auto tag_error = [&](std::string_view attribute) {
-    return unresolved(instance, unknown_until_apply(instance.address, attribute,
-                                                    "a tag test cannot be left open") +
-                                    std::string(kCannotSelect));
+  // A tag test known only after apply is kept as not known: the selection may or may not assign
+  // what it could match.
+  const auto not_known = [&](std::string_view attribute, std::string_view part) {
+    return TagCondition{TagCondition::Test::equals, "", "",
+                        unknown_until_apply(instance.address, attribute,
+                                            fmt::format("so is the {} it tests", part))};
   };
   const auto condition = [&](const Object& test, TagCondition::Test kind,
                              std::string_view attribute) -> Result<TagCondition> {
     const Value key = test["key"];
     const Value value = test["value"];
-    if (key.unknown() || value.unknown()) return tag_error(attribute);
-    auto k = key.string();
-    if (!k) return k.error();
-    auto v = value.string();
-    if (!v) return v.error();
-    return TagCondition{kind, tag_key(*k), *v};
+    TagCondition c{kind, "", ""};
+    if (key.unknown()) {
+      c.unknown = unknown_until_apply(instance.address, fmt::format("the key of a {}", attribute),
+                                      "so is what it selects");
+    } else {
+      auto k = key.string();
+      if (!k) return k.error();
+      c.key = tag_key(*k);
+    }
+    if (value.unknown()) {
+      c.unknown = unknown_until_apply(instance.address,
+                                      fmt::format("the value of {} tag '{}'", attribute, c.key),
+                                      "so is what it selects");
+    } else {
+      auto v = value.string();
+      if (!v) return v.error();
+      c.value = *v;
+    }
+    return c;
   };
   const auto tags = instance.values.blocks("selection_tag");
-  if (!tags) return tag_error("selection_tag");
-  for (const Object& tag : *tags) {
+  if (!tags) s.any_tags.push_back(not_known("selection_tag", "tag"));
+  for (const Object& tag : tags.value_or(std::vector<Object>{})) {
     const Value type = tag["type"];
-    if (type.unknown()) return tag_error("selection_tag");
+    if (type.unknown()) {
+      s.any_tags.push_back(not_known("selection_tag type", "test"));
+      continue;
+    }
     auto text = type.string();
     if (!text) return text.error();
     if (*text != "STRINGEQUALS") {
@@ -458,18 +480,18 @@ Status Builder::selection(const Instance& instance) {
     s.any_tags.push_back(std::move(*c));
   }
   const auto conditions = instance.values.blocks("condition");
-  if (!conditions) return tag_error("condition");
+  if (!conditions) s.all_tags.push_back(not_known("condition", "test"));
   constexpr std::array<std::pair<std::string_view, TagCondition::Test>, 4> kTests = {{
       {"string_equals", TagCondition::Test::equals},
       {"string_not_equals", TagCondition::Test::not_equals},
       {"string_like", TagCondition::Test::like},
       {"string_not_like", TagCondition::Test::not_like},
   }};
-  for (const Object& block : *conditions) {
+  for (const Object& block : conditions.value_or(std::vector<Object>{})) {
     for (const auto& [attribute, kind] : kTests) {
       const auto tests = block.blocks(attribute);
-      if (!tests) return tag_error("condition");
-      for (const Object& test : *tests) {
+      if (!tests) s.all_tags.push_back(not_known("condition", "test"));
+      for (const Object& test : tests.value_or(std::vector<Object>{})) {
         auto c = condition(test, kind, "condition");
         if (!c) return c.error();
         s.all_tags.push_back(std::move(*c));

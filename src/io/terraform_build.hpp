@@ -26,6 +26,9 @@ namespace snapkey::io::terraform {
 // The resource types this reader turns into the model (data sources included).
 const std::set<std::string>& read_types();
 
+// Whether resources of `type` are databases this reader turns into the model.
+bool is_database_type(std::string_view type);
+
 // "{address}: {attribute} is known only after apply, and {why}"
 std::string unknown_until_apply(std::string_view address, std::string_view attribute,
                                 std::string_view why);
@@ -142,8 +145,10 @@ class Builder {
                              VaultType type = VaultType::standard);
   Status selections();
   Status selection(const Instance& instance);
+  // The known entries of `attribute`; why the others are not known goes to `unknown`.
   Result<std::vector<std::string>> selection_resources(const Instance& instance,
-                                                       std::string_view attribute);
+                                                       std::string_view attribute,
+                                                       std::vector<std::string>& unknown);
   Status vault_policies();
   Status global_settings();
 

@@ -3,6 +3,7 @@
 // aws_backup_logically_air_gapped_vault, data.aws_backup_vault).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "io/terraform_build.hpp"
@@ -67,6 +68,10 @@ Result<std::string> Builder::name_of(const Instance& instance, std::string_view 
     if (r.kind == Resolved::Kind::constant && r.constant.is_string()) return r.constant.as_string();
   }
   return std::string();
+}
+
+bool is_database_type(std::string_view type) {
+  return std::find(kDatabases.begin(), kDatabases.end(), type) != kDatabases.end();
 }
 
 Status Builder::resources() {
