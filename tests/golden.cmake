@@ -290,6 +290,56 @@ snapkey_golden(golden_check_new_aurora_2026_01 ${SNAPKEY_GOLDEN}/check-new-auror
 snapkey_golden(golden_explain_new_aurora ${SNAPKEY_GOLDEN}/explain-new-aurora.txt 0
                explain ${SNAPKEY_NEW_AURORA} orders@primary --as-of 2026-12-01)
 
+# --- Issue 9, item 4: where a plan is deployed --------------------------------------------------
+# A new estate's plan: its provider configures no region (AWS_REGION gives it) and no
+# data.aws_caller_identity says the account. --region and --account place it; --terraform-plan
+# places one plan, overriding them; without either it cannot be read.
+set(SNAPKEY_NEW_ESTATE tests/data/terraform/new-estate-no-place.json)
+snapkey_golden(golden_predict_new_estate ${SNAPKEY_GOLDEN}/predict-new-estate.txt 0
+               predict ${SNAPKEY_NEW_ESTATE} --region eu-west-1 --account 444455556666
+               --as-of 2026-12-01)
+snapkey_golden(golden_predict_new_estate_per_plan ${SNAPKEY_GOLDEN}/predict-new-estate.txt 0
+               predict ${SNAPKEY_NEW_ESTATE} --region us-east-1 --as-of 2026-12-01
+               --terraform-plan new-estate-no-place.json=eu-west-1:444455556666)
+snapkey_golden(golden_new_estate_unplaced ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_NEW_ESTATE})
+snapkey_cli_error(cli_new_estate_unplaced
+                  "error E_TERRAFORM_UNRESOLVED: cannot tell the Region of provider configuration 'aws', which aws_backup_plan.daily uses: it has no region argument; give the provider a region \\(a constant or a variable\\), read data.aws_region with it, or give --region\n$"
+                  predict ${SNAPKEY_NEW_ESTATE})
+snapkey_golden(golden_new_estate_no_account ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_NEW_ESTATE} --region eu-west-1)
+snapkey_cli_error(cli_new_estate_no_account "or give --account\n$"
+                  predict ${SNAPKEY_NEW_ESTATE} --region eu-west-1)
+# An option that applies to no input is a usage error, never ignored.
+snapkey_golden(golden_usage_region_no_input ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --region us-east-1)
+snapkey_cli_error(cli_usage_region_no_input
+                  "^error E_USAGE: --region us-east-1 applies only to CloudFormation templates and Terraform plans, and the inputs hold none: leave it out, or add the input it is meant for\n$"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --region us-east-1)
+snapkey_golden(golden_usage_parameter_no_template ${SNAPKEY_GOLDEN}/empty.txt 2
+               check ${SNAPKEY_NEW_ESTATE} --region eu-west-1 --account 444455556666
+               --parameter Env=prod --today 2026-12-02)
+snapkey_cli_error(cli_usage_parameter_no_template
+                  "^error E_USAGE: --parameter Env=prod applies only to CloudFormation templates, and the inputs hold none"
+                  check ${SNAPKEY_NEW_ESTATE} --region eu-west-1 --account 444455556666
+                  --parameter Env=prod --today 2026-12-02)
+snapkey_golden(golden_usage_terraform_plan_unmatched ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_NEW_ESTATE} --terraform-plan plan.json=eu-west-1:444455556666)
+snapkey_cli_error(cli_usage_terraform_plan_unmatched
+                  "^plan.json: error E_USAGE: --terraform-plan plan.json=eu-west-1:444455556666 names no plan read \\(plans: tests/data/terraform/new-estate-no-place.json\\)\n$"
+                  predict ${SNAPKEY_NEW_ESTATE} --terraform-plan plan.json=eu-west-1:444455556666)
+snapkey_golden(golden_usage_terraform_plan_twice ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_NEW_ESTATE} --terraform-plan a.json=us-east-1
+               --terraform-plan a.json=eu-west-1)
+snapkey_cli_error(cli_usage_terraform_plan_twice
+                  "^error E_USAGE: --terraform-plan gives 'a.json' twice; give each plan once\n$"
+                  predict ${SNAPKEY_NEW_ESTATE} --terraform-plan a.json=us-east-1
+                  --terraform-plan a.json=eu-west-1)
+snapkey_golden(golden_usage_bad_terraform_plan ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_NEW_ESTATE} --terraform-plan plan.json=eu-wst-1)
+snapkey_cli_error(cli_usage_bad_terraform_plan "--terraform-plan: expected an AWS Region"
+                  predict ${SNAPKEY_NEW_ESTATE} --terraform-plan plan.json=eu-wst-1)
+
 # --- Issue 9, items 8 and 9: directories with other files; every bad file at once ---------------
 set(SNAPKEY_INPUTS_EXPORT tests/data/inputs-export)
 set(SNAPKEY_INPUTS_BAD tests/data/inputs-bad)

@@ -347,6 +347,60 @@ TEST_F(InputsTest, ECfnRegionForAStackWithoutTemplates) {
             "(templates: none)");
 }
 
+// Issue 9, item 4: an option that applies to no input is an error, each of them at once.
+TEST_F(InputsTest, EUsageForEveryOptionThatAppliesToNoInput) {
+  const std::string file = write("a.yaml", scenario_key("a", 1));
+  InputOptions options;
+  options.region = "us-east-1";
+  options.cloudformation.account = "111111111111";
+  options.cloudformation.parameters["Env"] = "prod";
+  options.terraform.region = "eu-west-1";
+  options.terraform.plans["plan.json"] = "eu-west-1";
+  const InputReport report = read_inputs_report({file}, options);
+  std::vector<std::string> errors;
+  for (const Error& error : report.errors) errors.push_back(describe(error));
+  const std::string tail =
+      ", and the inputs hold none: leave it out, or add the input it is "
+      "meant for";
+  EXPECT_THAT(
+      errors,
+      ElementsAre(
+          ": E_USAGE: --region us-east-1 applies only to CloudFormation templates and "
+          "Terraform plans" +
+              tail,
+          ": E_USAGE: the CloudFormation account 111111111111 applies only to "
+          "CloudFormation templates" +
+              tail,
+          ": E_USAGE: --parameter Env=prod applies only to CloudFormation templates" + tail,
+          ": E_USAGE: the Terraform Region eu-west-1 applies only to Terraform plans" + tail,
+          "plan.json: E_USAGE: --terraform-plan plan.json=eu-west-1 names no plan read "
+          "(plans: none)"));
+  EXPECT_FALSE(report.input);
+}
+
+TEST_F(InputsTest, RegionAndAccountPlaceTemplatesAndPlansAlike) {
+  const std::string plan =
+      std::string(SNAPKEY_SOURCE_DIR) + "/tests/data/terraform/new-estate-no-place.json";
+  const std::string cfn = write("t.yaml", R"(Resources:
+  Vault: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: cfn}}
+)");
+  InputOptions options;
+  options.region = "eu-west-1";
+  options.account = "444455556666";
+  Result<ModelInput> input = read_inputs({plan, cfn}, options);
+  ASSERT_TRUE(input) << input.error().to_string();
+  std::vector<std::string> arns;
+  for (const Vault& vault : input->vaults) arns.push_back(vault.arn);
+  EXPECT_THAT(arns, ElementsAre("arn:aws:backup:eu-west-1:444455556666:backup-vault:primary",
+                                "arn:aws:backup:eu-west-1:444455556666:backup-vault:cfn"));
+  // A reader's own setting wins over the shared one.
+  options.terraform.account = "777788889999";
+  input = read_inputs({plan, cfn}, options);
+  ASSERT_TRUE(input) << input.error().to_string();
+  EXPECT_EQ(input->vaults[0].arn, "arn:aws:backup:eu-west-1:777788889999:backup-vault:primary");
+  EXPECT_EQ(input->vaults[1].arn, "arn:aws:backup:eu-west-1:444455556666:backup-vault:cfn");
+}
+
 // ---------------------------------------------------------------------------------------------
 // read_inputs_report: files of unknown kind skipped in directories, every error at once
 

@@ -183,8 +183,8 @@ struct PlanText {
   }
 };
 
-ModelInput read(const PlanText& plan) {
-  auto input = read_terraform_plan(plan.json(), kFile);
+ModelInput read(const PlanText& plan, const TerraformOptions& options = {}) {
+  auto input = read_terraform_plan(plan.json(), kFile, options);
   if (!input) {
     ADD_FAILURE() << input.error().to_string() << "\n" << plan.json();
     return {};
@@ -192,8 +192,8 @@ ModelInput read(const PlanText& plan) {
   return std::move(input).value();
 }
 
-Error read_error(const PlanText& plan) {
-  auto input = read_terraform_plan(plan.json(), kFile);
+Error read_error(const PlanText& plan, const TerraformOptions& options = {}) {
+  auto input = read_terraform_plan(plan.json(), kFile, options);
   if (input) {
     ADD_FAILURE() << "expected an error";
     return {};
@@ -1868,6 +1868,49 @@ TEST(TerraformReader, FindsRegionsAndAccountsThePlanDoesNotConfigure) {
             "arn:aws:backup:eu-north-1:999999999999:backup-vault:there");
 }
 
+// A new estate: the provider configures no region (AWS_REGION gives it) and nothing in the plan
+// says which account the credentials are in.
+TEST(TerraformReader, PlacesWhatThePlanDoesNotWhereTheOptionsSay) {
+  PlanText plan;
+  plan.providers = R"({"aws": {"name": "aws", "expressions": {"profile": {"constant_value": "ci"}}},
+                       "aws.virginia": {"name": "aws", "alias": "virginia",
+                                        "expressions": {"region": {"constant_value": "us-east-1"}}}})";
+  plan.prior = "[]";
+  plan.changes = {vault("v", "v"), vault("dr", "dr")};
+  plan.blocks = {block("aws_backup_vault", "v"),
+                 block("aws_backup_vault", "dr").provider("aws.virginia")};
+  ModelInput input = read(plan, {"eu-west-1", "222222222222", {}});
+  EXPECT_EQ(named(input.vaults, "v").arn, "arn:aws:backup:eu-west-1:222222222222:backup-vault:v");
+  // A region the configuration gives wins over the option.
+  EXPECT_EQ(named(input.vaults, "dr").arn, "arn:aws:backup:us-east-1:222222222222:backup-vault:dr");
+
+  // Per plan, by its path or file name; "REGION" alone keeps the default account.
+  input = read(plan, {"", "222222222222", {{"plan.json", "eu-central-1"}}});
+  EXPECT_EQ(named(input.vaults, "v").arn,
+            "arn:aws:backup:eu-central-1:222222222222:backup-vault:v");
+  input = read(plan, {"", "", {{"./plan.json", "eu-central-1:333333333333"}}});
+  EXPECT_EQ(named(input.vaults, "v").arn,
+            "arn:aws:backup:eu-central-1:333333333333:backup-vault:v");
+  // A mapping for another plan leaves this one to the defaults.
+  EXPECT_EQ(read_error(plan, {"", "222222222222", {{"other.json", "eu-central-1"}}}).id,
+            "E_TERRAFORM_UNRESOLVED");
+
+  // What the plan reads with the provider wins over the option.
+  plan.prior = kCaller;
+  input = read(plan, {"eu-west-1", "222222222222", {}});
+  EXPECT_EQ(named(input.vaults, "v").arn, "arn:aws:backup:eu-west-1:111111111111:backup-vault:v");
+
+  Error error = read_error(plan, {"eu-wst-1", "", {}});
+  EXPECT_EQ(error.id, "E_REGION");
+  EXPECT_EQ(error.message,
+            "the Region given for plan.json: expected an AWS Region such as us-east-1, found "
+            "'eu-wst-1'; did you mean 'eu-west-1'?");
+  EXPECT_EQ(error.location.file, "plan.json");
+  error = read_error(plan, {"", "", {{"plan.json", "eu-west-1:12345"}}});
+  EXPECT_EQ(error.id, "E_ACCOUNT_ID");
+  EXPECT_THAT(error.message, ::testing::StartsWith("the account given for plan.json: expected "));
+}
+
 TEST(TerraformReader, ReportsAProviderWithoutRegionOrAccount) {
   PlanText plan;
   plan.providers =
@@ -1879,7 +1922,7 @@ TEST(TerraformReader, ReportsAProviderWithoutRegionOrAccount) {
   EXPECT_EQ(error.message,
             "cannot tell the Region of provider configuration 'aws', which aws_backup_vault.v "
             "uses: it has no region argument; give the provider a region (a constant or a "
-            "variable), or read data.aws_region with it");
+            "variable), read data.aws_region with it, or give --region");
   EXPECT_EQ(error.location, at("/configuration/provider_config/aws"));
 
   plan.providers =
@@ -1899,8 +1942,8 @@ TEST(TerraformReader, ReportsAProviderWithoutRegionOrAccount) {
   EXPECT_EQ(error.message,
             "cannot tell the AWS account of provider configuration 'aws', which "
             "aws_backup_vault.v uses: no ARN in the plan and no data.aws_caller_identity read "
-            "with it says; add data \"aws_caller_identity\" to the configuration, or "
-            "allowed_account_ids to the provider");
+            "with it says; add data \"aws_caller_identity\" to the configuration, "
+            "allowed_account_ids to the provider, or give --account");
 
   plan.prior = kCaller;
   plan.changes = {change("aws_backup_vault", "v")

@@ -39,12 +39,19 @@ Error usage_error(std::string message) { return Error{"E_USAGE", std::move(messa
 
 Result<io::InputOptions> input_options(const InputArgs& args) {
   io::InputOptions options;
-  options.cloudformation.region = args.region;
-  options.cloudformation.account = args.account;
+  options.region = args.region;
+  options.account = args.account;
   for (const std::string& value : args.stacks) {
     auto [file, place] = split_stack(value);
     if (!options.cloudformation.stacks.emplace(file, place).second) {
       return usage_error(fmt::format("--stack gives '{}' twice; give each template once", file));
+    }
+  }
+  for (const std::string& value : args.terraform_plans) {
+    auto [file, place] = split_stack(value);
+    if (!options.terraform.plans.emplace(file, place).second) {
+      return usage_error(
+          fmt::format("--terraform-plan gives '{}' twice; give each plan once", file));
     }
   }
   for (const std::string& value : args.parameters) {

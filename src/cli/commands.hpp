@@ -20,11 +20,13 @@ enum class Format { table, json, markdown };
 struct InputArgs {
   std::vector<std::string> paths;    // files and directories, any mix of kinds
   std::optional<std::string> as_of;  // YYYY-MM-DD
-  // CloudFormation: where the stacks are deployed, and parameter values.
+  // Where the templates and plans that do not say are deployed, per template, per plan, and
+  // the templates' parameter values.
   std::string region;
   std::string account;
-  std::vector<std::string> stacks;      // FILE=REGION[:ACCOUNT]
-  std::vector<std::string> parameters;  // NAME=VALUE
+  std::vector<std::string> stacks;           // FILE=REGION[:ACCOUNT]
+  std::vector<std::string> terraform_plans;  // FILE=REGION[:ACCOUNT]
+  std::vector<std::string> parameters;       // NAME=VALUE
 };
 
 struct PredictArgs {

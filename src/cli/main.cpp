@@ -115,17 +115,24 @@ constexpr const char* kAsOfHelp =
 void add_input_options(CLI::App& app, cli::InputArgs& args) {
   app.add_option("--as-of", args.as_of, kAsOfHelp)->type_name("YYYY-MM-DD");
   app.add_option("--region", args.region,
-                 "CloudFormation: the Region the templates are deployed to (a template does not "
-                 "say)")
+                 "The Region CloudFormation templates are deployed to (a template does not say), "
+                 "and Terraform plans' providers that configure none")
       ->type_name("REGION")
       ->check(checked(check_region));
   app.add_option("--account", args.account,
-                 "CloudFormation: the account the templates are deployed to")
+                 "The account CloudFormation templates are deployed to, and Terraform plans' "
+                 "providers that the plan does not place")
       ->type_name("ACCOUNT")
       ->check(checked(check_account));
   app.add_option("--stack", args.stacks,
                  "CloudFormation: where one template is deployed, overriding --region and "
                  "--account (repeatable)")
+      ->type_name("FILE=REGION[:ACCOUNT]")
+      ->check(checked(cli::check_stack))
+      ->allow_extra_args(false);
+  app.add_option("--terraform-plan", args.terraform_plans,
+                 "Terraform: where one plan is deployed, overriding --region and --account "
+                 "(repeatable)")
       ->type_name("FILE=REGION[:ACCOUNT]")
       ->check(checked(cli::check_stack))
       ->allow_extra_args(false);

@@ -10,6 +10,7 @@
 
 #include "io/cloudformation_build.hpp"
 #include "io/cloudformation_eval.hpp"
+#include "io/deployment_place.hpp"
 
 namespace snapkey::io {
 namespace cfn {
@@ -21,32 +22,13 @@ Location file_only(const std::string& path) {
   return location;
 }
 
-// The --stack mapping for `path`: given for the same path, the same normalised path, or the
-// only mapping for a file of that name.
-const std::string* mapping_for(const std::string& path, const CloudFormationOptions& options) {
-  if (const auto it = options.stacks.find(path); it != options.stacks.end()) return &it->second;
-  namespace fs = std::filesystem;
-  const fs::path normal = fs::path(path).lexically_normal();
-  const std::string* by_name = nullptr;
-  int same_name = 0;
-  for (const auto& [given, mapping] : options.stacks) {
-    if (fs::path(given).lexically_normal() == normal) return &mapping;
-    if (fs::path(given).filename() == normal.filename()) {
-      by_name = &mapping;
-      ++same_name;
-    }
-  }
-  return same_name == 1 ? by_name : nullptr;
-}
-
 // A mapping that names no template given is a typo that would silently use the defaults.
 Status check_mappings(const std::vector<TemplateSource>& sources,
                       const CloudFormationOptions& options) {
   for (const auto& [given, mapping] : options.stacks) {
-    CloudFormationOptions only;
-    only.stacks.emplace(given, mapping);
+    const std::map<std::string, std::string> only = {{given, mapping}};
     const bool used = std::any_of(sources.begin(), sources.end(), [&](const TemplateSource& s) {
-      return mapping_for(s.path, only) != nullptr;
+      return detail::mapping_for(s.path, only) != nullptr;
     });
     if (used) continue;
     std::string paths;
@@ -64,14 +46,8 @@ Status check_mappings(const std::vector<TemplateSource>& sources,
 // Where the stack of `path` is deployed. Errors: E_CFN_REGION, E_CFN_ACCOUNT, E_REGION,
 // E_ACCOUNT_ID.
 Status place_stack(Stack& stack, const CloudFormationOptions& options) {
-  std::string region = options.region;
-  std::string account = options.account;
-  const std::string* mapping = mapping_for(stack.file, options);
-  if (mapping != nullptr) {
-    const auto colon = mapping->find(':');
-    region = mapping->substr(0, colon);
-    if (colon != std::string::npos) account = mapping->substr(colon + 1);
-  }
+  const auto [region, account] =
+      detail::place_for(stack.file, {options.region, options.account}, options.stacks);
   if (region.empty()) {
     return Error{"E_CFN_REGION",
                  fmt::format("no Region for {}: a template does not say where its stack is "

@@ -33,6 +33,7 @@
 #include "fmt/format.h"
 #include "fmt/ranges.h"
 #include "io/file.hpp"
+#include "io/input_options.hpp"
 #include "io/json.hpp"
 #include "snapkey/io/aws_cli.hpp"
 #include "snapkey/io/cloudformation.hpp"
@@ -479,18 +480,6 @@ void read_aws_cli(Reading& plan, Run& run, std::vector<ModelInput>& inputs) {
   inputs.push_back(std::move(again).value());
 }
 
-// The CloudFormation reader matches --stack mappings to the templates it reads and reports one
-// that names none; with no template in the run at all it is not called, so say it here.
-// Errors: E_CFN_REGION.
-Status check_stacks_without_templates(const CloudFormationOptions& options,
-                                      const std::vector<std::string>& templates) {
-  if (!templates.empty() || options.stacks.empty()) return Ok{};
-  const auto& [file, place] = *options.stacks.begin();
-  return Error{"E_CFN_REGION",
-               fmt::format("--stack {}={} names no template read (templates: none)", file, place),
-               file_location(file)};
-}
-
 }  // namespace
 
 std::string_view to_string(InputKind kind) {
@@ -527,6 +516,10 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
   };
   Reading plan = plan_reading(paths, run);
   if (run.stopped()) return done();
+  // Read with an option ignored, nothing would be what the user asked for.
+  std::vector<Error> unused = detail::unused_options(options, plan.templates, plan.terraform_plans);
+  for (Error& error : unused) run.fail(std::move(error));
+  if (!unused.empty()) return done();
   std::vector<ModelInput> inputs;
   auto add = [&](Result<ModelInput> input) {
     if (!input) return run.fail(input.error());
@@ -539,7 +532,7 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
   read_aws_cli(plan, run, inputs);
   if (run.stopped()) return done();
   for (const std::string& file : plan.terraform_plans) {
-    if (add(read_terraform_plan_file(file))) return done();
+    if (add(read_terraform_plan_file(file, detail::terraform_options(options)))) return done();
   }
   // A directory whose every file was skipped has nothing to read.
   for (const Argument& argument : plan.arguments) {
@@ -553,10 +546,8 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
     }
   }
   if (run.stopped()) return done();
-  if (Status s = check_stacks_without_templates(options.cloudformation, plan.templates); !s) {
-    run.fail(s.error());
-  } else if (!plan.templates.empty()) {
-    add(read_cloudformation_templates(plan.templates, options.cloudformation));
+  if (!plan.templates.empty()) {
+    add(read_cloudformation_templates(plan.templates, detail::cloudformation_options(options)));
   }
   if (!run.errors.empty()) return done();
   Result<ModelInput> combined = combine(std::move(inputs));

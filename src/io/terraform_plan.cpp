@@ -580,7 +580,8 @@ std::vector<Resolved> PlanFile::follow_resource(const Reference& ref, const Scop
 // ---------------------------------------------------------------------------------------------
 // Regions and accounts
 
-Status PlanFile::locate(const std::set<std::string>& types) {
+Status PlanFile::locate(const std::set<std::string>& types, const Environment& environment) {
+  environment_ = environment;
   for (Instance& instance : instances_) {
     if (!types.contains(instance.type)) continue;
     auto place = provider(instance.provider, instance);
@@ -680,10 +681,12 @@ Result<Region> PlanFile::provider_region(const std::string& key, const JsonValue
   // No region in the configuration (the environment gave it): a data.aws_region or a known ARN
   // read with this provider tells it.
   if (std::optional<Region> known = region_known_by(key)) return *known;
+  // Else the environment's (--region), where the configuration gives none.
+  if (expression.is_missing() && environment_.region) return *environment_.region;
   return Error{"E_TERRAFORM_UNRESOLVED",
                fmt::format("cannot tell the Region of provider configuration '{}', which {} uses: "
-                           "{}; give the provider a region (a constant or a variable), or read "
-                           "data.aws_region with it",
+                           "{}; give the provider a region (a constant or a variable), read "
+                           "data.aws_region with it, or give --region",
                            key, user.address, why),
                config.is_missing() ? user.location : config.location()};
 }
@@ -802,13 +805,15 @@ Result<AccountId> PlanFile::provider_account(const std::string& key, const JsonV
   if (allowed.size() == 1 && allowed.front().is_string()) {
     if (auto account = parse_account_id(*allowed.front().as_string())) return *account;
   }
-  // One account for the whole plan: a provider that says nothing is taken to use it.
+  // The environment's credentials (--account), then one account for the whole plan: a provider
+  // that says nothing is taken to use it.
+  if (environment_.account) return *environment_.account;
   if (const std::set<AccountId> all = accounts_known_by(""); all.size() == 1) return *all.begin();
   return Error{"E_TERRAFORM_UNRESOLVED",
                fmt::format("cannot tell the AWS account of provider configuration '{}', which {} "
                            "uses: no ARN in the plan and no data.aws_caller_identity read with it "
-                           "says; add data \"aws_caller_identity\" to the configuration, or "
-                           "allowed_account_ids to the provider",
+                           "says; add data \"aws_caller_identity\" to the configuration, "
+                           "allowed_account_ids to the provider, or give --account",
                            key, user.address),
                config.is_missing() ? user.location : config.location()};
 }

@@ -120,10 +120,17 @@ class PlanFile {
   const std::vector<Instance>& instances() const { return instances_; }
   std::vector<const Instance*> of(bool data, std::string_view type) const;
 
+  // Where the environment deploys the plan (TerraformOptions): the Region and account of the
+  // provider configurations the plan does not tell them for.
+  struct Environment {
+    std::optional<Region> region;
+    std::optional<AccountId> account;
+  };
+
   // Fills in the Region and account of every instance of `types`. Errors:
-  // E_TERRAFORM_UNRESOLVED (a provider whose Region or account the plan does not tell),
-  // E_TERRAFORM_VALUE (a Region that does not exist).
-  Status locate(const std::set<std::string>& types);
+  // E_TERRAFORM_UNRESOLVED (a provider whose Region or account neither the plan nor
+  // `environment` tells), E_TERRAFORM_VALUE (a Region that does not exist).
+  Status locate(const std::set<std::string>& types, const Environment& environment);
 
   // Follows `expression`, configured on `at`, to the one thing it evaluates to.
   Resolved resolve(const JsonValue& expression, const Instance& at) const;
@@ -179,6 +186,7 @@ class PlanFile {
   std::map<std::string, std::vector<const Instance*>> by_resource_;  // "module|data.t.n"
   std::set<ModulePath> modules_;  // every module instance holding an instance, and its parents
   std::map<std::string, Provider> providers_;
+  Environment environment_;
   std::map<std::string, JsonValue> provider_configs_;  // configuration.provider_config, full keys
   // Keys of resources in modules that Terraform before 1.2 wrote as "NAME:aws" (the module's own
   // name, not the configuration it is given), made full.

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "io/deployment_place.hpp"
 #include "io/terraform_build.hpp"
 #include "snapkey/io/terraform.hpp"
 
@@ -182,25 +183,65 @@ Status Builder::check_unknown_tags() const {
 }  // namespace terraform
 
 namespace {
-Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc) {
+
+Location file_only(std::string_view file) {
+  Location location;
+  location.file = std::string(file);
+  return location;
+}
+
+// Where `options` deploy the plan in `file`. Errors: E_REGION, E_ACCOUNT_ID.
+Result<terraform::PlanFile::Environment> environment(std::string_view file,
+                                                     const TerraformOptions& options) {
+  const auto [region, account] =
+      detail::place_for(std::string(file), {options.region, options.account}, options.plans);
+  terraform::PlanFile::Environment out;
+  if (!region.empty()) {
+    auto parsed = parse_region(region);
+    if (!parsed) {
+      return Error{parsed.error().id,
+                   fmt::format("the Region given for {}: {}", file, parsed.error().message),
+                   file_only(file)};
+    }
+    out.region = *parsed;
+  }
+  if (!account.empty()) {
+    auto parsed = parse_account_id(account);
+    if (!parsed) {
+      return Error{parsed.error().id,
+                   fmt::format("the account given for {}: {}", file, parsed.error().message),
+                   file_only(file)};
+    }
+    out.account = *parsed;
+  }
+  return out;
+}
+
+Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc,
+                                 const TerraformOptions& options) {
+  auto place = environment(doc->file(), options);
+  if (!place) return place.error();
   auto plan = terraform::PlanFile::read(std::move(doc));
   if (!plan) return plan.error();
-  if (Status s = (*plan)->locate(terraform::read_types()); !s) return s.error();
+  if (Status s = (*plan)->locate(terraform::read_types(), *place); !s) return s.error();
   terraform::Builder builder(**plan);
   return builder.build();
 }
+
 }  // namespace
 
-Result<ModelInput> read_terraform_plan(std::string_view text, std::string_view file) {
+Result<ModelInput> read_terraform_plan(std::string_view text, std::string_view file,
+                                       const TerraformOptions& options) {
   auto doc = detail::parse_json(simdjson::padded_string(text), std::string(file));
   if (!doc) return doc.error();
-  return read_document(std::move(doc).value());
+  return read_document(std::move(doc).value(), options);
 }
 
-Result<ModelInput> read_terraform_plan_file(const std::string& path) {
+Result<ModelInput> read_terraform_plan_file(const std::string& path,
+                                            const TerraformOptions& options) {
   auto doc = detail::read_json_file(path);
   if (!doc) return doc.error();
-  return read_document(std::move(doc).value());
+  return read_document(std::move(doc).value(), options);
 }
 
 }  // namespace snapkey::io

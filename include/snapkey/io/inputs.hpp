@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "snapkey/io/cloudformation.hpp"
+#include "snapkey/io/terraform.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/result.hpp"
 
@@ -27,6 +28,11 @@ std::string_view to_string(InputKind kind);  // scenario | aws-cli | terraform-p
 
 struct InputOptions {
   CloudFormationOptions cloudformation;
+  TerraformOptions terraform;
+  // Where the templates and plans that do not say are deployed (--region, --account): the
+  // default of `cloudformation` and `terraform` where they set none themselves.
+  std::string region;
+  std::string account;
 };
 
 // The kind of one file, from its content. Errors: E_FILE, E_JSON, E_YAML, E_INPUT_KIND.

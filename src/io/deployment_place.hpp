@@ -1,0 +1,28 @@
+// Where an input that does not say is deployed: --region, --account and the per-file forms
+// (--stack FILE=REGION[:ACCOUNT] for templates, --terraform-plan for plans). Private to
+// snapkey::io.
+#ifndef SNAPKEY_IO_DEPLOYMENT_PLACE_HPP
+#define SNAPKEY_IO_DEPLOYMENT_PLACE_HPP
+
+#include <map>
+#include <string>
+
+namespace snapkey::io::detail {
+
+// The "REGION[:ACCOUNT]" that `mappings` gives for the file at `path`: given for the same path,
+// the same normalised path, or the only mapping for a file of that name. nullptr: none.
+const std::string* mapping_for(const std::string& path,
+                               const std::map<std::string, std::string>& mappings);
+
+// The Region and account for `path`: the defaults, overridden by its mapping ("REGION" keeps the
+// default account). Not checked: the readers say what is wrong in their own words.
+struct Place {
+  std::string region;
+  std::string account;
+};
+Place place_for(const std::string& path, const Place& defaults,
+                const std::map<std::string, std::string>& mappings);
+
+}  // namespace snapkey::io::detail
+
+#endif  // SNAPKEY_IO_DEPLOYMENT_PLACE_HPP
