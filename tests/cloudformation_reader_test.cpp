@@ -363,7 +363,9 @@ TEST(CloudFormationRef, ResourcesGiveTheirPhysicalIdOrASymbol) {
         {{"t.yaml", fmt::format("{}Outputs:\n  Out: {{Value: {}}}\n", resources, expression)}});
   };
   EXPECT_EQ(value("!Ref Cluster"), "orders");  // RDS keeps identifiers in lower case
-  EXPECT_EQ(value("!Ref Generated"), "generated");
+  // A name CloudFormation generates is not known before the stack is deployed.
+  EXPECT_EQ(value("!Ref Generated"), "${Generated}");
+  EXPECT_EQ(value("!GetAtt Generated.DBClusterArn"), "${Generated.DBClusterArn}");
   EXPECT_EQ(value("!GetAtt Cluster.DBClusterArn"),
             "arn:aws:rds:ap-northeast-1:111111111111:cluster:orders");
   EXPECT_EQ(value("!GetAtt Instance.DBInstanceArn"),
@@ -966,18 +968,18 @@ TEST(CloudFormationRds, EncryptionAndKeys) {
       "  ByAlias: {Type: AWS::Neptune::DBCluster, Properties: {StorageEncrypted: true, KmsKeyId: "
       "alias/aws/rds}}\n");
   // StorageEncrypted defaults to false: a new Aurora cluster gets AWS's default on the day (R39).
-  EXPECT_EQ(resource_named(input, "plain")->key, "");
-  EXPECT_TRUE(resource_named(input, "plain")->default_encryption);
-  EXPECT_EQ(resource_named(input, "serverless")->key, "alias/aws/rds");
-  EXPECT_FALSE(resource_named(input, "serverless")->default_encryption);
-  EXPECT_EQ(resource_named(input, "default")->key, "alias/aws/rds");
-  EXPECT_FALSE(resource_named(input, "default")->default_encryption);
-  EXPECT_EQ(resource_named(input, "own")->key, "Key");
-  EXPECT_EQ(resource_named(input, "sub")->key, "Key");
-  EXPECT_EQ(resource_named(input, "byid")->key,
+  EXPECT_EQ(resource_named(input, "Plain")->key, "");
+  EXPECT_TRUE(resource_named(input, "Plain")->default_encryption);
+  EXPECT_EQ(resource_named(input, "Serverless")->key, "alias/aws/rds");
+  EXPECT_FALSE(resource_named(input, "Serverless")->default_encryption);
+  EXPECT_EQ(resource_named(input, "Default")->key, "alias/aws/rds");
+  EXPECT_FALSE(resource_named(input, "Default")->default_encryption);
+  EXPECT_EQ(resource_named(input, "Own")->key, "Key");
+  EXPECT_EQ(resource_named(input, "Sub")->key, "Key");
+  EXPECT_EQ(resource_named(input, "ById")->key,
             "arn:aws:kms:ap-northeast-1:111111111111:key/11111111-2222-3333-4444-555555555555");
   EXPECT_EQ(key_named(input, "11111111-2222-3333-4444-555555555555")->manager, KeyManager::unknown);
-  EXPECT_EQ(resource_named(input, "byalias")->key, "alias/aws/rds");
+  EXPECT_EQ(resource_named(input, "ByAlias")->key, "alias/aws/rds");
   EXPECT_TRUE(Model::build(input));
   EXPECT_EQ(error_of("Resources:\n  C: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora, "
                      "StorageEncrypted: false, KmsKeyId: alias/aws/rds}}\n"),
@@ -1014,23 +1016,23 @@ TEST(CloudFormationRds, NewAuroraClustersWithNoKeyTakeAwsDefaultEncryption) {
       "WithExpressConfiguration: !Ref Express}}\n"
       "  Maybe: {Type: AWS::RDS::DBCluster, Condition: WithMaybe, Properties: {Engine: "
       "aurora-postgresql}}\n");
-  for (const char* name : {"plain", "off"}) {
+  for (const char* name : {"Plain", "Off"}) {
     EXPECT_TRUE(resource_named(input, name)->default_encryption) << name;
     EXPECT_EQ(resource_named(input, name)->key, "") << name;
     EXPECT_EQ(resource_named(input, name)->key_unknown, "") << name;
   }
   for (const char* name :
-       {"restored", "multiaz", "instance", "doc", "graph", "express", "expressparam", "maybe"}) {
+       {"Restored", "MultiAz", "Instance", "Doc", "Graph", "Express", "ExpressParam", "Maybe"}) {
     EXPECT_FALSE(resource_named(input, name)->default_encryption) << name;
   }
-  for (const char* name : {"multiaz", "instance", "doc", "graph"}) {
+  for (const char* name : {"MultiAz", "Instance", "Doc", "Graph"}) {
     EXPECT_EQ(resource_named(input, name)->key, "") << name;  // not encrypted by default
   }
-  EXPECT_EQ(resource_named(input, "express")->key, kAwsOwnedKey);
-  EXPECT_EQ(resource_named(input, "expressparam")->key_unknown,
+  EXPECT_EQ(resource_named(input, "Express")->key, kAwsOwnedKey);
+  EXPECT_EQ(resource_named(input, "ExpressParam")->key_unknown,
             "t.yaml ExpressParam.WithExpressConfiguration: parameter Express has no value (give "
             "--parameter Express=VALUE, or a Default)");
-  EXPECT_EQ(resource_named(input, "maybe")->key_unknown,
+  EXPECT_EQ(resource_named(input, "Maybe")->key_unknown,
             "t.yaml Maybe: whether it is created is not known: condition WithMaybe is not known: "
             "parameter Flag has no value (give --parameter Flag=VALUE, or a Default)");
   EXPECT_TRUE(Model::build(input));
@@ -1082,22 +1084,22 @@ TEST(CloudFormationRds, UnknownEncryptionIsSaidWhy) {
       "  Custom: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, KmsKeyId: "
       "!GetAtt Lookup.KeyArn}}\n"
       "  Lookup: {Type: 'Custom::KeyLookup'}\n");
-  EXPECT_EQ(resource_named(input, "param")->key_unknown,
+  EXPECT_EQ(resource_named(input, "Param")->key_unknown,
             "t.yaml Param.KmsKeyId: parameter KeyArn has no value (give --parameter "
             "KeyArn=VALUE, or a Default)");
-  EXPECT_EQ(resource_named(input, "flag")->key_unknown,
+  EXPECT_EQ(resource_named(input, "Flag")->key_unknown,
             "t.yaml Flag.StorageEncrypted: parameter Encrypt has no value (give --parameter "
             "Encrypt=VALUE, or a Default)");
-  EXPECT_EQ(resource_named(input, "restored")->key_unknown,
+  EXPECT_EQ(resource_named(input, "Restored")->key_unknown,
             "t.yaml Restored.SnapshotIdentifier: it is restored or replicated from a source whose "
             "encryption it takes, and the templates do not describe that source");
-  EXPECT_EQ(resource_named(input, "replica")->key_unknown,
+  EXPECT_EQ(resource_named(input, "Replica")->key_unknown,
             "t.yaml Replica.SourceDBInstanceIdentifier: it is restored or replicated from a "
             "source whose encryption it takes, and the templates do not describe that source");
-  EXPECT_EQ(resource_named(input, "custom")->key_unknown,
+  EXPECT_EQ(resource_named(input, "Custom")->key_unknown,
             "t.yaml Custom.KmsKeyId: '${Lookup.KeyArn}' is known only when the stack is "
             "deployed");
-  EXPECT_EQ(resource_named(input, "custom")->key, "");
+  EXPECT_EQ(resource_named(input, "Custom")->key, "");
 }
 
 TEST(CloudFormationRds, IdentifiersAndTags) {
@@ -1113,8 +1115,11 @@ TEST(CloudFormationRds, IdentifiersAndTags) {
       "        - {Key: stack, Value: !Ref AWS::StackId}\n"
       "  Named: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, "
       "DBClusterIdentifier: Named-Cluster}}\n");
-  const Resource* generated = resource_named(input, "orderscluster");
-  EXPECT_EQ(generated->arn, "arn:aws:rds:ap-northeast-1:111111111111:cluster:orderscluster");
+  // No DBClusterIdentifier: CloudFormation generates one when it creates the cluster, so the
+  // name is the logical id and the ARN holds a placeholder that matches no real cluster.
+  const Resource* generated = resource_named(input, "OrdersCluster");
+  ASSERT_NE(generated, nullptr);
+  EXPECT_EQ(generated->arn, "arn:aws:rds:ap-northeast-1:111111111111:cluster:<OrdersCluster>");
   EXPECT_TRUE(generated->generated_name);
   EXPECT_THAT(generated->tags,
               ElementsAre(Pair("backup", "daily"), Pair("team", "ap-northeast-1-team")));

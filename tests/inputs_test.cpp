@@ -613,6 +613,30 @@ TEST(MixedInputsTest, AScenarioAndAnExportMakeOneModel) {
                                 "orders@dr encrypted alias/dr-key"));
 }
 
+// Issue 9, item 5: a cluster whose identifier CloudFormation generates is not the export's
+// cluster that happens to be called like its logical id.
+TEST(MixedInputsTest, AGeneratedNameMatchesNoClusterOfAnExport) {
+  const fs::path dir = fs::temp_directory_path() / fmt::format("snapkey-generated-{}", ::getpid());
+  fs::create_directories(dir);
+  const std::string tmpl = (dir / "t.yaml").string();
+  std::ofstream(tmpl) << "Resources:\n  orders: {Type: AWS::RDS::DBCluster, Properties: {Engine: "
+                         "aurora-mysql, StorageEncrypted: true, KmsKeyId: alias/aws/rds}}\n";
+  InputOptions options;
+  options.region = "ap-northeast-1";
+  options.account = "111111111111";
+  Result<ModelInput> input = read_inputs({kMixed + "export", tmpl}, options);
+  fs::remove_all(dir);
+  ASSERT_TRUE(input) << describe(input.error());
+  std::vector<std::string> orders;
+  for (const Resource& r : input->resources) {
+    if (r.arn.find("orders") != std::string::npos) orders.push_back(r.arn + " " + r.key);
+  }
+  EXPECT_THAT(orders, ElementsAre(StartsWith("arn:aws:rds:ap-northeast-1:111111111111:cluster:"
+                                             "orders arn:aws:kms:"),
+                                  "arn:aws:rds:ap-northeast-1:111111111111:cluster:<orders> "
+                                  "alias/aws/rds"));
+}
+
 TEST(MixedInputsTest, EConflictTheSameClusterWithTwoKeys) {
   const std::string clusters =
       kMixed + "export/111111111111/ap-northeast-1/rds/describe-db-clusters.json";

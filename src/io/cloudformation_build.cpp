@@ -179,8 +179,11 @@ Status Builder::name_entities() {
       if (!name) return name.error();
       e.name = name->name;
       const bool instance = e.type == "AWS::RDS::DBInstance";
+      // A generated name is not known until the stack is deployed: "<LogicalId>" in its place
+      // (as the Terraform reader's "<address>"), which matches no real ARN.
       e.arn = fmt::format("{}:{}{}", prefix,
-                          is_vault(e) ? "backup-vault:" : (instance ? "db:" : "cluster:"), e.name);
+                          is_vault(e) ? "backup-vault:" : (instance ? "db:" : "cluster:"),
+                          name->generated ? "<" + e.id + ">" : e.name);
     } else if (e.type == "AWS::Backup::BackupPlan") {
       e.name = e.id;
       auto plan = property(e, "BackupPlan");

@@ -355,7 +355,7 @@ Result<PhysicalName> Evaluator::physical_name(std::size_t stack, const std::stri
   const NamedType* named = named_type(s.type_of(logical_id));
   PhysicalName out;
   out.generated = true;
-  out.name = named != nullptr && named->lowercase ? lower(logical_id) : logical_id;
+  out.name = logical_id;
   if (named == nullptr) return out;
   const Node* properties = s.resource(logical_id)->find("Properties");
   const Node* property = properties == nullptr ? nullptr : properties->find(named->name_property);
@@ -394,6 +394,9 @@ Result<Value> Evaluator::resource_ref(std::size_t stack, const std::string& id,
     return Value::unknown(fmt::format("the name of alias {} is not known: {}", id, name->reason),
                           where);
   }
+  // A name CloudFormation generates is known only once the stack is deployed: a reference to
+  // the resource, never a made-up name that could match a real one.
+  if (name->generated) return Value::of_symbol(Symbol{stack, id, ""}, where);
   return Value::literal(name->name, where);
 }
 
@@ -428,6 +431,7 @@ Result<Value> Evaluator::attribute(std::size_t stack, const std::string& id,
   }
   auto name = physical_name(stack, id);
   if (!name) return name.error();
+  if (name->generated) return Value::of_symbol(Symbol{stack, id, attribute}, where);
   if (attribute == named->name_attribute) return Value::literal(name->name, where);
   return Value::literal(fmt::format("arn:{}:{}:{}:{}:{}{}", partition_of(s.region), named->service,
                                     s.region.name, s.account.value, named->arn_prefix, name->name),
