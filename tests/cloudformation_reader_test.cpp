@@ -1102,6 +1102,81 @@ TEST(CloudFormationRds, UnknownEncryptionIsSaidWhy) {
   EXPECT_EQ(resource_named(input, "Custom")->key, "");
 }
 
+// Issue 9, item 6: a read replica of a database of the templates takes its source's key; in
+// another Region the KmsKeyId it gives.
+TEST(CloudFormationRds, ReadReplicasTakeTheirSourcesKey) {
+  const ModelInput input = read(
+      "Resources:\n"
+      "  Key: {Type: AWS::KMS::Key}\n"
+      "  MainDB: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, DBInstanceIdentifier: "
+      "main, StorageEncrypted: true, KmsKeyId: !Ref Key}}\n"
+      "  ByRef: {Type: AWS::RDS::DBInstance, Properties: {SourceDBInstanceIdentifier: !Ref "
+      "MainDB}}\n"
+      "  ByName: {Type: AWS::RDS::DBInstance, Properties: {SourceDBInstanceIdentifier: Main, "
+      "KmsKeyId: alias/aws/rds}}\n"
+      "  ByArn: {Type: AWS::RDS::DBInstance, Properties: {SourceDBInstanceIdentifier: !GetAtt "
+      "MainDB.DBInstanceArn}}\n"
+      "  OfReplica: {Type: AWS::RDS::DBInstance, Properties: {SourceDBInstanceIdentifier: !Ref "
+      "ByRef}}\n"
+      "  Plain: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres}}\n"
+      "  OfPlain: {Type: AWS::RDS::DBInstance, Properties: {SourceDBInstanceIdentifier: !Ref "
+      "Plain}}\n"
+      "  Loop1: {Type: AWS::RDS::DBInstance, Properties: {SourceDBInstanceIdentifier: !Ref "
+      "Loop2}}\n"
+      "  Loop2: {Type: AWS::RDS::DBInstance, Properties: {SourceDBInstanceIdentifier: !Ref "
+      "Loop1}}\n"
+      "  Cluster: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, "
+      "StorageEncrypted: true}}\n"
+      "  Clone: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, "
+      "SourceDBClusterIdentifier: !Ref Cluster}}\n"
+      "  KeyedClone: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-mysql, "
+      "SourceDBClusterIdentifier: !Ref Cluster, KmsKeyId: !Ref Key}}\n");
+  for (const char* name : {"ByRef", "ByName", "ByArn", "OfReplica"}) {
+    ASSERT_NE(resource_named(input, name), nullptr) << name;
+    EXPECT_EQ(resource_named(input, name)->key, "Key") << name;  // same Region: the source's
+    EXPECT_EQ(resource_named(input, name)->key_unknown, "") << name;
+  }
+  EXPECT_EQ(resource_named(input, "OfPlain")->key, "");  // unencrypted, as its source
+  EXPECT_EQ(resource_named(input, "OfPlain")->key_unknown, "");
+  EXPECT_THAT(resource_named(input, "Loop1")->key_unknown, ::testing::EndsWith("that source"));
+  EXPECT_EQ(resource_named(input, "Clone")->key, "alias/aws/rds");
+  EXPECT_EQ(resource_named(input, "KeyedClone")->key, "Key");
+  EXPECT_TRUE(Model::build(input));
+}
+
+TEST(CloudFormationRds, CrossRegionReadReplicasUseTheirOwnKmsKeyId) {
+  const std::string main =
+      "Resources:\n"
+      "  Key: {Type: AWS::KMS::Key}\n"
+      "  MainDB: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, DBInstanceIdentifier: "
+      "main, StorageEncrypted: true, KmsKeyId: !Ref Key}}\n"
+      "  Plain: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, DBInstanceIdentifier: "
+      "plain}}\n";
+  const std::string source = "arn:aws:rds:ap-northeast-1:111111111111:db:";
+  const std::string dr = fmt::format(
+      "Resources:\n"
+      "  DrKey: {{Type: AWS::KMS::Key}}\n"
+      "  Keyed: {{Type: AWS::RDS::DBInstance, Properties: {{SourceDBInstanceIdentifier: "
+      "{0}main, KmsKeyId: !Ref DrKey}}}}\n"
+      "  Unkeyed: {{Type: AWS::RDS::DBInstance, Properties: {{SourceDBInstanceIdentifier: "
+      "{0}main}}}}\n"
+      "  OfPlain: {{Type: AWS::RDS::DBInstance, Properties: {{SourceDBInstanceIdentifier: "
+      "{0}plain}}}}\n",
+      source);
+  CloudFormationOptions options;
+  options.account = "111111111111";
+  options.stacks = {{"main.yaml", "ap-northeast-1"}, {"dr.yaml", "us-east-1"}};
+  Result<ModelInput> input = read_all({{"main.yaml", main}, {"dr.yaml", dr}}, options);
+  ASSERT_TRUE(input) << input.error().to_string();
+  EXPECT_EQ(resource_named(*input, "Keyed")->key, "DrKey");
+  EXPECT_EQ(resource_named(*input, "Unkeyed")->key, "");
+  EXPECT_EQ(resource_named(*input, "Unkeyed")->key_unknown,
+            "Unkeyed SourceDBInstanceIdentifier: a read replica in another Region than its "
+            "encrypted source main needs a KmsKeyId of its own Region, and gives none");
+  EXPECT_EQ(resource_named(*input, "OfPlain")->key, "");
+  EXPECT_EQ(resource_named(*input, "OfPlain")->key_unknown, "");
+}
+
 TEST(CloudFormationRds, IdentifiersAndTags) {
   const ModelInput input = read(
       "Resources:\n"

@@ -476,6 +476,7 @@ Result<ModelInput> Builder::build() {
     if (e.type == "AWS::Backup::BackupPlan") s = read_plan(e);
     if (!s) return s.error();
   }
+  if (Status s = resolve_sources(); !s) return s.error();
   for (const Entity& e : entities_) {
     if (e.type == "AWS::Backup::BackupSelection") {
       if (Status s = read_selection(e); !s) return s.error();

@@ -99,7 +99,13 @@ class Builder {
   // The accounts the key policy lets use `key`, and Key::shared_with_unknown.
   Status shared_with(const Entity& e, Key& key);
   Result<KeyState> key_state(const Entity& e);
-  Status read_database(const Entity& e);   // cloudformation_rds.cpp
+  Status read_database(const Entity& e);  // cloudformation_rds.cpp
+  // The database of the templates that `value` (a source identifier or ARN) names, or nullptr.
+  const Entity* source_database(const Entity& user, const Value& value) const;
+  // Read replicas and clones of a database of the templates take its key (cloudformation_rds.cpp).
+  struct Copied;
+  Status resolve_sources();
+  void take_source_key(const Copied& c);
   Status read_vault(const Entity& e);      // cloudformation_backup.cpp
   Status read_plan(const Entity& e);       // cloudformation_backup.cpp
   Status read_selection(const Entity& e);  // cloudformation_backup.cpp
@@ -114,6 +120,14 @@ class Builder {
   // Aliases whose target is not a key of the templates: (entity index, alias name).
   std::vector<std::pair<std::size_t, std::string>> outside_aliases_;
   std::map<std::string, std::size_t> plan_index_;  // entity name -> index in out_.plans
+  // A database made from another database of the templates (read replica, clone).
+  struct Copied {
+    std::string resource;  // its name in out_.resources
+    std::string source;    // the source's name
+    std::string property;  // SourceDBInstanceIdentifier, ...
+    bool cross_region = false;
+  };
+  std::vector<Copied> copied_;
   ModelInput out_;
 };
 

@@ -3,14 +3,22 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbcluster.html
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <functional>
 #include <optional>
+#include <set>
 #include <span>
 
 #include "io/cloudformation_build.hpp"
 
 namespace snapkey::io::cfn {
 namespace {
+
+constexpr std::string_view kNoSource =
+    "it is restored or replicated from a source whose encryption it takes, and the templates do "
+    "not describe that source";
 
 // The properties that restore a database from something else: it then takes that thing's
 // encryption unless KmsKeyId says otherwise.
@@ -20,7 +28,100 @@ constexpr std::array<std::string_view, 4> kInstanceSources = {
     "DBSnapshotIdentifier", "SourceDBInstanceIdentifier", "SourceDBClusterIdentifier",
     "SourceDBInstanceAutomatedBackupsArn"};
 
+// The sources that may be a database of the templates: a read replica's (of an instance, or of
+// a cluster in another Region) and a point-in-time clone's.
+bool names_a_database(std::string_view property, bool instance) {
+  return instance
+             ? property == "SourceDBInstanceIdentifier"
+             : property == "SourceDBClusterIdentifier" || property == "ReplicationSourceIdentifier";
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
 }  // namespace
+
+const Entity* Builder::source_database(const Entity& user, const Value& value) const {
+  const bool instance = user.type == "AWS::RDS::DBInstance";
+  const auto same_kind = [&](const Entity& e) {
+    return &e != &user && is_database(e) && (e.type == "AWS::RDS::DBInstance") == instance;
+  };
+  // !Ref Source, !GetAtt Source.DBInstanceArn / DBClusterArn
+  if (const std::vector<Symbol> symbols = value.symbols(); !symbols.empty()) {
+    const Entity* target = symbols.size() == 1 ? entity_of(symbols.front()) : nullptr;
+    const std::string& attribute = symbols.front().attribute;
+    const bool names_it = attribute.empty() || attribute.ends_with("Arn");
+    return target != nullptr && same_kind(*target) && names_it ? target : nullptr;
+  }
+  if (!value.is_literal()) return nullptr;
+  // An ARN names a database of any stack; an identifier one in the user's account and Region.
+  const std::string text = value.text();
+  const Stack& home = stack_of(user);
+  for (const Entity& e : entities_) {
+    if (!same_kind(e)) continue;
+    const bool here = stack_of(e).region == home.region && stack_of(e).account == home.account;
+    if (text.starts_with("arn:") ? e.arn == text : here && e.name == lower(text)) return &e;
+  }
+  return nullptr;
+}
+
+// A read replica in its source's Region has the source's key, whatever KmsKeyId says; in another
+// Region the KmsKeyId it gives, which an encrypted source requires. A clone (restored to a point
+// in time) keeps the source's key unless KmsKeyId names another.
+// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html
+// https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html (KmsKeyId)
+void Builder::take_source_key(const Copied& c) {
+  const auto find = [&](const std::string& name) {
+    const auto it = std::find_if(out_.resources.begin(), out_.resources.end(),
+                                 [&](const Resource& r) { return r.name == name; });
+    return it == out_.resources.end() ? nullptr : &*it;
+  };
+  Resource* replica_of = find(c.resource);
+  const Resource* from = find(c.source);
+  if (replica_of == nullptr || from == nullptr) return;
+  Resource& r = *replica_of;
+  const Resource& source = *from;
+  // KmsKeyId not known, or whether the replica is created not known: that stays.
+  if (!r.key_unknown.empty() && !r.key_unknown.ends_with(kNoSource)) return;
+  const bool replica = c.property != "SourceDBClusterIdentifier";
+  const bool key_given = r.key_unknown.empty();
+  if (key_given && (!replica || c.cross_region)) return;
+  const bool encrypted = !source.key.empty() || source.default_encryption;
+  if (replica && c.cross_region && encrypted) {
+    r.key.clear();
+    r.default_encryption = false;
+    r.key_unknown = fmt::format(
+        "{} {}: a read replica in another Region than its encrypted source {} needs a KmsKeyId "
+        "of its own Region, and gives none",
+        r.address, c.property, source.name);
+    return;
+  }
+  r.key = source.key;
+  r.key_unknown = source.key_unknown;
+  r.default_encryption = source.default_encryption;
+}
+
+Status Builder::resolve_sources() {
+  // A replica of a replica: its source first (a cycle is left as it is: not known).
+  std::set<std::string> done;
+  std::function<void(const Copied&, std::set<std::string>&)> resolve =
+      [&](const Copied& c, std::set<std::string>& path) {
+        if (done.contains(c.resource) || !path.insert(c.resource).second) return;
+        for (const Copied& up : copied_) {
+          if (up.resource == c.source) resolve(up, path);
+        }
+        take_source_key(c);
+        done.insert(c.resource);
+      };
+  for (const Copied& c : copied_) {
+    std::set<std::string> path;
+    resolve(c, path);
+  }
+  return Ok{};
+}
 
 Status Builder::read_database(const Entity& e) {
   Resource resource;
@@ -99,10 +200,7 @@ Status Builder::read_database(const Entity& e) {
     }
     resource.key = key->ref;
   } else if (!source.empty()) {
-    resource.key_unknown = sentence(
-        e, source,
-        "it is restored or replicated from a source whose encryption it takes, and the templates "
-        "do not describe that source");
+    resource.key_unknown = sentence(e, source, kNoSource);
   } else if (!express_unknown.empty()) {
     resource.key_unknown = express_unknown;
   } else if (express.value_or(false)) {
@@ -118,6 +216,16 @@ Status Builder::read_database(const Entity& e) {
   }
   if (!e.exists_unknown.empty()) resource.key_unknown = e.exists_unknown;
   if (!resource.key_unknown.empty()) resource.default_encryption = false;
+  if (!source.empty() && names_a_database(source, resource.type == ResourceType::rds_instance)) {
+    auto from = property(e, source);
+    if (!from) return from.error();
+    if (const Entity* db = source_database(e, *from); db != nullptr) {
+      const Stack& here = stack_of(e);
+      const Stack& there = stack_of(*db);
+      copied_.push_back({resource.name, db->name, std::string(source),
+                         here.region != there.region || here.account != there.account});
+    }
+  }
 
   auto tags = property(e, "Tags");
   if (!tags) return tags.error();
