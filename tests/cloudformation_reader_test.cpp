@@ -1177,6 +1177,21 @@ TEST(CloudFormationRds, CrossRegionReadReplicasUseTheirOwnKmsKeyId) {
   EXPECT_EQ(resource_named(*input, "OfPlain")->key_unknown, "");
 }
 
+TEST(CloudFormationStacks, EUsageAParameterNoTemplateDeclares) {
+  CloudFormationOptions options = in_tokyo();
+  options.parameters = {{"Env", "prod"}, {"Enviroment", "prod"}};
+  EXPECT_EQ(error_of({{"t.yaml",
+                       "Parameters: {Env: {Type: String}, Size: {Type: Number}}\n"
+                       "Resources: {}\n"}},
+                     options),
+            "error E_USAGE: --parameter Enviroment=prod names no parameter of the templates read "
+            "(parameters: Env, Size)");
+  options.parameters = {{"Env", "prod"}};
+  EXPECT_EQ(error_of({{"t.yaml", "Resources: {}\n"}}, options),
+            "error E_USAGE: --parameter Env=prod names no parameter of the templates read "
+            "(parameters: none)");
+}
+
 TEST(CloudFormationRds, IdentifiersAndTags) {
   const ModelInput input = read(
       "Resources:\n"
@@ -1543,6 +1558,8 @@ Parameters:
   Extra: {Type: String}
 Resources:
   Vault: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: v}}
+  Lookup: {Type: "Custom::Lookup"}
+  Key: {Type: AWS::KMS::Key}
   Plan:
     Type: AWS::Backup::BackupPlan
     Properties:
@@ -1554,7 +1571,7 @@ Resources:
       BackupSelection:
         SelectionName: s
         IamRoleArn: arn:aws:iam::111111111111:role/backup
-        Resources: [!Ref Extra]
+        Resources: [!Ref Extra, !GetAtt Lookup.Arn, !Ref Key]
         NotResources: [!Sub "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:cluster:${Extra}"]
         ListOfTags:
           - {ConditionType: STRINGEQUALS, ConditionKey: env, ConditionValue: !Ref Env}
@@ -1569,7 +1586,11 @@ Resources:
                        name);
   };
   EXPECT_THAT(s.resources, IsEmpty());
-  EXPECT_THAT(s.resources_unknown, ElementsAre("Sel Resources: " + no_value("Extra")));
+  // A custom resource's output may name any database; a key names none.
+  EXPECT_THAT(s.resources_unknown,
+              ElementsAre("Sel Resources: " + no_value("Extra"),
+                          "Sel Resources: '${Lookup.Arn}' is known only when the stack is "
+                          "deployed"));
   EXPECT_THAT(s.not_resources_unknown, ElementsAre("Sel NotResources: " + no_value("Extra")));
   ASSERT_EQ(s.any_tags.size(), 1u);
   EXPECT_EQ(s.any_tags[0].key, "env");

@@ -340,6 +340,28 @@ snapkey_golden(golden_usage_bad_terraform_plan ${SNAPKEY_GOLDEN}/empty.txt 2
 snapkey_cli_error(cli_usage_bad_terraform_plan "--terraform-plan: expected an AWS Region"
                   predict ${SNAPKEY_NEW_ESTATE} --terraform-plan plan.json=eu-wst-1)
 
+# --- Issue 9, items 2, 5 and 6: a template as cdk synth writes it --------------------------------
+# No identifiers or vault name (CloudFormation generates them: the ARNs show <LogicalId>), a read
+# replica that takes its source's key, and a tag selection whose value is a parameter without a
+# value: the replica it may assign is indeterminate, not "backed up by no plan".
+set(SNAPKEY_UNNAMED tests/data/cloudformation/Unnamed.template.json)
+snapkey_golden(golden_predict_unnamed ${SNAPKEY_GOLDEN}/predict-unnamed.json 0
+               predict ${SNAPKEY_UNNAMED} --region eu-west-1 --account 444455556666
+               --as-of 2026-12-01 --format json)
+snapkey_golden(golden_check_unnamed ${SNAPKEY_GOLDEN}/check-unnamed.txt 0
+               check ${SNAPKEY_UNNAMED} --region eu-west-1 --account 444455556666
+               --as-of 2026-12-01 --today 2026-12-02)
+snapkey_golden(golden_predict_unnamed_tier ${SNAPKEY_GOLDEN}/predict-unnamed-silver.txt 0
+               predict ${SNAPKEY_UNNAMED} --region eu-west-1 --account 444455556666
+               --as-of 2026-12-01 --parameter BackupTier=silver)
+snapkey_golden(golden_usage_unnamed_parameter ${SNAPKEY_GOLDEN}/empty.txt 2
+               predict ${SNAPKEY_UNNAMED} --region eu-west-1 --account 444455556666
+               --parameter Tier=silver)
+snapkey_cli_error(cli_usage_unnamed_parameter
+                  "^error E_USAGE: --parameter Tier=silver names no parameter of the templates read \\(parameters: BackupTier\\)\n$"
+                  predict ${SNAPKEY_UNNAMED} --region eu-west-1 --account 444455556666
+                  --parameter Tier=silver)
+
 # --- Issue 9, items 8 and 9: directories with other files; every bad file at once ---------------
 set(SNAPKEY_INPUTS_EXPORT tests/data/inputs-export)
 set(SNAPKEY_INPUTS_BAD tests/data/inputs-bad)

@@ -3,6 +3,7 @@
 # every Region given, as the raw JSON the AWS CLI prints:
 #
 #   OUT/ACCOUNT/organizations/describe-organization.json
+#   OUT/ACCOUNT/organizations/list-accounts.json              (management account only)
 #   OUT/ACCOUNT/REGION/rds/describe-db-clusters.json            (Aurora, Multi-AZ DB clusters,
 #   OUT/ACCOUNT/REGION/rds/describe-db-instances.json            DocumentDB and Neptune clusters)
 #   OUT/ACCOUNT/REGION/kms/list-aliases.json
@@ -147,6 +148,10 @@ for profile in "$@"; do
   account=$(aws_text sts get-caller-identity --query Account)
   aws_json "$out/$account/organizations/describe-organization.json" \
     organizations describe-organization || warn "$account is not in an organization"
+  # The organization's accounts, for vault and key policies that name the organization: only the
+  # management account (or a delegated administrator) may list them.
+  aws_json "$out/$account/organizations/list-accounts.json" organizations list-accounts ||
+    warn "$account cannot list the organization's accounts (not its management account)"
   for region in "${regions[@]}"; do
     export_region "$region"
   done

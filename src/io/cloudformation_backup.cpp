@@ -208,12 +208,18 @@ Status Builder::read_selection(const Entity& e) {
         out->push_back(item.text());
       } else if (target != nullptr && is_database(*target)) {
         out->push_back(target->arn);
-      } else if (item.is_unknown()) {
+      } else if (target == nullptr && (item.is_unknown() || !refs.empty())) {
+        // A parameter without a value, or an output of something snapkey does not read (a
+        // custom resource): it may name any database.
         auto& unknown = field == std::string_view("Resources") ? selection.resources_unknown
                                                                : selection.not_resources_unknown;
-        unknown.push_back(fmt::format("{} {}: {}", e.id, field, item.reason));
+        const std::string why =
+            item.is_unknown()
+                ? item.reason
+                : fmt::format("'{}' is known only when the stack is deployed", item.text());
+        unknown.push_back(fmt::format("{} {}: {}", e.id, field, why));
       }
-      // Anything else cannot be matched against a resource (docs/cloudformation-input.md).
+      // A reference to a key, a vault or a plan selects no database.
     }
   }
   auto tags = tag_conditions(e, *body);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <set>
 
 #include "io/cloudformation_build.hpp"
 #include "io/cloudformation_eval.hpp"
@@ -39,6 +40,28 @@ Status check_mappings(const std::vector<TemplateSource>& sources,
         "E_CFN_REGION",
         fmt::format("--stack {}={} names no template read (templates: {})", given, mapping, paths),
         file_only(given)};
+  }
+  return Ok{};
+}
+
+// A --parameter that no template declares is a typo (or the wrong template) that would silently
+// leave the parameter it was meant for without a value.
+Status check_parameters(const std::vector<Stack>& stacks, const CloudFormationOptions& options) {
+  std::set<std::string> declared;
+  for (const Stack& stack : stacks) {
+    const Node* parameters = stack.section("Parameters");
+    if (parameters == nullptr || !parameters->is_map()) continue;
+    for (const Member& parameter : parameters->members) declared.insert(parameter.key);
+  }
+  for (const auto& [name, value] : options.parameters) {
+    if (declared.contains(name)) continue;
+    return Error{
+        "E_USAGE",
+        fmt::format("--parameter {}={} names no parameter of the templates read "
+                    "(parameters: {})",
+                    name, value,
+                    declared.empty() ? "none" : fmt::format("{}", fmt::join(declared, ", "))),
+        {}};
   }
   return Ok{};
 }
@@ -113,6 +136,7 @@ Result<std::vector<Stack>> read_stacks(const std::vector<TemplateSource>& source
     if (Status s = place_stack(stack, options); !s) return s.error();
     stacks.push_back(std::move(stack));
   }
+  if (Status s = check_parameters(stacks, options); !s) return s.error();
   return stacks;
 }
 
