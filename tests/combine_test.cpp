@@ -717,6 +717,31 @@ TEST(CombinePlansTest, EConflictSelection) {
                 "not_resources [], tags [], conditions [] at sel.json#/2");
 }
 
+// A template whose tag value is a parameter without a value, and the export of the deployed
+// stack: the export knows the value.
+TEST(CombinePlansTest, ASelectionNotKnownIsTakenFromTheOther) {
+  Selection open{"s", {}, {}, {{TagCondition::Test::equals, "env", "", "Env has no value"}},
+                 {},  {}};
+  Selection known{"s", {}, {}, {{TagCondition::Test::equals, "env", "prod"}}, {}, {}};
+  for (bool known_first : {false, true}) {
+    ModelInput a;
+    a.plans.push_back(cli_plan({}, "/a"));
+    a.plans[0].selections.push_back(known_first ? known : open);
+    ModelInput b;
+    b.plans.push_back(cli_plan({}, "/b"));
+    b.plans[0].selections.push_back(known_first ? open : known);
+    std::vector<ModelInput> inputs;
+    inputs.push_back(std::move(a));
+    inputs.push_back(std::move(b));
+    Result<ModelInput> result = combine(std::move(inputs));
+    ASSERT_TRUE(result) << describe(result.error());
+    ASSERT_EQ(result->plans[0].selections.size(), 1u);
+    ASSERT_EQ(result->plans[0].selections[0].any_tags.size(), 1u);
+    EXPECT_EQ(result->plans[0].selections[0].any_tags[0].value, "prod") << known_first;
+    EXPECT_EQ(result->plans[0].selections[0].any_tags[0].unknown, "") << known_first;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accounts
 

@@ -336,6 +336,14 @@ std::string selection_text(const Selection& s) {
                      conditions(s.any_tags), conditions(s.all_tags));
 }
 
+// A selection one input cannot evaluate (a tag value from a parameter without a value).
+bool has_unknown(const Selection& s) {
+  const auto open = [](const TagCondition& c) { return !c.unknown.empty(); };
+  return !s.resources_unknown.empty() || !s.not_resources_unknown.empty() ||
+         std::any_of(s.any_tags.begin(), s.any_tags.end(), open) ||
+         std::any_of(s.all_tags.begin(), s.all_tags.end(), open);
+}
+
 bool same(const Selection& a, const Selection& b) {
   auto key = [](const std::vector<TagCondition>& list) {
     std::vector<std::tuple<TagCondition::Test, std::string, std::string>> out;
@@ -379,6 +387,9 @@ Status merge(Plan& into, const Plan& from, const References& refs) {
                      [&](const Selection& s) { return s.name == selection.name; });
     if (same_name == into.selections.end()) {
       into.selections.push_back(selection);
+    } else if (has_unknown(*same_name) || has_unknown(selection)) {
+      // What one input does not know, the other may: the known one stands.
+      if (has_unknown(*same_name) && !has_unknown(selection)) *same_name = selection;
     } else if (!same(*same_name, selection)) {
       return conflict(what, fmt::format("selection '{}'", selection.name),
                       selection_text(*same_name), same_name->location, selection_text(selection),
