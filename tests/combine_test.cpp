@@ -16,6 +16,7 @@ namespace snapkey::io {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 using ::testing::Pair;
 
 constexpr const char* kKeyX =
@@ -715,6 +716,33 @@ TEST(CombinePlansTest, EConflictSelection) {
                 " is described twice, inconsistently: selection 's' is resources [" + kOrders +
                 "], not_resources [], tags [], conditions [] at sel.json#/1 but resources [*], "
                 "not_resources [], tags [], conditions [] at sel.json#/2");
+}
+
+TEST(CombineResourcesTest, ATagValueNotKnownIsTakenFromTheOther) {
+  ModelInput a = scenario(R"(resources:
+  orders:
+    arn: arn:aws:rds:ap-northeast-1:111111111111:cluster:orders
+    type: aurora
+    key: none
+)");
+  a.resources[0].tags_unknown = {{"*", "its tags are known only after apply"},
+                                 {"created", "created is known only after apply"}};
+  ModelInput b = scenario(R"(resources:
+  orders:
+    arn: arn:aws:rds:ap-northeast-1:111111111111:cluster:orders
+    type: aurora
+    key: none
+    tags: {created: "2026-12-03"}
+)",
+                          "b.yaml");
+  std::vector<ModelInput> inputs;
+  inputs.push_back(std::move(a));
+  inputs.push_back(std::move(b));
+  Result<ModelInput> result = combine(std::move(inputs));
+  ASSERT_TRUE(result) << describe(result.error());
+  ASSERT_EQ(result->resources.size(), 1u);
+  EXPECT_THAT(result->resources[0].tags, ElementsAre(Pair("created", "2026-12-03")));
+  EXPECT_THAT(result->resources[0].tags_unknown, IsEmpty());
 }
 
 // A template whose tag value is a parameter without a value, and the export of the deployed

@@ -209,6 +209,26 @@ TEST_F(UnknownSelections, AResourceAnotherSelectionAssignsIsBackedUp) {
   EXPECT_THAT(model->plans().front().resources_unknown, ElementsAre(Pair("test", because("test"))));
 }
 
+TEST_F(UnknownSelections, ATagWhoseValueIsNotKnownLeavesTheResourceOpen) {
+  w.in.resources[2].tags_unknown = {{"env", "untagged: env is known only after apply"}};
+  w.in.resources[0].tags_unknown = {{"*", "prod: its tags are known only after apply"}};
+  Selection s;
+  s.name = "s";
+  s.any_tags = {{TagCondition::Test::equals, "env", "prod"}};
+  auto [yes, maybe] = assigned(s);
+  EXPECT_THAT(yes, ElementsAre("prod"));  // its env tag is known, whatever else it has
+  EXPECT_THAT(maybe, ElementsAre(Pair("untagged",
+                                      "whether selection 's' of plan 'p' assigns "
+                                      "untagged: untagged: env is known only after "
+                                      "apply")));
+  s.any_tags = {{TagCondition::Test::equals, "team", "data"}};
+  std::tie(yes, maybe) = assigned(s);
+  EXPECT_THAT(yes, IsEmpty());
+  EXPECT_THAT(maybe, ElementsAre(Pair("prod",
+                                      "whether selection 's' of plan 'p' assigns prod: "
+                                      "prod: its tags are known only after apply")));
+}
+
 TEST(UnknownSelectionPredictions, BackupsAndCopiesAreIndeterminateAndSayWhatTheyWouldBe) {
   World w;
   w.key("k", kTokyo);

@@ -1733,7 +1733,7 @@ TEST(TerraformReader, KeepsSelectionTestsKnownOnlyAfterApplyAsNotKnown) {
             "JSON does not describe locals");
 }
 
-TEST(TerraformReader, TagsKnownOnlyAfterApplyMatterWhereASelectionTestsThem) {
+TEST(TerraformReader, TagsKnownOnlyAfterApplyAreNotKnownWhereASelectionTestsThem) {
   PlanText plan;
   plan.changes = {
       vault("primary", "primary"),
@@ -1755,30 +1755,56 @@ TEST(TerraformReader, TagsKnownOnlyAfterApplyMatterWhereASelectionTestsThem) {
       block("aws_backup_selection", "s")
           .expressions(fmt::format(R"({{"plan_id": {}}})",
                                    refs({"aws_backup_plan.p.id", "aws_backup_plan.p"})))};
-  const ModelInput input = read(plan);  // nobody tests "backup" or "created"
-  EXPECT_EQ(named(input.resources, "d").tags, (std::map<std::string, std::string>{{"team", "x"}}));
+  ModelInput input = read(plan);
+  const Resource& d = named(input.resources, "d");
+  EXPECT_EQ(d.tags, (std::map<std::string, std::string>{{"team", "x"}}));
+  EXPECT_THAT(d.tags_unknown,
+              ElementsAre(Pair("backup",
+                               "aws_db_instance.d: the value of tag 'backup' is known only after "
+                               "apply"),
+                          Pair("created",
+                               "aws_db_instance.d: the value of tag 'created' is known only after "
+                               "apply")));
+  auto model = Model::build(input);  // nobody tests "backup" or "created": assigned
+  ASSERT_TRUE(model) << model.error().to_string();
+  EXPECT_THAT(model->plans()[0].resources, ElementsAre("d"));
 
+  // A selection that tests a tag known only after apply may or may not assign the resource.
   plan.changes[3] = change("aws_backup_selection", "s")
                         .after(R"({"name": "s", "selection_tag": [
                                   {"type": "STRINGEQUALS", "key": "backup", "value": "yes"}]})")
                         .unknown(R"({"plan_id": true})");
-  const Error error = read_error(plan);
-  EXPECT_EQ(error.id, "E_TERRAFORM_UNRESOLVED");
-  EXPECT_EQ(error.message,
-            "aws_db_instance.d: the value of tag 'backup' is known only after apply, and "
-            "selection 's' of plan 'p' tests it; snapkey cannot tell whether the selection "
-            "assigns the resource");
-  EXPECT_EQ(error.location, at("/resource_changes/1"));
+  model = Model::build(read(plan));
+  ASSERT_TRUE(model) << model.error().to_string();
+  EXPECT_THAT(model->plans()[0].resources, IsEmpty());
+  EXPECT_THAT(model->plans()[0].resources_unknown,
+              ElementsAre(Pair("d",
+                               "whether selection 's' of plan 'p' assigns d: "
+                               "aws_db_instance.d: the value of tag 'backup' is known only "
+                               "after apply")));
 
-  // Which tags there are is not known (tags_all is unknown, default_tags from unknown values).
+  // Which tags there are is not known (tags_all is unknown, default_tags from unknown values):
+  // the known ones still decide.
   plan.changes[1] = change("aws_db_instance", "d")
                         .after(R"({"identifier": "d", "engine": "postgres",
                                    "storage_encrypted": false, "tags": {"team": "x"}})")
                         .unknown(R"({"arn": true, "tags_all": true})");
-  EXPECT_EQ(read_error(plan).message,
-            "aws_db_instance.d: its tags are known only after apply, and selection 's' of plan "
-            "'p' tests tag 'backup'; snapkey cannot tell whether the selection assigns the "
-            "resource");
+  input = read(plan);
+  EXPECT_THAT(named(input.resources, "d").tags_unknown,
+              ElementsAre(Pair("*", "aws_db_instance.d: its tags are known only after apply")));
+  model = Model::build(input);
+  ASSERT_TRUE(model) << model.error().to_string();
+  EXPECT_THAT(model->plans()[0].resources_unknown,
+              ElementsAre(Pair("d",
+                               "whether selection 's' of plan 'p' assigns d: "
+                               "aws_db_instance.d: its tags are known only after apply")));
+  plan.changes[3] = change("aws_backup_selection", "s")
+                        .after(R"({"name": "s", "selection_tag": [
+                                  {"type": "STRINGEQUALS", "key": "team", "value": "x"}]})")
+                        .unknown(R"({"plan_id": true})");
+  model = Model::build(read(plan));
+  ASSERT_TRUE(model) << model.error().to_string();
+  EXPECT_THAT(model->plans()[0].resources, ElementsAre("d"));
 }
 
 TEST(TerraformReader, ReadsTheCrossAccountBackupSetting) {

@@ -136,6 +136,10 @@ struct Resource {
   Location location;
   std::string address;          // Terraform address or CloudFormation logical id ("" = none)
   bool generated_name = false;  // the reader made the name up: io::combine may qualify it
+  // Tags whose value is not known (a Terraform value known only after apply), and why; the key
+  // "*": which tags the resource has beyond `tags` is not known. A selection that tests one may
+  // or may not assign the resource.
+  std::map<std::string, std::string> tags_unknown{};
 };
 
 // ---------------------------------------------------------------------------------------------

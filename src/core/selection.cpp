@@ -17,33 +17,56 @@ bool matches_resource(std::string_view pattern, const Resource& resource) {
   return pattern == resource.name || glob_match(pattern, resource.arn);
 }
 
-// nullopt: it depends on a key or value that is not known. A resource without the tag (its key
-// known) fails StringEquals / StringLike and passes the negated tests, whatever the value.
-std::optional<bool> holds(const TagCondition& condition, const Resource& resource) {
-  const auto tag = resource.tags.find(condition.key);
-  const bool present = tag != resource.tags.end();
-  const bool negated = condition.test == TagCondition::Test::not_equals ||
-                       condition.test == TagCondition::Test::not_like;
-  if (!condition.unknown.empty()) {
-    if (condition.key.empty() || present) return std::nullopt;
-    return negated;
-  }
+// Whether a tag test holds for a resource: nullopt when that depends on something not known (the
+// test's key or value, the resource's tag), and `why` then says what.
+struct Held {
+  std::optional<bool> holds;
+  std::string why;
+};
+
+// The test on a tag's value, `nullptr` when the resource does not have the tag.
+bool value_holds(const TagCondition& condition, const std::string* value) {
   switch (condition.test) {
     case TagCondition::Test::equals:
-      return present && tag->second == condition.value;
+      return value != nullptr && *value == condition.value;
     case TagCondition::Test::not_equals:
-      return !present || tag->second != condition.value;
+      return value == nullptr || *value != condition.value;
     case TagCondition::Test::like:
-      return present && glob_match(condition.value, tag->second);
+      return value != nullptr && glob_match(condition.value, *value);
     case TagCondition::Test::not_like:
-      return !present || !glob_match(condition.value, tag->second);
+      return value == nullptr || !glob_match(condition.value, *value);
   }
   return false;
+}
+
+// Why the value of the resource's tag `key` is not known; "" when it is known, or absent.
+std::string unknown_tag(const Resource& resource, const std::string& key) {
+  if (resource.tags.contains(key)) return "";
+  auto it = resource.tags_unknown.find(key);
+  if (it == resource.tags_unknown.end()) it = resource.tags_unknown.find("*");
+  return it == resource.tags_unknown.end() ? "" : it->second;
+}
+
+// A resource without the tag (the test's key known) fails StringEquals / StringLike and passes
+// the negated tests, whatever the value.
+Held holds(const TagCondition& condition, const Resource& resource) {
+  const auto tag = resource.tags.find(condition.key);
+  const bool present = tag != resource.tags.end();
+  const std::string tag_unknown = condition.key.empty() ? "" : unknown_tag(resource, condition.key);
+  if (!condition.unknown.empty()) {
+    if (condition.key.empty() || present || !tag_unknown.empty()) {
+      return {std::nullopt, condition.unknown};
+    }
+    return {value_holds(condition, nullptr), ""};
+  }
+  if (!tag_unknown.empty()) return {std::nullopt, tag_unknown};
+  return {value_holds(condition, present ? &tag->second : nullptr), ""};
 }
 
 // Combines tests into "any of them" (Resources, ListOfTags) or "all of them" (Conditions).
 class Tally {
  public:
+  void add(const Held& held) { add(held.holds, held.why); }
   void add(std::optional<bool> result, const std::string& why) {
     if (!result) {
       if (why_.empty()) why_ = why;
@@ -90,11 +113,11 @@ Assignment assigns(const Selection& selection, const Resource& resource) {
   for (const std::string& pattern : selection.resources)
     included.add(matches_resource(pattern, resource), "");
   for (const std::string& why : selection.resources_unknown) included.add(std::nullopt, why);
-  for (const TagCondition& c : selection.any_tags) included.add(holds(c, resource), c.unknown);
+  for (const TagCondition& c : selection.any_tags) included.add(holds(c, resource));
   const bool open = selection.resources.empty() && selection.resources_unknown.empty() &&
                     selection.any_tags.empty();
   Tally all;  // Conditions
-  for (const TagCondition& c : selection.all_tags) all.add(holds(c, resource), c.unknown);
+  for (const TagCondition& c : selection.all_tags) all.add(holds(c, resource));
   Tally excluded;  // NotResources
   for (const std::string& pattern : selection.not_resources)
     excluded.add(matches_resource(pattern, resource), "");

@@ -193,6 +193,14 @@ Status merge(Resource& into, const Resource& from, const References& refs) {
                       second);
     }
   }
+  // A tag value one input does not know (known only after apply), the other may; and an input
+  // that lists tags knows which there are, unless it says it does not ("*").
+  const bool neither_knows_which =
+      into.tags_unknown.contains("*") && from.tags_unknown.contains("*");
+  for (const auto& [tag, why] : from.tags_unknown) into.tags_unknown.emplace(tag, why);
+  std::erase_if(into.tags_unknown, [&](const auto& entry) {
+    return into.tags.contains(entry.first) || (entry.first == "*" && !neither_knows_which);
+  });
   if (from.option_group) {
     if (!into.option_group) {
       into.option_group = from.option_group;

@@ -64,7 +64,6 @@ struct VaultEntry {
 struct ResourceEntry {
   Resource resource;
   KeyTarget key;  // Kind::none with `resource.default_encryption`: AWS's default (R39)
-  std::vector<std::string> unknown_tags;  // tag keys whose values are known only after apply
 };
 
 // A rule of a backup plan being read, and how its unknowns are worded.
@@ -156,7 +155,6 @@ class Builder {
   void name_everything();
   std::string key_reference(std::size_t entry) const;
   void resolve_key(const KeyTarget& target, std::string& key, std::string& why) const;
-  Status check_unknown_tags() const;
 
   const PlanFile& plan_;
   std::vector<KeyEntry> keys_;

@@ -52,7 +52,6 @@ Result<ModelInput> Builder::build() {
     if (Status s = (this->*step)(); !s) return s.error();
   }
   name_everything();
-  if (Status s = check_unknown_tags(); !s) return s.error();
 
   ModelInput input;
   input.accounts = std::move(accounts_);
@@ -146,38 +145,6 @@ void Builder::resolve_key(const KeyTarget& target, std::string& key, std::string
   } else {
     key = key_reference(target.entry);
   }
-}
-
-// A tag known only after apply matters only where a selection tests it.
-Status Builder::check_unknown_tags() const {
-  for (const ResourceEntry& entry : resources_) {
-    for (const std::string& tag : entry.unknown_tags) {
-      for (const Plan& plan : plans_) {
-        for (const Selection& selection : plan.selections) {
-          std::vector<TagCondition> tests = selection.any_tags;
-          tests.insert(tests.end(), selection.all_tags.begin(), selection.all_tags.end());
-          for (const TagCondition& test : tests) {
-            if (tag != "*" && tag != test.key) continue;
-            const std::string what =
-                tag == "*" ? fmt::format(
-                                 "its tags are known only after apply, and selection "
-                                 "'{}' of plan '{}' tests tag '{}'",
-                                 selection.name, plan.name, test.key)
-                           : fmt::format(
-                                 "the value of tag '{}' is known only after apply, and "
-                                 "selection '{}' of plan '{}' tests it",
-                                 tag, selection.name, plan.name);
-            return Error{"E_TERRAFORM_UNRESOLVED",
-                         fmt::format("{}: {}; snapkey cannot tell whether the selection assigns "
-                                     "the resource",
-                                     entry.resource.address, what),
-                         entry.resource.location};
-          }
-        }
-      }
-    }
-  }
-  return Ok{};
 }
 
 }  // namespace terraform

@@ -185,21 +185,25 @@ Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_vi
 }
 
 // tags_all (the resource's tags and the provider's default_tags), else tags. A tag whose value
-// is known only after apply is recorded; "*" when which tags there are is not known.
+// is known only after apply is kept as not known; "*" when which tags there are is not known.
+// A selection that tests one may then assign the resource or not.
 Status Builder::tags(const Instance& instance, ResourceEntry& entry) const {
+  Resource& r = entry.resource;
+  const std::string all = fmt::format("{}: its tags are known only after apply", instance.address);
   Object tags = instance.values.child("tags_all");
   if (!instance["tags_all"].known()) {
-    if (instance["tags_all"].unknown()) entry.unknown_tags.push_back("*");
+    if (instance["tags_all"].unknown()) r.tags_unknown.emplace("*", all);
     tags = instance.values.child("tags");
     if (instance["tags"].unknown()) {
-      if (entry.unknown_tags.empty()) entry.unknown_tags.push_back("*");
+      r.tags_unknown.emplace("*", all);
       return Ok{};
     }
   }
   for (const auto& [key, json] : tags.values().members()) {
     const Value value = tags[key];
     if (value.unknown()) {
-      entry.unknown_tags.push_back(key);
+      r.tags_unknown.emplace(key, fmt::format("{}: the value of tag '{}' is known only after apply",
+                                              instance.address, key));
     } else if (value.known()) {
       auto text = value.string();
       if (!text) return text.error();

@@ -37,7 +37,7 @@ struct TerraformOptions {
 // E_JSON_TYPE, E_JSON_MISSING, E_TERRAFORM_VERSION (a format_version this reader does not
 // know), E_TERRAFORM_VALUE (a value of the wrong form), E_TERRAFORM_UNRESOLVED (something the
 // model cannot leave open is known only after apply: a provider's Region or account, the plan
-// a selection belongs to, a resource tag a selection tests, a resource's engine), E_REGION /
+// a selection belongs to, a resource's engine), E_REGION /
 // E_ACCOUNT_ID (a bad Region or account in `options`).
 Result<ModelInput> read_terraform_plan_file(const std::string& path,
                                             const TerraformOptions& options = {});
