@@ -36,6 +36,12 @@ snapkey_golden(golden_rules_table ${SNAPKEY_GOLDEN}/rules.txt 0 rules)
 snapkey_golden(golden_rules_markdown ${PROJECT_SOURCE_DIR}/docs/rules.md 0
                rules --format markdown)
 
+# errors. docs/errors.md is a golden file too (SNAPKEY_UPDATE_GOLDEN=1 regenerates it).
+snapkey_golden(golden_errors_markdown ${PROJECT_SOURCE_DIR}/docs/errors.md 0
+               errors --format markdown)
+snapkey_golden(golden_errors_table ${SNAPKEY_GOLDEN}/errors.txt 0 errors)
+snapkey_golden(golden_errors_json ${SNAPKEY_GOLDEN}/errors.json 0 errors --format json)
+
 # --version: the expected text follows project(VERSION), so it lives in the build tree.
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/version.txt "snapkey ${PROJECT_VERSION}\n")
 snapkey_golden(golden_version ${CMAKE_CURRENT_BINARY_DIR}/version.txt 0 --version)

@@ -317,8 +317,9 @@ class Model {
   // Validates `input` and resolves its references. Errors (each with the location of the fact
   // at fault): E_DUPLICATE_NAME, E_DUPLICATE_ARN, E_ARN_KIND, E_KEY_REF, E_VAULT_REF,
   // E_RESOURCE_REF, E_RECOVERY_POINT_REF, E_VAULT_KEY_REGION, E_RESOURCE_KEY_REGION,
-  // E_REPLICA_PRIMARY, E_MULTI_REGION_KEY_ID, E_AWS_MANAGED_KEY_STATE, E_PLAN_REGION,
-  // E_PLAN_RESOURCE_REGION, E_AWS_OWNED_KEY, E_AIR_GAPPED_VAULT.
+  // E_REPLICA_PRIMARY, E_MULTI_REGION_KEY_ID, E_AWS_MANAGED_KEY, E_RESERVED_ALIAS,
+  // E_DUPLICATE_ALIAS, E_LAG_VAULT_KEY, E_PLAN_REGION, E_PLAN_RESOURCE_REGION, E_AWS_OWNED_KEY,
+  // E_AIR_GAPPED_VAULT (snapkey/errors.hpp says what each means).
   static Result<Model> build(ModelInput input);
 
   const std::optional<Date>& as_of() const { return input_->as_of; }

@@ -7,10 +7,16 @@
 //   snapkey::Result<snapkey::Arn> arn = snapkey::parse_arn(text);
 //   if (!arn) return arn.error();
 //   use(*arn);
+//
+// or, in a function that itself returns a Result or a Status, with the propagation macros below:
+//
+//   SNAPKEY_ASSIGN_OR_RETURN(snapkey::Arn arn, snapkey::parse_arn(text));
+//   SNAPKEY_RETURN_IF_ERROR(check(arn));
 #ifndef SNAPKEY_RESULT_HPP
 #define SNAPKEY_RESULT_HPP
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -37,6 +43,11 @@ struct Error {
 
   // "file:line:column: error E_ID: message", the form the CLI prints.
   std::string to_string() const;
+  // The same error, its message prefixed: "--as-of: expected a date ...".
+  Error with_context(std::string_view prefix) && {
+    message.insert(0, std::string(prefix) + ": ");
+    return std::move(*this);
+  }
   friend bool operator==(const Error&, const Error&) = default;
 };
 
@@ -72,5 +83,27 @@ struct Ok {
 using Status = Result<Ok>;
 
 }  // namespace snapkey
+
+// Propagation, in the spirit of Abseil's status macros (absl/status/status_macros.h), for
+// functions that return a Result<U> or a Status:
+//   SNAPKEY_RETURN_IF_ERROR(expr): evaluates a Status or Result<T>; returns its error if any.
+//   SNAPKEY_ASSIGN_OR_RETURN(lhs, expr): evaluates a Result<T>; returns its error if any, else
+//     moves its value into `lhs` (a declaration such as `Arn arn`, or an existing variable).
+#define SNAPKEY_RETURN_IF_ERROR(expr)                      \
+  do {                                                     \
+    if (auto snapkey_status_ = (expr); !snapkey_status_) { \
+      return snapkey_status_.error();                      \
+    }                                                      \
+  } while (false)
+
+#define SNAPKEY_ASSIGN_OR_RETURN(lhs, expr) \
+  SNAPKEY_ASSIGN_OR_RETURN_IMPL_(SNAPKEY_CONCAT_(snapkey_result_, __LINE__), lhs, expr)
+
+#define SNAPKEY_CONCAT_INNER_(a, b) a##b
+#define SNAPKEY_CONCAT_(a, b) SNAPKEY_CONCAT_INNER_(a, b)
+#define SNAPKEY_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
+  auto result = (expr);                                   \
+  if (!result) return result.error();                     \
+  lhs = std::move(result).value()
 
 #endif  // SNAPKEY_RESULT_HPP

@@ -68,11 +68,7 @@ Result<Options> predict_options(const std::optional<std::string>& as_of_text) {
   Options options;
   if (as_of_text) {
     Result<Date> as_of = parse_date(*as_of_text);
-    if (!as_of) {
-      Error error = as_of.error();
-      error.message = fmt::format("--as-of: {}", error.message);
-      return error;
-    }
+    if (!as_of) return Error(as_of.error()).with_context("--as-of");
     options.as_of = *as_of;
   }
   return options;
@@ -127,11 +123,7 @@ Result<Loaded> load(const InputArgs& args) {
 Result<Date> check_date(const std::optional<std::string>& today_text) {
   if (!today_text) return today_utc();
   Result<Date> today = parse_date(*today_text);
-  if (!today) {
-    Error error = today.error();
-    error.message = fmt::format("--today: {}", error.message);
-    return error;
-  }
+  if (!today) return Error(today.error()).with_context("--today");
   return today;
 }
 
@@ -282,6 +274,18 @@ std::string checks(const ChecksArgs& args) {
       break;
   }
   return io::render_checks_table();
+}
+
+std::string errors(const ErrorsArgs& args) {
+  switch (args.format) {
+    case Format::json:
+      return io::render_errors_json();
+    case Format::markdown:
+      return io::render_errors_markdown();
+    case Format::table:
+      break;
+  }
+  return io::render_errors_table();
 }
 
 Date today_utc() {

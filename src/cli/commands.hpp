@@ -100,6 +100,13 @@ Result<CheckOutput> check(const CheckArgs& args);
 // `snapkey checks`.
 std::string checks(const ChecksArgs& args);
 
+struct ErrorsArgs {
+  Format format = Format::table;
+};
+
+// `snapkey errors`: the error catalogue.
+std::string errors(const ErrorsArgs& args);
+
 // Today's date in UTC, from the system clock: the default of `snapkey check --today`, and the
 // only use of the clock in snapkey (it decides whether a suppression has expired, nothing else).
 Date today_utc();

@@ -20,6 +20,7 @@
 
 #include "cli/commands.hpp"
 #include "snapkey/arn.hpp"
+#include "snapkey/errors.hpp"
 #include "snapkey/policy.hpp"
 #include "snapkey/version.hpp"
 
@@ -228,6 +229,12 @@ int run(int argc, char** argv) {
   std::string checks_format = "table";
   add_format_option(*checks_app, checks_format, {"table", "markdown", "json"});
 
+  cli::ErrorsArgs errors;
+  CLI::App* errors_app =
+      app.add_subcommand("errors", "List the error ids snapkey reports, with their exit codes");
+  std::string errors_format = "table";
+  add_format_option(*errors_app, errors_format, {"table", "markdown", "json"});
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -243,6 +250,7 @@ int run(int argc, char** argv) {
   check.format = kCheckFormats.at(check_format);
   check.fail_on = kFailOn.at(fail_on);
   checks.format = kFormats.at(checks_format);
+  errors.format = kFormats.at(errors_format);
   RunResult result;
   if (predict_app->parsed()) {
     predict.color = predict.format == cli::Format::table && use_color();
@@ -261,13 +269,17 @@ int run(int argc, char** argv) {
     result = run_result(cli::check(check));
   } else if (checks_app->parsed()) {
     result = Output{cli::checks(checks), kExitOk};
+  } else if (errors_app->parsed()) {
+    result = Output{cli::errors(errors), kExitOk};
   } else {
     result = Output{cli::rules(rules), kExitOk};
   }
 
   if (const snapkey::Error* error = std::get_if<snapkey::Error>(&result)) {
     std::fprintf(stderr, "%s\n", error->to_string().c_str());
-    return kExitBadInput;
+    // Bad input or usage: 2; snapkey's own failure (E_INTERNAL, an id not catalogued): 3.
+    return snapkey::category_of(*error) == snapkey::ErrorCategory::internal ? kExitInternal
+                                                                            : kExitBadInput;
   }
   const Output& output = std::get<Output>(result);
   const std::string& text = output.text;

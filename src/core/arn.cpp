@@ -169,7 +169,7 @@ Result<Arn> parse_arn(std::string_view text) {
     }
   }
   if (!arn.account.empty()) {
-    if (auto account = parse_account_id(arn.account); !account) return account.error();
+    SNAPKEY_RETURN_IF_ERROR(parse_account_id(arn.account));
   }
   return arn;
 }

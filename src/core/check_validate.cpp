@@ -56,7 +56,7 @@ Status validate_suppression(const Suppression& s, std::size_t number) {
 }  // namespace
 
 Status validate(const Policy& policy) {
-  if (Status status = validate_checks(policy); !status) return status;
+  SNAPKEY_RETURN_IF_ERROR(validate_checks(policy));
   for (std::size_t i = 0; i < policy.suppressions.size(); ++i) {
     if (Status status = validate_suppression(policy.suppressions[i], i + 1); !status) {
       return status;

@@ -160,7 +160,7 @@ class ModelBuilder {
                       &ModelBuilder::index, &ModelBuilder::keys, &ModelBuilder::resources,
                       &ModelBuilder::vaults, &ModelBuilder::plans, &ModelBuilder::selections,
                       &ModelBuilder::jobs, &ModelBuilder::recovery_points}) {
-      if (Status s = (this->*step)(); !s) return s.error();
+      SNAPKEY_RETURN_IF_ERROR((this->*step)());
     }
     Model model;
     model.input_ = std::make_shared<ModelInput>(std::move(in_));
@@ -431,9 +431,9 @@ class ModelBuilder {
       for (const PlanRule& rule : plan.rules) {
         const std::string user = fmt::format("rule '{}' of plan '{}'", rule.name, plan.name);
         for (const std::string& ref : rule.copy_to) {
-          if (auto vault = resolve_vault(ref, rule.location, user); !vault) return vault.error();
+          SNAPKEY_RETURN_IF_ERROR(resolve_vault(ref, rule.location, user));
         }
-        if (Status s = air_gapped_target(rule, user); !s) return s;
+        SNAPKEY_RETURN_IF_ERROR(air_gapped_target(rule, user));
         if (!rule.vault_unknown.empty()) continue;
         auto target = resolve_vault(rule.vault, rule.location, user);
         if (!target) return target.error();
@@ -523,14 +523,13 @@ class ModelBuilder {
       auto source = resolve_vault(job.from.vault, job.location, user);
       if (!source) return source.error();
       if (job.kind == JobKind::copy) {
-        if (auto to = resolve_vault(job.to, job.location, user); !to) return to.error();
+        SNAPKEY_RETURN_IF_ERROR(resolve_vault(job.to, job.location, user));
       }
       if (job.key.empty()) continue;
       const AccountId account =
           job.account.empty() ? Model::account_of(**source) : AccountId{job.account};
       const Region region = job.region.empty() ? Model::region_of(**source) : Region{job.region};
-      if (auto key = resolve_key(job.key, account, region, job.location, user); !key)
-        return key.error();
+      SNAPKEY_RETURN_IF_ERROR(resolve_key(job.key, account, region, job.location, user));
     }
     return Ok{};
   }

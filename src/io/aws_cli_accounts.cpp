@@ -102,7 +102,7 @@ Status read_list_accounts(const JsonValue& root, const FileContext&, Export& out
   Result<std::vector<JsonValue>> accounts = list_of(root, "Accounts");
   if (!accounts) return accounts.error();
   for (const JsonValue& entry : *accounts) {
-    if (Status s = read_listed_account(entry, out); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(read_listed_account(entry, out));
   }
   return Ok{};
 }

@@ -82,7 +82,7 @@ Result<Vault> read_vault(const JsonValue& entry, Export& out) {
   if (*type == "LOGICALLY_AIR_GAPPED_BACKUP_VAULT") vault.type = VaultType::logically_air_gapped;
   if (*type == "RESTORE_ACCESS_BACKUP_VAULT") vault.type = VaultType::restore_access;
   const std::string what = fmt::format("vault {}", *name);
-  if (Status s = read_vault_key(entry, *arn, what, vault, out); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(read_vault_key(entry, *arn, what, vault, out));
   return vault;
 }
 
@@ -253,7 +253,7 @@ Status read_backup_vault_list(const JsonValue& root, const FileContext&, Export&
   for (const JsonValue& entry : *vaults) {
     Result<Vault> vault = read_vault(entry, out);
     if (!vault) return vault.error();
-    if (Status s = add_vault(std::move(*vault), out); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(add_vault(std::move(*vault), out));
   }
   return Ok{};
 }

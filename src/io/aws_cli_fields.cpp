@@ -244,7 +244,7 @@ Result<std::string> key_reference(const JsonValue& value, const Region& region,
                                   const AccountId& account, Export& out) {
   Result<std::string> text = value.as_string();
   if (!text) return text.error();
-  if (Status s = check_multi_region_key_id(value, *text, *text); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id(value, *text, *text));
   if (is_key_id(*text)) {
     const std::string arn = fmt::format("arn:{}:kms:{}:{}:key/{}", partition_of(region),
                                         region.name, account.value, *text);
@@ -258,7 +258,7 @@ Result<std::string> key_reference(const JsonValue& value, const Region& region,
   const bool regional = arn->service == "kms" && !arn->region.empty() && !arn->account.empty();
   if (regional && arn->resource.starts_with("key/") && arn->resource.size() > 4) {
     const std::string_view id = std::string_view(arn->resource).substr(4);
-    if (Status s = check_multi_region_key_id(value, id, *text); !s) return s.error();
+    SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id(value, id, *text));
     out.key(*text, Region{arn->region}, AccountId{arn->account}, value.location()).referenced =
         true;
     return text;

@@ -99,7 +99,7 @@ Status read_multi_region(const JsonValue& meta, const ArnAt& arn, KeyFacts& key,
       }
     }
     for (const ArnAt& replica_arn : replica_arns) {
-      if (Status r = in_another_region(replica_arn, arn, type_at, *type); !r) return r;
+      SNAPKEY_RETURN_IF_ERROR(in_another_region(replica_arn, arn, type_at, *type));
       out.relatives.try_emplace(
           replica_arn.text, RelativeHint{{MultiRegion::replica, replica_arn.where()}, arn.text});
     }
@@ -109,7 +109,7 @@ Status read_multi_region(const JsonValue& meta, const ArnAt& arn, KeyFacts& key,
   if (!primary_key) return primary_key.error();
   Result<ArnAt> primary_arn = related_key(*primary_key, arn);
   if (!primary_arn) return primary_arn.error();
-  if (Status r = in_another_region(*primary_arn, arn, type_at, *type); !r) return r;
+  SNAPKEY_RETURN_IF_ERROR(in_another_region(*primary_arn, arn, type_at, *type));
   s = settle(key.primary, primary_arn->text, primary_arn->where(), subject, "PrimaryKey.Arn");
   if (!s) return s;
   out.relatives.try_emplace(primary_arn->text,
@@ -154,7 +154,7 @@ Result<ArnAt> policy_key(const JsonValue& root, const FileContext& file) {
     Result<std::string> text = at.as_string();
     if (!text) return text.error();
     if (text->starts_with("arn:")) return arn_value(at, kKeyArn);
-    if (Status s = check_multi_region_key_id(at, *text, *text); !s) return s.error();
+    SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id(at, *text, *text));
     id = *text;
     found = fmt::format("KeyId '{}'", id);
   } else {
@@ -192,7 +192,7 @@ Status read_describe_key(const JsonValue& root, const FileContext&, Export& out)
   Result<std::optional<std::string>> key_id = meta->optional_string("KeyId");
   if (!key_id) return key_id.error();
   if (*key_id) {
-    if (Status s = check_multi_region_key_id((*meta)["KeyId"], **key_id, **key_id); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id((*meta)["KeyId"], **key_id, **key_id));
   }
   Result<ArnAt> arn = required_arn(*meta, "Arn", kKeyArn);
   if (!arn) return arn.error();
@@ -225,7 +225,7 @@ Status read_describe_key(const JsonValue& root, const FileContext&, Export& out)
     Status s = settle(key.state, *state, at.location(), subject, "KeyState");
     if (!s) return s;
   }
-  if (Status s = read_spec_and_usage(*meta, subject, key); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(read_spec_and_usage(*meta, subject, key));
   return read_multi_region(*meta, *arn, key, out);
 }
 

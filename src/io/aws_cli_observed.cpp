@@ -121,7 +121,7 @@ Status read_copy_jobs(const JsonValue& root, const FileContext&, Export& out) {
   Result<std::vector<JsonValue>> jobs = list_of(root, "CopyJobs");
   if (!jobs) return jobs.error();
   for (const JsonValue& job : *jobs) {
-    if (Status s = read_copy_job_entry(job, out); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(read_copy_job_entry(job, out));
   }
   return Ok{};
 }
@@ -136,7 +136,7 @@ Status read_recovery_points(const JsonValue& root, const FileContext&, Export& o
   Result<std::vector<JsonValue>> points = list_of(root, "RecoveryPoints");
   if (!points) return points.error();
   for (const JsonValue& point : *points) {
-    if (Status s = read_recovery_point(point, out); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(read_recovery_point(point, out));
   }
   return Ok{};
 }

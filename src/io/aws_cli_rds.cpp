@@ -260,7 +260,7 @@ Status read_db_clusters(const JsonValue& root, const FileContext&, Export& out) 
   Result<std::vector<JsonValue>> clusters = list_of(root, "DBClusters");
   if (!clusters) return clusters.error();
   for (const JsonValue& cluster : *clusters) {
-    if (Status s = add_cluster(cluster, out); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(add_cluster(cluster, out));
   }
   return Ok{};
 }
@@ -275,7 +275,7 @@ Status read_db_instances(const JsonValue& root, const FileContext&, Export& out)
   Result<std::vector<JsonValue>> instances = list_of(root, "DBInstances");
   if (!instances) return instances.error();
   for (const JsonValue& instance : *instances) {
-    if (Status s = add_instance(instance, out); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(add_instance(instance, out));
   }
   return Ok{};
 }

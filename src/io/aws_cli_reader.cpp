@@ -137,7 +137,7 @@ Result<ModelInput> read_aws_cli_export(const std::vector<std::string>& paths) {
         folder = parent;
       }
       context.path = file;
-      if (Status s = read_file(file, context, out); !s) return s.error();
+      SNAPKEY_RETURN_IF_ERROR(read_file(file, context, out));
     }
     return detail::aws_cli::finish(out);
   } catch (const std::exception& e) {

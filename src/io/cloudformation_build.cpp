@@ -453,21 +453,21 @@ std::string Builder::outside_vault(const Arn& arn, const Location& where, VaultT
 Result<ModelInput> Builder::build() {
   for (auto step : {&Builder::collect, &Builder::collect_aliases, &Builder::name_entities,
                     &Builder::qualify_names}) {
-    if (Status s = (this->*step)(); !s) return s.error();
+    SNAPKEY_RETURN_IF_ERROR((this->*step)());
   }
   // Keys first: every other reader refers to them.
   for (const Entity& e : entities_) {
     if (e.type == "AWS::KMS::Key") {
-      if (Status s = read_key(e); !s) return s.error();
+      SNAPKEY_RETURN_IF_ERROR(read_key(e));
     }
   }
   for (const Entity& e : entities_) {
     if (e.type == "AWS::KMS::ReplicaKey") {
-      if (Status s = read_replica_key(e); !s) return s.error();
+      SNAPKEY_RETURN_IF_ERROR(read_replica_key(e));
     }
   }
   for (const auto& [index, alias] : outside_aliases_) {
-    if (Status s = read_alias_target(entities_[index], alias); !s) return s.error();
+    SNAPKEY_RETURN_IF_ERROR(read_alias_target(entities_[index], alias));
   }
   for (const Entity& e : entities_) {
     Status s = Ok{};
@@ -476,10 +476,10 @@ Result<ModelInput> Builder::build() {
     if (e.type == "AWS::Backup::BackupPlan") s = read_plan(e);
     if (!s) return s.error();
   }
-  if (Status s = resolve_sources(); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(resolve_sources());
   for (const Entity& e : entities_) {
     if (e.type == "AWS::Backup::BackupSelection") {
-      if (Status s = read_selection(e); !s) return s.error();
+      SNAPKEY_RETURN_IF_ERROR(read_selection(e));
     }
   }
   sort_by_name(out_.keys);

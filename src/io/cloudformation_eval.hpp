@@ -8,7 +8,7 @@
 // resource becomes in the model.
 //
 //   cfn::Evaluator eval(stacks, options.parameters);
-//   if (Status s = eval.index_exports(); !s) return s.error();
+//   SNAPKEY_RETURN_IF_ERROR(eval.index_exports());
 //   auto value = eval.eval(stack, *property);   // E_CFN_VALUE
 #ifndef SNAPKEY_SRC_IO_CLOUDFORMATION_EVAL_HPP
 #define SNAPKEY_SRC_IO_CLOUDFORMATION_EVAL_HPP

@@ -62,7 +62,7 @@ Status Builder::read_key(const Entity& e) {
   auto state = key_state(e);
   if (!state) return state.error();
   key.state = *state;
-  if (Status s = shared_with(e, key); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(shared_with(e, key));
   // KeySpec and KeyUsage: what kind of key it is. Absent, or not known (the model has no "not
   // known" for them): CreateKey's default, a symmetric encryption key.
   for (auto [name, field] : {std::pair{"KeySpec", &key.spec}, std::pair{"KeyUsage", &key.usage}}) {
@@ -84,7 +84,7 @@ Status Builder::read_replica_key(const Entity& e) {
   auto state = key_state(e);
   if (!state) return state.error();
   key.state = *state;
-  if (Status s = shared_with(e, key); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(shared_with(e, key));
   auto primary = property(e, "PrimaryKeyArn");
   if (!primary) return primary.error();
   if (primary->is_absent()) {

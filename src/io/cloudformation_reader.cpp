@@ -108,7 +108,7 @@ Result<ModelInput> read_unchecked(const std::vector<TemplateSource>& sources,
   auto stacks = read_stacks(sources, options);
   if (!stacks) return stacks.error();
   Evaluator evaluator(*stacks, options.parameters);
-  if (Status s = evaluator.index_exports(); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(evaluator.index_exports());
   Builder builder(evaluator);
   return builder.build();
 }
@@ -117,7 +117,7 @@ Result<ModelInput> read_unchecked(const std::vector<TemplateSource>& sources,
 
 Result<std::vector<Stack>> read_stacks(const std::vector<TemplateSource>& sources,
                                        const CloudFormationOptions& options) {
-  if (Status s = check_mappings(sources, options); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(check_mappings(sources, options));
   std::vector<Stack> stacks;
   for (const TemplateSource& source : sources) {
     auto root = parse_template(source.text, source.path);
@@ -133,10 +133,10 @@ Result<std::vector<Stack>> read_stacks(const std::vector<TemplateSource>& source
     stack.file = source.path;
     stack.name = stack_name(source.path);
     stack.root = std::move(root).value();
-    if (Status s = place_stack(stack, options); !s) return s.error();
+    SNAPKEY_RETURN_IF_ERROR(place_stack(stack, options));
     stacks.push_back(std::move(stack));
   }
-  if (Status s = check_parameters(stacks, options); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(check_parameters(stacks, options));
   return stacks;
 }
 

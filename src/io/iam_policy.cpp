@@ -144,8 +144,8 @@ Result<Statement> read_statement(const JsonValue& statement,
     });
   });
   if (!out.applies) return out;
-  if (Status s = read_principal(statement, out); !s) return s.error();
-  if (Status s = read_conditions(statement, out); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(read_principal(statement, out));
+  SNAPKEY_RETURN_IF_ERROR(read_conditions(statement, out));
   return out;
 }
 

@@ -23,7 +23,7 @@ Status walk(simdjson::ondemand::value value) {
       for (auto item : array) {
         simdjson::ondemand::value child;
         if (auto error = std::move(item).get(child)) return walk_error(error);
-        if (Status s = walk(child); !s) return s;
+        SNAPKEY_RETURN_IF_ERROR(walk(child));
       }
       return Ok{};
     }
@@ -33,7 +33,7 @@ Status walk(simdjson::ondemand::value value) {
       for (auto member : object) {
         simdjson::ondemand::field field;
         if (auto error = std::move(member).get(field)) return walk_error(error);
-        if (Status s = walk(field.value()); !s) return s;
+        SNAPKEY_RETURN_IF_ERROR(walk(field.value()));
       }
       return Ok{};
     }

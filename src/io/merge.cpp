@@ -118,8 +118,8 @@ Status merge(Key& into, const Key& from, const References& refs) {
   }
   // KeySpec and KeyUsage: not stated is CreateKey's default, but a reader that did not see
   // DescribeKey cannot tell, so "" yields to a stated value.
-  if (Status s = merge_stated(into.spec, from.spec, what, "spec", first, second); !s) return s;
-  if (Status s = merge_stated(into.usage, from.usage, what, "usage", first, second); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(merge_stated(into.spec, from.spec, what, "spec", first, second));
+  SNAPKEY_RETURN_IF_ERROR(merge_stated(into.usage, from.usage, what, "usage", first, second));
   unite(into.aliases, from.aliases);
   unite(into.shared_with, from.shared_with);
   // Who else may use the key: a principal one input does not know stays not known (an input
@@ -380,7 +380,7 @@ Status merge(Plan& into, const Plan& from, const References& refs) {
     for (PlanRule& rule : into.rules) {
       const auto other = std::find_if(from.rules.begin(), from.rules.end(),
                                       [&](const PlanRule& r) { return r.name == rule.name; });
-      if (Status s = merge_rule(rule, *other, what, first, second, refs); !s) return s;
+      SNAPKEY_RETURN_IF_ERROR(merge_rule(rule, *other, what, first, second, refs));
     }
   }
   for (const std::string& ref : from.resources) {

@@ -160,7 +160,7 @@ Result<Policy> Reader::read(const YAML::Node& root) const {
     }
     if (!status) return status.error();
   }
-  if (Status valid = validate(policy); !valid) return valid.error();
+  SNAPKEY_RETURN_IF_ERROR(validate(policy));
   return policy;
 }
 
@@ -181,8 +181,7 @@ Status Reader::checks(const Field& field, Policy& policy) const {
   Result<Fields> entries = pairs(field.value, "in 'checks'");
   if (!entries) return entries.error();
   for (const Field& entry : *entries) {
-    if (Status known = known_check(entry.name, "in 'checks'", at(entry.key.Mark())); !known)
-      return known;
+    SNAPKEY_RETURN_IF_ERROR(known_check(entry.name, "in 'checks'", at(entry.key.Mark())));
     Result<CheckSetting> setting = this->setting(entry);
     if (!setting) return setting.error();
     policy.checks[entry.name] = std::move(*setting);
@@ -338,8 +337,7 @@ Result<Suppression> Reader::suppression(const YAML::Node& item, int number) cons
   Result<Fields> fields = this->fields(item, kSuppressionFields, owner);
   if (!fields) return fields.error();
   for (const Field& field : *fields) {
-    if (Status status = suppression_field(field, suppression, number); !status)
-      return status.error();
+    SNAPKEY_RETURN_IF_ERROR(suppression_field(field, suppression, number));
   }
   if (suppression.check.empty()) {
     return error(kSuppressionError,
@@ -362,7 +360,7 @@ Status Reader::suppression_field(const Field& field, Suppression& suppression, i
     Result<std::string> id = text(field.value, "'check'", "a check id", at(field));
     if (!id) return id.error();
     const std::string owner = fmt::format("in suppression {}", number);
-    if (Status known = known_check(*id, owner, at(field)); !known) return known;
+    SNAPKEY_RETURN_IF_ERROR(known_check(*id, owner, at(field)));
     suppression.check = std::move(*id);
   } else if (field.name == "reason") {
     if (!field.value.IsNull() && !field.value.IsScalar()) return type_error("a string", field);
@@ -402,8 +400,7 @@ Result<std::string> Reader::suppression_pattern(const Field& field) const {
   }
   const bool region = field.name == "region";
   if (!region) {
-    if (Status quoted = quoted_account(field.value, what, at(field)); !quoted)
-      return quoted.error();
+    SNAPKEY_RETURN_IF_ERROR(quoted_account(field.value, what, at(field)));
   }
   Result<std::string> value =
       text(field.value, what, region ? "a Region or a pattern" : "an account id or a pattern",
@@ -480,8 +477,7 @@ Result<std::vector<AccountId>> Reader::accounts(const Field& field) const {
   std::vector<AccountId> accounts;
   for (const YAML::Node& element : field.value) {
     const Location where = at(element, field.key);
-    if (Status quoted = quoted_account(element, "'copy_accounts'", where); !quoted)
-      return quoted.error();
+    SNAPKEY_RETURN_IF_ERROR(quoted_account(element, "'copy_accounts'", where));
     Result<std::string> text = this->text(element, "'copy_accounts'", "an account id", where);
     if (!text) return text.error();
     Result<AccountId> account = parse_account_id(*text);

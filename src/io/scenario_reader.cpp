@@ -520,8 +520,7 @@ Result<Key> Reader::key(const Field& entry) const {
     return Ok{};
   };
   if (alias) {
-    if (Status status = add_alias(alias->value, "alias", at(*alias)); !status)
-      return status.error();
+    SNAPKEY_RETURN_IF_ERROR(add_alias(alias->value, "alias", at(*alias)));
   }
   if (aliases) {
     if (!aliases->value.IsSequence()) return type_error("a list of alias names", *aliases);

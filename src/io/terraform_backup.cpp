@@ -118,7 +118,7 @@ std::optional<std::string> Builder::vault_from(const Resolved& resolved) const {
 
 Status Builder::plans() {
   for (const Instance* instance : plan_.of(false, "aws_backup_plan")) {
-    if (Status s = plan(*instance); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(plan(*instance));
   }
   return Ok{};
 }
@@ -185,10 +185,10 @@ Result<PlanRule> Builder::rule(const Instance& instance, const Object& block,
   r.continuous = continuous->value_or(false);
   if (!*continuous) r.vault_unknown = why;
   if (r.vault_unknown.empty()) {
-    if (Status s = rule_target(at, block, r); !s) return s.error();
+    SNAPKEY_RETURN_IF_ERROR(rule_target(at, block, r));
   }
-  if (Status s = rule_copies(at, block, r); !s) return s.error();
-  if (Status s = rule_air_gapped(at, block, r); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(rule_copies(at, block, r));
+  SNAPKEY_RETURN_IF_ERROR(rule_air_gapped(at, block, r));
   return r;
 }
 
@@ -330,7 +330,7 @@ Status Builder::rule_copies(const RuleAt& at, const Object& block, PlanRule& r) 
 
 Status Builder::selections() {
   for (const Instance* instance : plan_.of(false, "aws_backup_selection")) {
-    if (Status s = selection(*instance); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(selection(*instance));
   }
   return Ok{};
 }

@@ -148,19 +148,19 @@ std::size_t Builder::key_for_alias(const std::string& alias, const AccountId& ac
 
 Status Builder::keys() {
   for (const Instance* instance : plan_.of(false, "aws_kms_key")) {
-    if (Status s = managed_key(*instance); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(managed_key(*instance));
   }
   for (const Instance* instance : plan_.of(true, "aws_kms_key")) {
-    if (Status s = data_key(*instance); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(data_key(*instance));
   }
   for (const Instance* instance : plan_.of(false, "aws_kms_replica_key")) {
-    if (Status s = replica_key(*instance); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(replica_key(*instance));
   }
   for (const Instance* instance : plan_.of(true, "aws_kms_alias")) {
-    if (Status s = data_alias(*instance); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(data_alias(*instance));
   }
   for (const Instance* instance : plan_.of(false, "aws_kms_alias")) {
-    if (Status s = alias(*instance); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(alias(*instance));
   }
   // A replica is the same kind of key as its primary.
   for (KeyEntry& entry : keys_) {
@@ -261,10 +261,10 @@ Status Builder::managed_key(const Instance& instance) {
                       "is_enabled", true, enabled_why);
   if (!enabled) return enabled.error();
   key.state = !*enabled ? KeyState::unknown : (**enabled ? KeyState::enabled : KeyState::disabled);
-  if (Status s = key_policy(instance, key); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(key_policy(instance, key));
   // multi_region, or what kind of key it is, not known: nothing can be said of the key.
   if (why.empty()) {
-    if (Status s = key_spec(instance, key, why); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(key_spec(instance, key, why));
   }
   const std::size_t entry = add_key(std::move(key), &instance);
   keys_[entry].unknown = why;
@@ -283,7 +283,7 @@ Status Builder::replica_key(const Instance& instance) {
                       "enabled", true, why);
   if (!enabled) return enabled.error();
   key.state = !*enabled ? KeyState::unknown : (**enabled ? KeyState::enabled : KeyState::disabled);
-  if (Status s = key_policy(instance, key); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(key_policy(instance, key));
 
   const Value primary_arn = instance["primary_key_arn"];
   KeyTarget primary;
@@ -359,7 +359,7 @@ Status Builder::data_key(const Instance& instance) {
     }
   }
   std::string spec_why;  // a data source's values are known once it is read
-  if (Status s = key_spec(instance, key, spec_why); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(key_spec(instance, key, spec_why));
   auto id = known_string(instance, "key_id");
   if (!id) return id.error();
   if (*id && (*id)->starts_with("alias/")) key.aliases.push_back(**id);

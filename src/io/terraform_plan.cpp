@@ -200,17 +200,15 @@ Result<std::unique_ptr<PlanFile>> PlanFile::read(std::unique_ptr<detail::JsonDoc
   std::unique_ptr<PlanFile> plan(new PlanFile(std::move(doc)));
   const JsonValue root = plan->root();
   if (!root.is_object()) return root.type_error("a Terraform plan (an object)");
-  if (Status s = check_format(root); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR(check_format(root));
   for (std::string_view section : {"planned_values", "configuration", "variables"}) {
     const JsonValue value = root[section];
     if (!value.is_missing() && !value.is_object()) return value.type_error("an object");
   }
   if (root["planned_values"].is_missing()) return json_missing(root["planned_values"], "an object");
-  if (Status s = plan->collect_changes(); !s) return s.error();
-  if (Status s = plan->collect_state(root["prior_state"]["values"]["root_module"], false); !s)
-    return s.error();
-  if (Status s = plan->collect_state(root["planned_values"]["root_module"], true); !s)
-    return s.error();
+  SNAPKEY_RETURN_IF_ERROR(plan->collect_changes());
+  SNAPKEY_RETURN_IF_ERROR(plan->collect_state(root["prior_state"]["values"]["root_module"], false));
+  SNAPKEY_RETURN_IF_ERROR(plan->collect_state(root["planned_values"]["root_module"], true));
   std::sort(plan->instances_.begin(), plan->instances_.end(),
             [](const Instance& a, const Instance& b) { return a.address < b.address; });
   plan->configure();
@@ -316,7 +314,7 @@ Status PlanFile::collect_state(const JsonValue& module, bool data_only) {
     instances_.push_back(std::move(instance));
   }
   for (const JsonValue& child : module["child_modules"].items()) {
-    if (Status s = collect_state(child, data_only); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(collect_state(child, data_only));
   }
   return Ok{};
 }

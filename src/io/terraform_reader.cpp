@@ -49,7 +49,7 @@ const std::set<std::string>& read_types() {
 Result<ModelInput> Builder::build() {
   for (auto step : {&Builder::keys, &Builder::resources, &Builder::vaults, &Builder::plans,
                     &Builder::selections, &Builder::vault_policies, &Builder::global_settings}) {
-    if (Status s = (this->*step)(); !s) return s.error();
+    SNAPKEY_RETURN_IF_ERROR((this->*step)());
   }
   name_everything();
 
@@ -190,7 +190,7 @@ Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc,
   if (!place) return place.error();
   auto plan = terraform::PlanFile::read(std::move(doc));
   if (!plan) return plan.error();
-  if (Status s = (*plan)->locate(terraform::read_types(), *place); !s) return s.error();
+  SNAPKEY_RETURN_IF_ERROR((*plan)->locate(terraform::read_types(), *place));
   terraform::Builder builder(**plan);
   return builder.build();
 }

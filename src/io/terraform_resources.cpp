@@ -77,7 +77,7 @@ bool is_database_type(std::string_view type) {
 Status Builder::resources() {
   for (const char* type : kDatabases) {
     for (const Instance* instance : plan_.of(false, type)) {
-      if (Status s = database(*instance); !s) return s;
+      SNAPKEY_RETURN_IF_ERROR(database(*instance));
     }
   }
   return Ok{};
@@ -240,7 +240,7 @@ Status Builder::database(const Instance& instance) {
                    r.type, r.default_encryption);
   if (!key) return key.error();
   entry.key = *key;
-  if (Status s = tags(instance, entry); !s) return s;
+  SNAPKEY_RETURN_IF_ERROR(tags(instance, entry));
   resource_arn_[&instance] = r.arn;
   resources_.push_back(std::move(entry));
   return Ok{};
@@ -248,13 +248,13 @@ Status Builder::database(const Instance& instance) {
 
 Status Builder::vaults() {
   for (const Instance* instance : plan_.of(false, "aws_backup_vault")) {
-    if (Status s = vault(*instance, VaultType::standard); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(vault(*instance, VaultType::standard));
   }
   for (const Instance* instance : plan_.of(true, "aws_backup_vault")) {
-    if (Status s = vault(*instance, VaultType::standard); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(vault(*instance, VaultType::standard));
   }
   for (const Instance* instance : plan_.of(false, "aws_backup_logically_air_gapped_vault")) {
-    if (Status s = vault(*instance, VaultType::logically_air_gapped); !s) return s;
+    SNAPKEY_RETURN_IF_ERROR(vault(*instance, VaultType::logically_air_gapped));
   }
   return Ok{};
 }

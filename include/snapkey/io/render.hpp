@@ -45,6 +45,11 @@ std::string render_rules_table();
 std::string render_rules_markdown();
 std::string render_rules_json();
 
+// The error catalogue (snapkey/errors.hpp) as text, as Markdown (docs/errors.md) or as JSON.
+std::string render_errors_table();
+std::string render_errors_markdown();
+std::string render_errors_json();
+
 }  // namespace snapkey::io
 
 #endif  // SNAPKEY_IO_RENDER_HPP
