@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <new>
 #include <regex>
 #include <set>
+#include <stdexcept>
 #include <string>
 
+#include "io/guard.hpp"
 #include "snapkey/errors.hpp"
 #include "snapkey/result.hpp"
 #include "source_files.hpp"
@@ -107,6 +110,18 @@ TEST(ErrorPropagation, WithContextPrefixesTheMessage) {
   EXPECT_EQ(with.message, "--as-of: expected a date YYYY-MM-DD, found 'x'");
   EXPECT_EQ(with.id, "E_DATE");
   EXPECT_EQ(with.location.line, 1);
+}
+
+TEST(ErrorBoundary, AnExceptionBecomesAnInternalError) {
+  const Result<int> thrown = io::detail::guarded(
+      "the plan p.json", []() -> Result<int> { throw std::runtime_error("boom"); });
+  ASSERT_FALSE(thrown);
+  EXPECT_EQ(thrown.error().id, "E_INTERNAL");
+  EXPECT_EQ(thrown.error().message, "could not read the plan p.json: boom");
+  EXPECT_EQ(category_of(thrown.error()), ErrorCategory::internal);
+  const Status memory = io::detail::guarded("t.yaml", []() -> Status { throw std::bad_alloc(); });
+  EXPECT_EQ(memory.error().message, "out of memory while reading t.yaml");
+  EXPECT_EQ(io::detail::guarded("x", []() -> Result<int> { return 7; }).value(), 7);
 }
 
 }  // namespace

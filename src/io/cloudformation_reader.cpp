@@ -12,6 +12,7 @@
 #include "io/cloudformation_build.hpp"
 #include "io/cloudformation_eval.hpp"
 #include "io/deployment_place.hpp"
+#include "io/guard.hpp"
 
 namespace snapkey::io {
 namespace cfn {
@@ -156,11 +157,7 @@ std::string stack_name(const std::string& path) {
 
 Result<ModelInput> read_templates(const std::vector<TemplateSource>& sources,
                                   const CloudFormationOptions& options) {
-  try {
-    return read_unchecked(sources, options);
-  } catch (const std::exception& e) {  // a bug: never let it cross the public API
-    return Error{"E_INTERNAL", fmt::format("could not read the templates: {}", e.what()), {}};
-  }
+  return detail::guarded("the templates", [&] { return read_unchecked(sources, options); });
 }
 
 }  // namespace cfn

@@ -18,6 +18,7 @@
 
 #include "fmt/format.h"
 #include "io/file.hpp"
+#include "io/guard.hpp"
 #include "io/yaml_stream.hpp"
 #include "snapkey/io/scenario.hpp"
 
@@ -1001,9 +1002,8 @@ Result<ModelInput> Reader::read(const YAML::Node& root) const {
   return input;
 }
 
-}  // namespace
-
-Result<ModelInput> read_scenario(std::string_view text, std::string_view file) {
+// read_scenario without its exception boundary: yaml-cpp's exceptions are the input's fault.
+Result<ModelInput> read_scenario_guarded(std::string_view text, std::string_view file) {
   const Reader reader(file);
   try {
     const std::string input(text);
@@ -1022,6 +1022,13 @@ Result<ModelInput> read_scenario(std::string_view text, std::string_view file) {
   } catch (const YAML::Exception& e) {
     return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), reader.at(e.mark)};
   }
+}
+
+}  // namespace
+
+Result<ModelInput> read_scenario(std::string_view text, std::string_view file) {
+  return detail::guarded(fmt::format("the scenario {}", file),
+                         [&] { return read_scenario_guarded(text, file); });
 }
 
 Result<ModelInput> read_scenario_file(const std::string& path) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "io/deployment_place.hpp"
+#include "io/guard.hpp"
 #include "io/terraform_build.hpp"
 #include "snapkey/io/terraform.hpp"
 
@@ -199,16 +200,20 @@ Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc,
 
 Result<ModelInput> read_terraform_plan(std::string_view text, std::string_view file,
                                        const TerraformOptions& options) {
-  auto doc = detail::parse_json(simdjson::padded_string(text), std::string(file));
-  if (!doc) return doc.error();
-  return read_document(std::move(doc).value(), options);
+  return detail::guarded(fmt::format("the Terraform plan {}", file), [&]() -> Result<ModelInput> {
+    auto doc = detail::parse_json(simdjson::padded_string(text), std::string(file));
+    if (!doc) return doc.error();
+    return read_document(std::move(doc).value(), options);
+  });
 }
 
 Result<ModelInput> read_terraform_plan_file(const std::string& path,
                                             const TerraformOptions& options) {
-  auto doc = detail::read_json_file(path);
-  if (!doc) return doc.error();
-  return read_document(std::move(doc).value(), options);
+  return detail::guarded(fmt::format("the Terraform plan {}", path), [&]() -> Result<ModelInput> {
+    auto doc = detail::read_json_file(path);
+    if (!doc) return doc.error();
+    return read_document(std::move(doc).value(), options);
+  });
 }
 
 }  // namespace snapkey::io
