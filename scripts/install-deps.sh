@@ -3,7 +3,8 @@
 # Runs as root, or through sudo when there is one. Safe to run again: it installs nothing twice.
 set -euo pipefail
 
-packages=(cmake make g++ libfmt-dev libyaml-cpp-dev libsimdjson-dev libcli11-dev libgtest-dev libgmock-dev)
+packages=(cmake make g++ libfmt-dev libyaml-cpp-dev libsimdjson-dev libcli11-dev libgtest-dev libgmock-dev
+          clang-format)
 
 missing=()
 for package in "${packages[@]}"; do
