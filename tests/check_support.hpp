@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,6 +118,24 @@ inline std::vector<Finding> of_check(const Findings& findings, std::string_view 
     if (f.check == check) found.push_back(f);
   }
   return found;
+}
+
+// That `check` ran, on some recovery points, and found nothing: "silent on a good design" that
+// cannot pass because nothing was checked.
+inline ::testing::AssertionResult silent_on(const Findings& findings, std::string_view check) {
+  const auto& run = findings.checks_run;
+  if (std::find(run.begin(), run.end(), check) == run.end()) {
+    return ::testing::AssertionFailure() << check << " did not run";
+  }
+  if (findings.recovery_points == 0) {
+    return ::testing::AssertionFailure() << "no recovery point was checked";
+  }
+  const std::vector<Finding> found = of_check(findings, check);
+  if (!found.empty()) {
+    return ::testing::AssertionFailure()
+           << check << " found " << found.size() << ": " << found.front().message;
+  }
+  return ::testing::AssertionSuccess();
 }
 
 // "CHECK subject" of every finding, in order: a compact picture of a result.
