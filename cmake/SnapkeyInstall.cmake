@@ -14,6 +14,10 @@ if(SNAPKEY_CLI)
   install(TARGETS snapkey_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 install(EXPORT snapkey-targets NAMESPACE snapkey:: DESTINATION ${SNAPKEY_CMAKE_DIR})
+if(TARGET snapkey_testing)
+  install(TARGETS snapkey_testing EXPORT snapkey-testing-targets)
+  install(EXPORT snapkey-testing-targets NAMESPACE snapkey:: DESTINATION ${SNAPKEY_CMAKE_DIR})
+endif()
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/snapkey-config.cmake.in
   ${PROJECT_BINARY_DIR}/snapkey-config.cmake INSTALL_DESTINATION ${SNAPKEY_CMAKE_DIR})

@@ -55,6 +55,14 @@ add_test(NAME example.consumer
           -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
           -P ${PROJECT_SOURCE_DIR}/examples/consumer/run.cmake)
 set_tests_properties(example.consumer PROPERTIES TIMEOUT 600)
+# The same from source: a project that builds snapkey with add_subdirectory and links
+# snapkey::testing from the build tree.
+add_test(NAME packaging.add-subdirectory
+  COMMAND ${CMAKE_COMMAND}
+          -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DBINARY_DIR=${CMAKE_CURRENT_BINARY_DIR}/add-subdirectory
+          -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
+          -P ${PROJECT_SOURCE_DIR}/tests/packaging/add-subdirectory/run.cmake)
+set_tests_properties(packaging.add-subdirectory PROPERTIES TIMEOUT 1200)
 
 # Each example folder may bring its own tests.
 file(GLOB SNAPKEY_EXAMPLE_TESTS ${PROJECT_SOURCE_DIR}/examples/*/tests.cmake)
