@@ -222,7 +222,7 @@ struct Copy {
     const Account from = ctx.model.account(from_account), to = ctx.model.account(to_account);
     const bool same_organization =
         from.organization.value_or("(common)") == to.organization.value_or("(common)") &&
-        from.organization.value_or("(common)") != "";
+        !from.organization.value_or("(common)").empty();
     if (!same_organization) {
       d.step("R14", "Cross-account copies need both accounts in the same AWS Organization.",
              {{"source organization", from.organization.value_or("not stated")},
