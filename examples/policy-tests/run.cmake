@@ -8,13 +8,7 @@ set(build ${BINARY_DIR}/build)
 set(example ${SOURCE_DIR}/examples/policy-tests)
 file(REMOVE_RECURSE ${BINARY_DIR})
 
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code EQUAL 0)
-    message(FATAL_ERROR "failed (${code}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${SOURCE_DIR}/cmake/SnapkeyRun.cmake)
 
 run(${CMAKE_COMMAND} --install ${PROJECT_BINARY_DIR} --prefix ${prefix})
 run(${CMAKE_COMMAND} -S ${example} -B ${build}

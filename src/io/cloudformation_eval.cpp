@@ -4,6 +4,7 @@
 // cloudformation_exports.cpp.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
 #include "io/cloudformation_eval.hpp"
+#include "io/text.hpp"
 
 #include <fmt/format.h>
 
@@ -43,12 +44,6 @@ const NamedType* named_type(std::string_view type) {
     if (named.type == type) return &named;
   }
   return nullptr;
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 bool is_list_parameter(std::string_view type) {
@@ -371,7 +366,7 @@ Result<PhysicalName> Evaluator::physical_name(std::size_t stack, const std::stri
     leave();
     if (!value) return value.error();
     if (value->is_literal() && !value->text().empty()) {
-      out.name = named->lowercase ? lower(value->text()) : value->text();
+      out.name = named->lowercase ? detail::ascii_lower(value->text()) : value->text();
       out.generated = false;
     } else if (value->is_unknown()) {
       out.reason = fmt::format("its {} is not known: {}", named->name_property, value->reason);

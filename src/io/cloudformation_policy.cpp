@@ -1,6 +1,7 @@
 // Principals of key policies and vault access policies (cloudformation_policy.hpp).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 #include "io/cloudformation_policy.hpp"
+#include "io/text.hpp"
 
 #include <fmt/format.h>
 
@@ -82,19 +83,13 @@ std::string account_of_principal(const std::string& principal) {
   return principal;
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // Who the principal "*" is narrowed to by the statement's conditions ({"*"} when not narrowed).
 std::vector<std::string> narrowed(const Value* condition, std::string& unknown) {
   std::vector<std::string> out;
   if (condition != nullptr) {
     for (const auto& [operator_name, tests] : condition->members) {
       for (const auto& [key, values] : tests.members) {
-        const std::string name = lower(key);
+        const std::string name = detail::ascii_lower(key);
         if (name == "aws:principalorgid" || name == "aws:principalaccount" ||
             name == "kms:calleraccount") {
           for (std::string& who : strings(&values, unknown)) out.push_back(std::move(who));

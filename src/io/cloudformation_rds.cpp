@@ -12,6 +12,7 @@
 #include <span>
 
 #include "io/cloudformation_build.hpp"
+#include "io/text.hpp"
 
 namespace snapkey::io::cfn {
 namespace {
@@ -36,12 +37,6 @@ bool names_a_database(std::string_view property, bool instance) {
              : property == "SourceDBClusterIdentifier" || property == "ReplicationSourceIdentifier";
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 }  // namespace
 
 const Entity* Builder::source_database(const Entity& user, const Value& value) const {
@@ -63,7 +58,8 @@ const Entity* Builder::source_database(const Entity& user, const Value& value) c
   for (const Entity& e : entities_) {
     if (!same_kind(e)) continue;
     const bool here = stack_of(e).region == home.region && stack_of(e).account == home.account;
-    if (text.starts_with("arn:") ? e.arn == text : here && e.name == lower(text)) return &e;
+    if (text.starts_with("arn:") ? e.arn == text : here && e.name == detail::ascii_lower(text))
+      return &e;
   }
   return nullptr;
 }

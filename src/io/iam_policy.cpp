@@ -1,6 +1,7 @@
 // Reading who a policy document lets in: the accounts, organizations or "*" of its Allow
 // statements for the actions that matter, minus what its Deny statements take away.
 #include "io/iam_policy.hpp"
+#include "io/text.hpp"
 
 #include <fmt/format.h>
 
@@ -15,13 +16,6 @@
 
 namespace snapkey::io::detail {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // A string or a list of strings (IAM allows both wherever a list is expected).
 Result<std::vector<std::string>> one_or_many(const JsonValue& value) {
@@ -98,9 +92,9 @@ Status read_conditions(const JsonValue& statement, Statement& out) {
       "foranyvalue:stringlike"};
   for (const auto& [operation, tests] : condition.members()) {
     if (!tests.is_object()) return tests.type_error("an object");
-    const bool positive = kPositive.contains(lower(operation));
+    const bool positive = kPositive.contains(detail::ascii_lower(operation));
     for (const auto& [key, values] : tests.members()) {
-      const std::string name = lower(key);
+      const std::string name = detail::ascii_lower(key);
       const bool account_key = name == "kms:calleraccount" || name == "aws:principalaccount";
       const bool org_key = name == "aws:principalorgid";
       if (!positive || (!account_key && !org_key)) {
@@ -140,7 +134,7 @@ Result<Statement> read_statement(const JsonValue& statement,
   if (!granted) return granted.error();
   out.applies = std::any_of(granted->begin(), granted->end(), [&](const std::string& pattern) {
     return std::any_of(actions.begin(), actions.end(), [&](std::string_view action) {
-      return snapkey::detail::glob_match(lower(pattern), lower(action));
+      return snapkey::detail::glob_match(detail::ascii_lower(pattern), detail::ascii_lower(action));
     });
   });
   if (!out.applies) return out;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 namespace snapkey::io::detail {
@@ -194,6 +195,13 @@ std::size_t display_width(std::string_view text) {
     width += is_wide(c) ? 2 : 1;
   }
   return width;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
 }
 
 std::string pad_right(std::string_view text, std::size_t width) {

@@ -94,6 +94,9 @@ std::string json_quote(std::string_view text);
 std::size_t display_width(std::string_view text);
 // `text` followed by spaces up to `width` columns (nothing added when it is already as wide).
 std::string pad_right(std::string_view text, std::size_t width);
+
+// `text` with ASCII letters in lower case (RDS identifiers, IAM condition operators and keys).
+std::string ascii_lower(std::string_view text);
 // Splits `text` into lines no wider than `width` at spaces (a longer word stays whole), each
 // prefixed with `indent`, and joined with '\n'. No trailing newline; "" for an empty text.
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent);

@@ -1,12 +1,6 @@
 # Configures, builds and runs tests/packaging/add-subdirectory against the snapkey source tree.
 file(REMOVE_RECURSE ${BINARY_DIR})
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code EQUAL 0)
-    message(FATAL_ERROR "failed (${code}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${SOURCE_DIR}/cmake/SnapkeyRun.cmake)
 # Debug: no optimiser, so building snapkey once more costs CI as little as it can.
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/packaging/add-subdirectory -B ${BINARY_DIR}
     -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_BUILD_TYPE=Debug -DSNAPKEY_SOURCE_DIR=${SOURCE_DIR})
