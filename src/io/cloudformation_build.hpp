@@ -126,6 +126,9 @@ class Builder {
     std::string source;    // the source's name
     std::string property;  // SourceDBInstanceIdentifier, ...
     bool cross_region = false;
+    bool key_given = false;  // KmsKeyId names a key
+    bool settled = false;    // what the resource has is not the source's to give: KmsKeyId, or
+                             // whether it is created, is not known
   };
   std::vector<Copied> copied_;
   ModelInput out_;

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <functional>
 #include <optional>
 #include <set>
@@ -80,11 +79,9 @@ void Builder::take_source_key(const Copied& c) {
   if (replica_of == nullptr || from == nullptr) return;
   Resource& r = *replica_of;
   const Resource& source = *from;
-  // KmsKeyId not known, or whether the replica is created not known: that stays.
-  if (!r.key_unknown.empty() && !r.key_unknown.ends_with(kNoSource)) return;
+  if (c.settled) return;
   const bool replica = c.property != "SourceDBClusterIdentifier";
-  const bool key_given = r.key_unknown.empty();
-  if (key_given && (!replica || c.cross_region)) return;
+  if (c.key_given && (!replica || c.cross_region)) return;
   const bool encrypted = !source.key.empty() || source.default_encryption;
   if (replica && c.cross_region && encrypted) {
     r.key.clear();
@@ -219,7 +216,8 @@ Status Builder::read_database(const Entity& e) {
       const Stack& here = stack_of(e);
       const Stack& there = stack_of(*db);
       copied_.push_back({resource.name, db->name, std::string(source),
-                         here.region != there.region || here.account != there.account});
+                         here.region != there.region || here.account != there.account,
+                         !key->ref.empty(), !key->unknown.empty() || !e.exists_unknown.empty()});
     }
   }
 

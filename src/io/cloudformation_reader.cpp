@@ -24,24 +24,14 @@ Location file_only(const std::string& path) {
   return location;
 }
 
-// A mapping that names no template given is a typo that would silently use the defaults.
+// A --stack mapping that names no template given is a typo that would silently use the defaults.
 Status check_mappings(const std::vector<TemplateSource>& sources,
                       const CloudFormationOptions& options) {
-  for (const auto& [given, mapping] : options.stacks) {
-    const std::map<std::string, std::string> only = {{given, mapping}};
-    const bool used = std::any_of(sources.begin(), sources.end(), [&](const TemplateSource& s) {
-      return detail::mapping_for(s.path, only) != nullptr;
-    });
-    if (used) continue;
-    std::string paths;
-    for (const TemplateSource& source : sources) {
-      paths += (paths.empty() ? "" : ", ") + source.path;
-    }
-    return Error{
-        "E_CFN_REGION",
-        fmt::format("--stack {}={} names no template read (templates: {})", given, mapping, paths),
-        file_only(given)};
-  }
+  std::vector<std::string> paths;
+  for (const TemplateSource& source : sources) paths.push_back(source.path);
+  const std::vector<Error> unmatched =
+      detail::unmatched_mappings("E_CFN_REGION", "--stack", options.stacks, paths, "template");
+  if (!unmatched.empty()) return unmatched.front();
   return Ok{};
 }
 

@@ -1,5 +1,8 @@
 #include "io/deployment_place.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <filesystem>
 
 namespace snapkey::io::detail {
@@ -19,6 +22,28 @@ const std::string* mapping_for(const std::string& path,
     }
   }
   return same_name == 1 ? by_name : nullptr;
+}
+
+std::vector<Error> unmatched_mappings(std::string_view id, std::string_view option,
+                                      const std::map<std::string, std::string>& mappings,
+                                      const std::vector<std::string>& files,
+                                      std::string_view what) {
+  std::vector<Error> out;
+  for (const auto& [given, mapping] : mappings) {
+    const std::map<std::string, std::string> only = {{given, mapping}};
+    const bool used = std::any_of(files.begin(), files.end(), [&](const std::string& file) {
+      return mapping_for(file, only) != nullptr;
+    });
+    if (used) continue;
+    Location at;
+    at.file = given;
+    out.push_back(
+        Error{std::string(id),
+              fmt::format("{} {}={} names no {} read ({}s: {})", option, given, mapping, what, what,
+                          files.empty() ? "none" : fmt::format("{}", fmt::join(files, ", "))),
+              at});
+  }
+  return out;
 }
 
 Place place_for(const std::string& path, const Place& defaults,

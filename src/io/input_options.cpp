@@ -4,42 +4,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "io/deployment_place.hpp"
 
 namespace snapkey::io::detail {
 namespace {
 
-Location file_only(const std::string& path) {
-  Location location;
-  location.file = path;
-  return location;
-}
-
-std::string listed(const std::vector<std::string>& files) {
-  return files.empty() ? "none" : fmt::format("{}", fmt::join(files, ", "));
-}
-
 Error usage(std::string message) { return Error{"E_USAGE", std::move(message), {}}; }
-
-// Per-file mappings (--stack, --terraform-plan) that name none of `files`.
-void unmatched(std::string_view option, const std::map<std::string, std::string>& mappings,
-               const std::vector<std::string>& files, std::string_view what,
-               std::vector<Error>& out) {
-  for (const auto& [given, mapping] : mappings) {
-    const std::map<std::string, std::string> only = {{given, mapping}};
-    const bool used = std::any_of(files.begin(), files.end(), [&](const std::string& file) {
-      return mapping_for(file, only) != nullptr;
-    });
-    if (used) continue;
-    out.push_back(
-        Error{option == "--stack" ? "E_CFN_REGION" : "E_USAGE",
-              fmt::format("{} {}={} names no {} read ({}: {})", option, given, mapping, what,
-                          what == "template" ? "templates" : "plans", listed(files)),
-              file_only(given)});
-  }
-}
 
 }  // namespace
 
@@ -87,9 +57,15 @@ std::vector<Error> unused_options(const InputOptions& options,
   const bool tf = !plans.empty();
   given("the Terraform Region", options.terraform.region, tf, "Terraform plans");
   given("the Terraform account", options.terraform.account, tf, "Terraform plans");
-  if (templates.empty())
-    unmatched("--stack", options.cloudformation.stacks, templates, "template", out);
-  unmatched("--terraform-plan", options.terraform.plans, plans, "plan", out);
+  // With templates, the CloudFormation reader reports a --stack that names none of them.
+  const auto add = [&](std::vector<Error> errors) {
+    out.insert(out.end(), errors.begin(), errors.end());
+  };
+  if (templates.empty()) {
+    add(unmatched_mappings("E_CFN_REGION", "--stack", options.cloudformation.stacks, templates,
+                           "template"));
+  }
+  add(unmatched_mappings("E_USAGE", "--terraform-plan", options.terraform.plans, plans, "plan"));
   return out;
 }
 

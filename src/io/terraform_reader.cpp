@@ -163,25 +163,22 @@ Result<terraform::PlanFile::Environment> environment(std::string_view file,
                                                      const TerraformOptions& options) {
   const auto [region, account] =
       detail::place_for(std::string(file), {options.region, options.account}, options.plans);
+  // Each given part parsed into `out`, or its error, saying which part of which plan it is.
+  const auto given = [&](const std::string& text, auto parse, std::string_view what,
+                         auto& out) -> Status {
+    if (text.empty()) return Ok{};
+    auto parsed = parse(text);
+    if (!parsed) {
+      return Error{parsed.error().id,
+                   fmt::format("the {} given for {}: {}", what, file, parsed.error().message),
+                   file_only(file)};
+    }
+    out = *parsed;
+    return Ok{};
+  };
   terraform::PlanFile::Environment out;
-  if (!region.empty()) {
-    auto parsed = parse_region(region);
-    if (!parsed) {
-      return Error{parsed.error().id,
-                   fmt::format("the Region given for {}: {}", file, parsed.error().message),
-                   file_only(file)};
-    }
-    out.region = *parsed;
-  }
-  if (!account.empty()) {
-    auto parsed = parse_account_id(account);
-    if (!parsed) {
-      return Error{parsed.error().id,
-                   fmt::format("the account given for {}: {}", file, parsed.error().message),
-                   file_only(file)};
-    }
-    out.account = *parsed;
-  }
+  SNAPKEY_RETURN_IF_ERROR(given(region, parse_region, "Region", out.region));
+  SNAPKEY_RETURN_IF_ERROR(given(account, parse_account_id, "account", out.account));
   return out;
 }
 
