@@ -6,7 +6,7 @@ set(SNAPKEY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/snapkey)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/snapkey DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES ${PROJECT_BINARY_DIR}/include/snapkey/version.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/snapkey)
-install(TARGETS snapkey snapkey_io EXPORT snapkey-targets
+install(TARGETS snapkey snapkey_io snapkey_render EXPORT snapkey-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

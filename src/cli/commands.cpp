@@ -12,10 +12,11 @@
 #include "snapkey/check.hpp"
 #include "snapkey/io/inputs.hpp"
 #include "snapkey/io/policy.hpp"
-#include "snapkey/io/render.hpp"
-#include "snapkey/io/report.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/predict.hpp"
+#include "snapkey/render/findings.hpp"
+#include "snapkey/render/predictions.hpp"
+#include "snapkey/render/tables.hpp"
 #include "snapkey/verify.hpp"
 
 namespace snapkey::cli {
@@ -138,17 +139,17 @@ std::string render(Findings& findings, const CheckArgs& args,
   io::locate_lines(findings);
   switch (args.format) {
     case CheckFormat::json:
-      return io::render_findings_json(findings, skipped);
+      return render::render_findings_json(findings, skipped);
     case CheckFormat::sarif:
-      return io::render_findings_sarif(findings);
+      return render::render_findings_sarif(findings);
     case CheckFormat::junit:
-      return io::render_findings_junit(findings);
+      return render::render_findings_junit(findings);
     case CheckFormat::markdown:
-      return io::render_findings_markdown(findings);
+      return render::render_findings_markdown(findings);
     case CheckFormat::text:
       break;
   }
-  return io::render_findings_text(findings, {.color = args.color});
+  return render::render_findings_text(findings, {.color = args.color});
 }
 
 }  // namespace
@@ -183,13 +184,13 @@ Result<std::string> predict(const PredictArgs& args) {
   const Predictions& predictions = loaded->predictions;
   switch (args.format) {
     case Format::json:
-      return io::render_json(predictions, loaded->skipped);
+      return render::render_json(predictions, loaded->skipped);
     case Format::markdown:
-      return io::render_markdown(predictions);
+      return render::render_markdown(predictions);
     case Format::table:
       break;
   }
-  return io::render_table(predictions, {.color = args.color});
+  return render::render_table(predictions, {.color = args.color});
 }
 
 Result<std::string> explain(const ExplainArgs& args) {
@@ -197,7 +198,7 @@ Result<std::string> explain(const ExplainArgs& args) {
   if (!loaded) return loaded.error();
   const Predictions& predictions = loaded->predictions;
   if (const Prediction* p = predictions.find(args.recovery_point)) {
-    return io::render_explanation(*p, {.color = args.color});
+    return render::render_explanation(*p, {.color = args.color});
   }
   std::vector<std::string_view> ids;
   for (const Prediction& p : predictions.recovery_points) ids.push_back(p.id);
@@ -225,13 +226,13 @@ Result<VerifyOutput> verify(const VerifyArgs& args) {
   out.disagrees = report.disagreements() > 0;
   switch (args.format) {
     case Format::json:
-      out.text = io::render_verify_json(report, loaded->skipped);
+      out.text = render::render_verify_json(report, loaded->skipped);
       break;
     case Format::markdown:
-      out.text = io::render_verify_markdown(report);
+      out.text = render::render_verify_markdown(report);
       break;
     case Format::table:
-      out.text = io::render_verify_table(report, {.color = args.color});
+      out.text = render::render_verify_table(report, {.color = args.color});
       break;
   }
   return out;
@@ -240,13 +241,13 @@ Result<VerifyOutput> verify(const VerifyArgs& args) {
 std::string rules(const RulesArgs& args) {
   switch (args.format) {
     case Format::json:
-      return io::render_rules_json();
+      return render::render_rules_json();
     case Format::markdown:
-      return io::render_rules_markdown();
+      return render::render_rules_markdown();
     case Format::table:
       break;
   }
-  return io::render_rules_table();
+  return render::render_rules_table();
 }
 
 Result<CheckOutput> check(const CheckArgs& args) {
@@ -267,25 +268,25 @@ Result<CheckOutput> check(const CheckArgs& args) {
 std::string checks(const ChecksArgs& args) {
   switch (args.format) {
     case Format::json:
-      return io::render_checks_json();
+      return render::render_checks_json();
     case Format::markdown:
-      return io::render_checks_markdown();
+      return render::render_checks_markdown();
     case Format::table:
       break;
   }
-  return io::render_checks_table();
+  return render::render_checks_table();
 }
 
 std::string errors(const ErrorsArgs& args) {
   switch (args.format) {
     case Format::json:
-      return io::render_errors_json();
+      return render::render_errors_json();
     case Format::markdown:
-      return io::render_errors_markdown();
+      return render::render_errors_markdown();
     case Format::table:
       break;
   }
-  return io::render_errors_table();
+  return render::render_errors_table();
 }
 
 Date today_utc() {

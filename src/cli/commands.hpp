@@ -1,8 +1,8 @@
 // The subcommands of the snapkey tool, free of argument parsing and of process exit codes: each
 // takes its arguments as a struct and returns the text for standard output, or the Error that
 // stopped it. main.cpp parses the command line and maps errors to exit codes.
-#ifndef SNAPKEY_CLI_COMMANDS_HPP
-#define SNAPKEY_CLI_COMMANDS_HPP
+#ifndef SNAPKEY_SRC_CLI_COMMANDS_HPP
+#define SNAPKEY_SRC_CLI_COMMANDS_HPP
 
 #include <optional>
 #include <string>
@@ -113,4 +113,4 @@ Date today_utc();
 
 }  // namespace snapkey::cli
 
-#endif  // SNAPKEY_CLI_COMMANDS_HPP
+#endif  // SNAPKEY_SRC_CLI_COMMANDS_HPP

@@ -16,10 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include "snapkey/check.hpp"
 #include "snapkey/io/cloudformation.hpp"
 #include "snapkey/io/terraform.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/result.hpp"
+#include "snapkey/skipped_input.hpp"
 
 namespace snapkey::io {
 
@@ -45,15 +47,7 @@ Result<InputKind> detect_input_kind(const std::string& path);
 // directory is an error here too: nothing is skipped without the caller being told).
 Result<ModelInput> read_inputs(const std::vector<std::string>& paths, const InputOptions& options);
 
-// A file below a directory that read_inputs_report skipped: JSON or YAML of no kind snapkey reads
-// (a YAML list, text or empty file; JSON that is no plan, no template and no AWS CLI output
-// snapkey knows).
-struct SkippedInput {
-  std::string file;
-  std::string id;      // the error the file is when named: E_INPUT_KIND or E_AWS_CLI_KIND
-  std::string reason;  // "expected ..., found ...", for people
-  friend bool operator==(const SkippedInput&, const SkippedInput&) = default;
-};
+using snapkey::SkippedInput;  // snapkey/skipped_input.hpp
 
 // What read_inputs_report read: the model input, or every error it met.
 struct InputReport {
@@ -75,6 +69,16 @@ struct InputReport {
 //   E_AS_OF_CONFLICT), only when nothing before it failed.
 // A directory whose every file snapkey would read was skipped is E_FILE.
 InputReport read_inputs_report(const std::vector<std::string>& paths, const InputOptions& options);
+
+// Concatenates several inputs into one model input. Errors: E_AS_OF_CONFLICT (two files give
+// different as_of dates).
+Result<ModelInput> combine(std::vector<ModelInput> inputs);
+
+// The line lookup of `snapkey check`, a step between check and render: fills in the line and
+// column of findings located by a JSON Pointer in a JSON file (an AWS CLI export, a JSON template
+// or plan), reading each such file once (SARIF viewers need lines). A location it cannot resolve
+// is left as it is.
+void locate_lines(Findings& findings);
 
 }  // namespace snapkey::io
 

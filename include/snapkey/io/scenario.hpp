@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "snapkey/io/inputs.hpp"  // combine() was declared here until 0.1; kept for 0.1 users
 #include "snapkey/model.hpp"
 #include "snapkey/result.hpp"
 
@@ -22,10 +23,6 @@ namespace snapkey::io {
 Result<ModelInput> read_scenario(std::string_view text, std::string_view file);
 // Reads the file at `path`. Errors: E_FILE (cannot be read) and those of read_scenario.
 Result<ModelInput> read_scenario_file(const std::string& path);
-
-// Concatenates several inputs into one model input. Errors: E_AS_OF_CONFLICT (two files give
-// different as_of dates).
-Result<ModelInput> combine(std::vector<ModelInput> inputs);
 
 }  // namespace snapkey::io
 

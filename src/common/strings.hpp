@@ -1,0 +1,30 @@
+// Text helpers shared by the readers and the renderers: UTF-8 decoding and encoding, JSON string
+// quoting and ASCII lower case. Private; compiled into snapkey::snapkey, which io and render link.
+#ifndef SNAPKEY_SRC_COMMON_STRINGS_HPP
+#define SNAPKEY_SRC_COMMON_STRINGS_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace snapkey::detail {
+
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+// Decodes the UTF-8 sequence at `text[i]`, advancing `i` past it. Malformed sequences (bad lead
+// byte, missing continuation, overlong form, surrogate, beyond U+10FFFF) yield U+FFFD and advance
+// by one byte.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+// Appends `c` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
+// `text` as a JSON string literal, quotes included. Escapes `"`, `\` and every control character
+// (U+0000-U+001F, U+007F); other characters are written as UTF-8. Invalid UTF-8 becomes U+FFFD, so
+// the output is always valid JSON.
+std::string json_quote(std::string_view text);
+
+// `text` with ASCII letters in lower case (RDS identifiers, IAM condition operators and keys).
+std::string ascii_lower(std::string_view text);
+
+}  // namespace snapkey::detail
+
+#endif  // SNAPKEY_SRC_COMMON_STRINGS_HPP

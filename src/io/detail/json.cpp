@@ -1,0 +1,254 @@
+#include "io/detail/json.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace snapkey::io::detail {
+namespace {
+
+// simdjson's DOM parser says what is wrong, not where. Walk the text again with the On-Demand
+// parser, which stops at the first bad value and can tell its position.
+Error walk_error(simdjson::error_code error) {
+  return Error{simdjson::error_message(error), "", {}};
+}
+
+Status walk(simdjson::ondemand::value value) {
+  simdjson::ondemand::json_type type;
+  if (auto error = value.type().get(type)) return walk_error(error);
+  switch (type) {
+    case simdjson::ondemand::json_type::array: {
+      simdjson::ondemand::array array;
+      if (auto error = value.get_array().get(array)) return walk_error(error);
+      for (auto item : array) {
+        simdjson::ondemand::value child;
+        if (auto error = std::move(item).get(child)) return walk_error(error);
+        SNAPKEY_RETURN_IF_ERROR(walk(child));
+      }
+      return Ok{};
+    }
+    case simdjson::ondemand::json_type::object: {
+      simdjson::ondemand::object object;
+      if (auto error = value.get_object().get(object)) return walk_error(error);
+      for (auto member : object) {
+        simdjson::ondemand::field field;
+        if (auto error = std::move(member).get(field)) return walk_error(error);
+        SNAPKEY_RETURN_IF_ERROR(walk(field.value()));
+      }
+      return Ok{};
+    }
+    case simdjson::ondemand::json_type::string: {
+      std::string_view text;
+      if (auto error = value.get_string().get(text)) return walk_error(error);
+      return Ok{};
+    }
+    case simdjson::ondemand::json_type::number: {
+      double number;
+      if (auto error = value.get_double().get(number)) return walk_error(error);
+      return Ok{};
+    }
+    case simdjson::ondemand::json_type::boolean: {
+      bool flag;
+      if (auto error = value.get_bool().get(flag)) return walk_error(error);
+      return Ok{};
+    }
+    case simdjson::ondemand::json_type::null: {
+      bool null;
+      if (auto error = value.is_null().get(null)) return walk_error(error);
+      return Ok{};
+    }
+  }
+  return Ok{};
+}
+
+// The byte offset of the first syntax error, or the end of the text when it cannot be found.
+std::size_t syntax_error_offset(const simdjson::padded_string& text) {
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (parser.iterate(text).get(doc) != simdjson::SUCCESS) return 0;
+  simdjson::ondemand::value root;
+  bool failed = doc.get_value().get(root) != simdjson::SUCCESS || !walk(root);
+  const char* at = nullptr;
+  if (doc.current_location().get(at) == simdjson::SUCCESS && at != nullptr) {
+    return static_cast<std::size_t>(at - text.data());
+  }
+  return failed ? 0 : text.size();
+}
+
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return fmt::format("line {}, column {}", line, column);
+}
+
+}  // namespace
+
+std::string pointer_token(std::string_view key) {
+  std::string out = "/";
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view kind_of(simdjson::dom::element element) {
+  switch (element.type()) {
+    case simdjson::dom::element_type::ARRAY:
+      return "a list";
+    case simdjson::dom::element_type::OBJECT:
+      return "an object";
+    case simdjson::dom::element_type::STRING:
+      return "a string";
+    case simdjson::dom::element_type::BOOL:
+      return "a boolean";
+    case simdjson::dom::element_type::NULL_VALUE:
+      return "null";
+    default:
+      return "a number";
+  }
+}
+
+JsonValue JsonValue::child(std::string_view key) const {
+  return JsonValue(pointer_ + pointer_token(key), file_);
+}
+
+JsonValue JsonValue::operator[](std::string_view key) const {
+  if (!is_object()) return child(key);
+  simdjson::dom::element value;
+  if (element_.get_object().at_key(key).get(value) != simdjson::SUCCESS) return child(key);
+  return JsonValue(value, pointer_ + pointer_token(key), file_);
+}
+
+std::vector<JsonValue> JsonValue::items() const {
+  std::vector<JsonValue> out;
+  if (!is_array()) return out;
+  std::size_t index = 0;
+  for (simdjson::dom::element item : element_.get_array()) {
+    out.emplace_back(item, fmt::format("{}/{}", pointer_, index++), file_);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, JsonValue>> JsonValue::members() const {
+  std::vector<std::pair<std::string, JsonValue>> out;
+  if (!is_object()) return out;
+  for (auto field : element_.get_object()) {
+    out.emplace_back(std::string(field.key),
+                     JsonValue(field.value, pointer_ + pointer_token(field.key), file_));
+  }
+  return out;
+}
+
+std::vector<std::string> JsonValue::keys() const {
+  std::vector<std::string> out;
+  for (auto& [key, value] : members()) out.push_back(key);
+  return out;
+}
+
+Location JsonValue::location() const {
+  Location location;
+  if (file_ != nullptr) location.file = *file_;
+  location.pointer = pointer_.empty() ? "/" : pointer_;
+  return location;
+}
+
+Error JsonValue::error(std::string id, std::string message) const {
+  return Error{std::move(id), std::move(message), location()};
+}
+
+Error JsonValue::type_error(std::string_view expected) const {
+  return error("E_JSON_TYPE",
+               fmt::format("expected {} at {}, found {}", expected, location().pointer,
+                           present_ ? kind_of(element_) : "nothing"));
+}
+
+Result<std::string> JsonValue::as_string() const {
+  if (!is_string()) return type_error("a string");
+  return std::string(element_.get_string().value());
+}
+
+Result<std::optional<std::string>> JsonValue::optional_string(std::string_view key) const {
+  const JsonValue value = (*this)[key];
+  if (value.is_missing() || value.is_null()) return std::optional<std::string>();
+  auto text = value.as_string();
+  if (!text) return text.error();
+  return std::optional<std::string>(std::move(text).value());
+}
+
+Result<std::string> JsonValue::required_string(std::string_view key) const {
+  const JsonValue value = (*this)[key];
+  if (value.is_missing() || value.is_null()) {
+    return value.error("E_JSON_MISSING", fmt::format("expected a string at {}, found nothing",
+                                                     value.location().pointer));
+  }
+  return value.as_string();
+}
+
+Result<std::optional<bool>> JsonValue::optional_bool(std::string_view key) const {
+  const JsonValue value = (*this)[key];
+  if (value.is_missing() || value.is_null()) return std::optional<bool>();
+  if (!value.element_.is_bool()) return value.type_error("true or false");
+  return std::optional<bool>(value.element_.get_bool().value());
+}
+
+Result<std::vector<std::string>> JsonValue::string_list(std::string_view key) const {
+  const JsonValue value = (*this)[key];
+  std::vector<std::string> out;
+  if (value.is_missing() || value.is_null()) return out;
+  if (!value.is_array()) return value.type_error("a list of strings");
+  for (const JsonValue& item : value.items()) {
+    auto text = item.as_string();
+    if (!text) return text.error();
+    out.push_back(std::move(text).value());
+  }
+  return out;
+}
+
+Result<std::unique_ptr<JsonDocument>> parse_json(simdjson::padded_string text, std::string file) {
+  std::unique_ptr<JsonDocument> doc(new JsonDocument());
+  doc->file_ = std::move(file);
+  doc->text_ = std::move(text);
+  if (auto error = doc->parser_.parse(doc->text_).get(doc->root_)) {
+    const std::size_t offset = syntax_error_offset(doc->text_);
+    Location location{doc->file_, 0, 0, ""};
+    return Error{
+        "E_JSON",
+        fmt::format("not valid JSON at byte {} ({}): {}", offset,
+                    line_and_column(std::string_view(doc->text_.data(), doc->text_.size()), offset),
+                    simdjson::error_message(error)),
+        location};
+  }
+  return doc;
+}
+
+Result<std::unique_ptr<JsonDocument>> read_json_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error{
+        "E_FILE", fmt::format("cannot read {}: it is a directory", path), {path, 0, 0, ""}};
+  }
+  simdjson::padded_string text;
+  if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS) {
+    const bool exists = std::filesystem::exists(path, ec);
+    return Error{"E_FILE",
+                 fmt::format("cannot read {}: {}", path,
+                             exists ? "permission denied or I/O error" : "no such file"),
+                 {path, 0, 0, ""}};
+  }
+  return parse_json(std::move(text), path);
+}
+
+}  // namespace snapkey::io::detail

@@ -1,0 +1,167 @@
+// Shape checks for policy files: known keys given once, values of the right kind.
+#include "io/policy/yaml.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <sstream>
+#include <utility>
+
+#include "io/detail/yaml_stream.hpp"
+#include "snapkey/arn.hpp"
+
+namespace snapkey::io::policy_yaml {
+namespace {
+
+// "at lines 3 and 5", or "at line 3, columns 5 and 12" for a flow map on one line.
+std::string both_places(const Location& first, const Location& second) {
+  if (first.line == second.line) {
+    return fmt::format("at line {}, columns {} and {}", first.line, first.column, second.column);
+  }
+  return fmt::format("at lines {} and {}", first.line, second.line);
+}
+
+}  // namespace
+
+Result<YAML::Node> load_document(std::string_view text, const Shape& shape) {
+  const std::string input(text);
+  const detail::YamlStream stream = detail::scan_yaml_stream(input);
+  if (stream.stuck) {
+    return Shape::error("E_YAML", fmt::format("invalid YAML: unexpected {}", stream.stuck_at),
+                        shape.at(*stream.stuck));
+  }
+  if (stream.second) {
+    return Shape::error(kTypeError,
+                        "expected one YAML document, found a second one; keep the whole "
+                        "policy in one document",
+                        shape.at(*stream.second));
+  }
+  return YAML::Load(input);
+}
+
+const Field* find(const Fields& fields, std::string_view name) {
+  const auto it =
+      std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == name; });
+  return it == fields.end() ? nullptr : &*it;
+}
+
+std::string join(std::span<const std::string_view> words) {
+  std::string out;
+  for (std::string_view word : words) {
+    if (!out.empty()) out += ", ";
+    out += word;
+  }
+  return out;
+}
+
+std::string found(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      return node.Scalar().empty() ? std::string("an empty string")
+                                   : fmt::format("'{}'", node.Scalar());
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      break;
+  }
+  return "nothing";
+}
+
+// yaml-cpp tags a plain scalar "?" and a quoted or block scalar "!".
+bool is_plain(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
+
+Location Shape::at(const YAML::Mark& mark) const {
+  Location location;
+  location.file = file_;
+  if (!mark.is_null()) {
+    location.line = mark.line + 1;
+    location.column = mark.column + 1;
+  }
+  return location;
+}
+
+Location Shape::at(const YAML::Node& value, const YAML::Node& key) const {
+  if (value.IsNull() || value.Mark().is_null()) return at(key.Mark());
+  return at(value.Mark());
+}
+
+Error Shape::error(std::string_view id, std::string message, Location where) {
+  return Error{std::string(id), std::move(message), std::move(where)};
+}
+
+Error Shape::relocated(Error error, Location where) {
+  error.location = std::move(where);
+  return error;
+}
+
+Error Shape::type_error(std::string_view expected, std::string_view what, const YAML::Node& value,
+                        Location where) {
+  return error(kTypeError,
+               fmt::format("expected {} for {}, found {}", expected, what, found(value)),
+               std::move(where));
+}
+
+Error Shape::type_error(std::string_view expected, const Field& field) const {
+  return type_error(expected, fmt::format("'{}'", field.name), field.value, at(field));
+}
+
+Result<Fields> Shape::pairs(const YAML::Node& node, std::string_view owner) const {
+  Fields fields;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const YAML::Node key = it->first;
+    if (!key.IsScalar()) {
+      return error(kTypeError,
+                   fmt::format("expected a string as a key {}, found {}", owner, found(key)),
+                   at(key.Mark()));
+    }
+    // yaml-cpp keeps both of two equal keys; a second one would silently win elsewhere.
+    if (const Field* first = find(fields, key.Scalar())) {
+      return error(kKeyError,
+                   fmt::format("'{}' is given twice {}, {}; keep one", key.Scalar(), owner,
+                               both_places(at(first->key.Mark()), at(key.Mark()))),
+                   at(key.Mark()));
+    }
+    fields.push_back(Field{key.Scalar(), key, it->second});
+  }
+  return fields;
+}
+
+Result<Fields> Shape::fields(const YAML::Node& node, std::span<const std::string_view> known,
+                             std::string_view owner) const {
+  Result<Fields> fields = pairs(node, owner);
+  if (!fields) return fields;
+  for (const Field& field : *fields) {
+    if (std::find(known.begin(), known.end(), field.name) != known.end()) continue;
+    const std::string suggestion =
+        closest_match(field.name, std::vector<std::string_view>(known.begin(), known.end()));
+    const std::string hint = suggestion.empty() ? fmt::format("expected one of {}", join(known))
+                                                : fmt::format("did you mean '{}'?", suggestion);
+    return error(kKeyError, fmt::format("unknown key '{}' {}; {}", field.name, owner, hint),
+                 at(field.key.Mark()));
+  }
+  return fields;
+}
+
+Result<std::string> Shape::text(const YAML::Node& value, std::string_view what,
+                                std::string_view expected, Location where) const {
+  if (!value.IsScalar()) return type_error(expected, what, value, where);
+  if (value.Scalar().empty()) {
+    return error(kValueError,
+                 fmt::format("expected {} for {}, found an empty string", expected, what), where);
+  }
+  return value.Scalar();
+}
+
+Result<bool> Shape::boolean(const Field& field) const {
+  if (field.value.IsScalar()) {
+    const std::string& word = field.value.Scalar();
+    if (word == "true" || word == "True" || word == "TRUE") return true;
+    if (word == "false" || word == "False" || word == "FALSE") return false;
+  }
+  return type_error("true or false", field);
+}
+
+}  // namespace snapkey::io::policy_yaml

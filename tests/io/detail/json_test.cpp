@@ -1,0 +1,65 @@
+// The JSON layer of snapkey::io: parsing with simdjson, JSON Pointers, precise errors.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "io/detail/json.hpp"
+
+namespace snapkey::io::detail {
+namespace {
+
+std::unique_ptr<JsonDocument> parse(std::string_view text) {
+  auto doc = parse_json(simdjson::padded_string(text), "t.json");
+  EXPECT_TRUE(doc) << (doc ? "" : doc.error().to_string());
+  return doc ? std::move(doc).value() : nullptr;
+}
+
+TEST(Json, WalksWithPointers) {
+  auto doc = parse(R"({"DBClusters": [{"DBClusterArn": "arn:x", "a/b": {"c~d": true}}]})");
+  const JsonValue cluster = doc->root()["DBClusters"].items().at(0);
+  EXPECT_EQ(cluster.pointer(), "/DBClusters/0");
+  EXPECT_EQ(*cluster.required_string("DBClusterArn"), "arn:x");
+  EXPECT_EQ(cluster["a/b"]["c~d"].pointer(), "/DBClusters/0/a~1b/c~0d");
+  EXPECT_EQ(*cluster["a/b"].optional_bool("c~d"), std::optional<bool>(true));
+  EXPECT_TRUE(cluster["nothing"]["deeper"].is_missing());
+  EXPECT_THAT(cluster.keys(), ::testing::ElementsAre("DBClusterArn", "a/b"));
+}
+
+TEST(Json, TypeErrorsNameThePointer) {
+  auto doc = parse(R"({"KeyMetadata": {"Arn": 42, "MultiRegion": "yes", "Aliases": ["a", 1]}})");
+  const JsonValue meta = doc->root()["KeyMetadata"];
+  auto arn = meta.required_string("Arn");
+  ASSERT_FALSE(arn);
+  EXPECT_EQ(arn.error().id, "E_JSON_TYPE");
+  EXPECT_EQ(arn.error().to_string(),
+            "t.json#/KeyMetadata/Arn: error E_JSON_TYPE: expected a string at /KeyMetadata/Arn, "
+            "found a number");
+  EXPECT_EQ(meta.optional_bool("MultiRegion").error().message,
+            "expected true or false at /KeyMetadata/MultiRegion, found a string");
+  EXPECT_EQ(meta.string_list("Aliases").error().message,
+            "expected a string at /KeyMetadata/Aliases/1, found a number");
+  auto missing = meta.required_string("KeyId");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().id, "E_JSON_MISSING");
+  EXPECT_EQ(missing.error().message, "expected a string at /KeyMetadata/KeyId, found nothing");
+}
+
+TEST(Json, SyntaxErrorGivesByteOffsetAndLine) {
+  // The second comma of "2,," is byte 15 (0-based), column 14 of line 2.
+  auto doc = parse_json(simdjson::padded_string(std::string_view("{\n  \"a\": [1, 2,, 3]\n}")),
+                        "bad.json");
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().id, "E_JSON");
+  EXPECT_EQ(doc.error().location.file, "bad.json");
+  EXPECT_THAT(doc.error().message,
+              ::testing::StartsWith("not valid JSON at byte 15 (line 2, column 14): "));
+}
+
+TEST(Json, MissingFileIsAnError) {
+  auto doc = read_json_file("/nonexistent/snapkey.json");
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().id, "E_FILE");
+  EXPECT_EQ(doc.error().message, "cannot read /nonexistent/snapkey.json: no such file");
+}
+
+}  // namespace
+}  // namespace snapkey::io::detail
