@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-#include "fmt/format.h"
+#include <fmt/format.h>
 #include "io/inputs/merge.hpp"
 #include "snapkey/io/scenario.hpp"
 

@@ -30,10 +30,11 @@
 #include <utility>
 #include <vector>
 
-#include "fmt/format.h"
-#include "fmt/ranges.h"
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
+#include "io/detail/yaml_shape.hpp"
 #include "io/inputs/input_options.hpp"
 #include "snapkey/io/aws_cli.hpp"
 #include "snapkey/io/cloudformation.hpp"
@@ -117,21 +118,6 @@ std::string fragment_message(std::string_view name) {
       name);
 }
 
-std::string found(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Scalar:
-      return fmt::format("the text '{}'", node.Scalar());
-    case YAML::NodeType::Map:
-      return "a map";
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      break;
-  }
-  return "nothing";
-}
-
 Result<InputKind> detect_yaml(const std::string& text, const std::string& path) {
   Location where = file_location(path);
   try {
@@ -156,7 +142,7 @@ Result<InputKind> detect_yaml(const std::string& text, const std::string& path) 
     return Error{std::string(kKindError),
                  fmt::format("expected a scenario or a CloudFormation template (a YAML map), "
                              "found {}",
-                             found(root)),
+                             detail::found(root)),
                  std::move(where)};
   } catch (const YAML::Exception& e) {
     if (!e.mark.is_null()) {

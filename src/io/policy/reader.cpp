@@ -18,22 +18,27 @@
 #include <utility>
 #include <vector>
 
-#include "fmt/format.h"
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include "io/detail/file.hpp"
-#include "io/policy/yaml.hpp"
+#include "io/detail/yaml_shape.hpp"
 #include "snapkey/check.hpp"
 #include "snapkey/io/policy.hpp"
 
 namespace snapkey::io {
 namespace {
 
-using policy_yaml::Field;
-using policy_yaml::Fields;
-using policy_yaml::found;
-using policy_yaml::kCheckError;
-using policy_yaml::kSuppressionError;
-using policy_yaml::kTypeError;
-using policy_yaml::kValueError;
+using detail::Field;
+using detail::Fields;
+using detail::found;
+
+constexpr std::string_view kTypeError = "E_POLICY_TYPE";
+constexpr std::string_view kValueError = "E_POLICY_VALUE";
+constexpr std::string_view kCheckError = "E_POLICY_CHECK";
+constexpr std::string_view kSuppressionError = "E_POLICY_SUPPRESSION";
+// A duplicate key is an E_POLICY_KEY, like an unknown one (docs/policy-format.md).
+constexpr detail::YamlErrorIds kShapeErrors{
+    .type = kTypeError, .key = "E_POLICY_KEY", .value = kValueError, .duplicate = "E_POLICY_KEY"};
 
 // The keys each map accepts, in the order the documentation lists them.
 constexpr std::array<std::string_view, 6> kSections = {"version", "checks",       "scope",
@@ -93,9 +98,9 @@ void sort_unique(std::vector<T>& list) {
 }
 
 // Reads one YAML document into a Policy.
-class Reader : public policy_yaml::Shape {
+class Reader : public detail::Shape {
  public:
-  using Shape::Shape;
+  explicit Reader(std::string_view file) : Shape(file, kShapeErrors) {}
 
   Result<Policy> read(const YAML::Node& root) const;
 
@@ -137,7 +142,7 @@ Result<Policy> Reader::read(const YAML::Node& root) const {
     if (where.line == 0) where.line = where.column = 1;
     return error(kTypeError,
                  fmt::format("expected a map of sections ({}) at the top level, found {}",
-                             policy_yaml::join(kSections), found(root)),
+                             fmt::join(kSections, ", "), found(root)),
                  where);
   }
   Result<Fields> sections = fields(root, kSections, "at the top level");
@@ -231,7 +236,7 @@ Result<CheckSetting> Reader::setting(const Field& entry) const {
 
 Status Reader::scope(const Field& field, Policy& policy) const {
   if (!field.value.IsMap()) {
-    return type_error(fmt::format("a map ({})", policy_yaml::join(kScopeFields)), field);
+    return type_error(fmt::format("a map ({})", fmt::join(kScopeFields, ", ")), field);
   }
   Result<Fields> fields = this->fields(field.value, kScopeFields, "in 'scope'");
   if (!fields) return fields.error();
@@ -278,7 +283,7 @@ Result<std::map<std::string, std::string>> Reader::tags(const Field& field) cons
 
 Status Reader::require(const Field& field, Policy& policy) const {
   if (!field.value.IsMap()) {
-    return type_error(fmt::format("a map ({})", policy_yaml::join(kRequireFields)), field);
+    return type_error(fmt::format("a map ({})", fmt::join(kRequireFields, ", ")), field);
   }
   Result<Fields> fields = this->fields(field.value, kRequireFields, "in 'require'");
   if (!fields) return fields.error();
@@ -331,7 +336,7 @@ Result<Suppression> Reader::suppression(const YAML::Node& item, int number) cons
   suppression.location = at(item.Mark());
   const std::string owner = fmt::format("in suppression {}", number);
   if (!item.IsMap()) {
-    return type_error(fmt::format("a map ({})", policy_yaml::join(kSuppressionFields)),
+    return type_error(fmt::format("a map ({})", fmt::join(kSuppressionFields, ", ")),
                       fmt::format("suppression {}", number), item, suppression.location);
   }
   Result<Fields> fields = this->fields(item, kSuppressionFields, owner);
@@ -490,7 +495,7 @@ Result<std::vector<AccountId>> Reader::accounts(const Field& field) const {
 
 Status Reader::quoted_account(const YAML::Node& value, std::string_view what,
                               Location where) const {
-  if (!policy_yaml::is_plain(value) || !all_digits(value.Scalar())) return Ok{};
+  if (!detail::is_plain(value) || !all_digits(value.Scalar())) return Ok{};
   return error(kTypeError,
                fmt::format("expected an account id in quotes, like \"{}\", for {}, found {} "
                            "without quotes, which YAML reads as a number (dropping leading "
@@ -520,7 +525,8 @@ Result<KeyManager> Reader::key_manager(const Field& field) const {
 Result<Policy> read_policy(std::string_view text, std::string_view file) {
   const Reader reader(file);
   try {
-    Result<YAML::Node> document = policy_yaml::load_document(text, reader);
+    Result<YAML::Node> document =
+        detail::load_document(text, reader, "keep the whole policy in one document");
     if (!document) return document.error();
     return reader.read(*document);
   } catch (const YAML::Exception& e) {

@@ -151,7 +151,7 @@ TEST_F(InputsTest, EInputKindYamlText) {
   EXPECT_EQ(describe(detect_input_kind(file).error()),
             file +
                 ":1:1: E_INPUT_KIND: expected a scenario or a CloudFormation template (a YAML "
-                "map), found the text 'just some words'");
+                "map), found 'just some words'");
 }
 
 TEST_F(InputsTest, EInputKindCloudFormationFragment) {  // issue 9, item 10

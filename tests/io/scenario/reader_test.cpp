@@ -1108,20 +1108,20 @@ TEST(ScenarioReaderTest, EDuplicateNameForAKeyDefinedTwice) {
   k:
     arn: arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555556
 )"),
-            "s.yaml:4:3: E_DUPLICATE_NAME: 'k' is given twice in 'keys'; the first is at line 2, "
-            "column 3");
+            "s.yaml:4:3: E_DUPLICATE_NAME: 'k' is given twice in 'keys', at lines 2 and 4; keep "
+            "one");
 }
 
 TEST(ScenarioReaderTest, EDuplicateNameForAFieldGivenTwice) {
   EXPECT_EQ(error_of(with_key("    manager: aws\n    manager: customer\n")),
-            "s.yaml:5:5: E_DUPLICATE_NAME: 'manager' is given twice in key 'k'; the first is at "
-            "line 4, column 5");
+            "s.yaml:5:5: E_DUPLICATE_NAME: 'manager' is given twice in key 'k', at lines 4 and 5; "
+            "keep one");
 }
 
 TEST(ScenarioReaderTest, EDuplicateNameForASectionGivenTwice) {
   EXPECT_EQ(error_of("keys: {}\nvaults: {}\nkeys: {}\n"),
-            "s.yaml:3:1: E_DUPLICATE_NAME: 'keys' is given twice at the top level; the first is "
-            "at line 1, column 1");
+            "s.yaml:3:1: E_DUPLICATE_NAME: 'keys' is given twice at the top level, at lines 1 and "
+            "3; keep one");
 }
 
 // ---------------------------------------------------------------------------------------------

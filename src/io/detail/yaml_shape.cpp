@@ -1,16 +1,18 @@
-// Shape checks for policy files: known keys given once, values of the right kind.
-#include "io/policy/yaml.hpp"
+// Shape checks for YAML files: known keys given once, values of the right kind.
+#include "io/detail/yaml_shape.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <utility>
 
 #include "io/detail/yaml_stream.hpp"
-#include "snapkey/arn.hpp"
+#include "snapkey/arn.hpp"  // closest_match
 
-namespace snapkey::io::policy_yaml {
+namespace snapkey::io::detail {
 namespace {
 
 // "at lines 3 and 5", or "at line 3, columns 5 and 12" for a flow map on one line.
@@ -23,18 +25,19 @@ std::string both_places(const Location& first, const Location& second) {
 
 }  // namespace
 
-Result<YAML::Node> load_document(std::string_view text, const Shape& shape) {
+Result<YAML::Node> load_document(std::string_view text, const Shape& shape,
+                                 std::string_view one_document) {
   const std::string input(text);
-  const detail::YamlStream stream = detail::scan_yaml_stream(input);
+  const YamlStream stream = scan_yaml_stream(input);
   if (stream.stuck) {
     return Shape::error("E_YAML", fmt::format("invalid YAML: unexpected {}", stream.stuck_at),
                         shape.at(*stream.stuck));
   }
   if (stream.second) {
-    return Shape::error(kTypeError,
-                        "expected one YAML document, found a second one; keep the whole "
-                        "policy in one document",
-                        shape.at(*stream.second));
+    return Shape::error(
+        shape.ids().type,
+        fmt::format("expected one YAML document, found a second one; {}", one_document),
+        shape.at(*stream.second));
   }
   return YAML::Load(input);
 }
@@ -43,15 +46,6 @@ const Field* find(const Fields& fields, std::string_view name) {
   const auto it =
       std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == name; });
   return it == fields.end() ? nullptr : &*it;
-}
-
-std::string join(std::span<const std::string_view> words) {
-  std::string out;
-  for (std::string_view word : words) {
-    if (!out.empty()) out += ", ";
-    out += word;
-  }
-  return out;
 }
 
 std::string found(const YAML::Node& node) {
@@ -98,9 +92,8 @@ Error Shape::relocated(Error error, Location where) {
 }
 
 Error Shape::type_error(std::string_view expected, std::string_view what, const YAML::Node& value,
-                        Location where) {
-  return error(kTypeError,
-               fmt::format("expected {} for {}, found {}", expected, what, found(value)),
+                        Location where) const {
+  return error(ids_.type, fmt::format("expected {} for {}, found {}", expected, what, found(value)),
                std::move(where));
 }
 
@@ -113,13 +106,13 @@ Result<Fields> Shape::pairs(const YAML::Node& node, std::string_view owner) cons
   for (auto it = node.begin(); it != node.end(); ++it) {
     const YAML::Node key = it->first;
     if (!key.IsScalar()) {
-      return error(kTypeError,
+      return error(ids_.type,
                    fmt::format("expected a string as a key {}, found {}", owner, found(key)),
                    at(key.Mark()));
     }
     // yaml-cpp keeps both of two equal keys; a second one would silently win elsewhere.
     if (const Field* first = find(fields, key.Scalar())) {
-      return error(kKeyError,
+      return error(ids_.duplicate,
                    fmt::format("'{}' is given twice {}, {}; keep one", key.Scalar(), owner,
                                both_places(at(first->key.Mark()), at(key.Mark()))),
                    at(key.Mark()));
@@ -131,15 +124,15 @@ Result<Fields> Shape::pairs(const YAML::Node& node, std::string_view owner) cons
 
 Result<Fields> Shape::fields(const YAML::Node& node, std::span<const std::string_view> known,
                              std::string_view owner) const {
-  Result<Fields> fields = pairs(node, owner);
-  if (!fields) return fields;
-  for (const Field& field : *fields) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, pairs(node, owner));
+  for (const Field& field : fields) {
     if (std::find(known.begin(), known.end(), field.name) != known.end()) continue;
     const std::string suggestion =
         closest_match(field.name, std::vector<std::string_view>(known.begin(), known.end()));
-    const std::string hint = suggestion.empty() ? fmt::format("expected one of {}", join(known))
-                                                : fmt::format("did you mean '{}'?", suggestion);
-    return error(kKeyError, fmt::format("unknown key '{}' {}; {}", field.name, owner, hint),
+    const std::string hint = suggestion.empty()
+                                 ? fmt::format("expected one of {}", fmt::join(known, ", "))
+                                 : fmt::format("did you mean '{}'?", suggestion);
+    return error(ids_.key, fmt::format("unknown key '{}' {}; {}", field.name, owner, hint),
                  at(field.key.Mark()));
   }
   return fields;
@@ -149,7 +142,7 @@ Result<std::string> Shape::text(const YAML::Node& value, std::string_view what,
                                 std::string_view expected, Location where) const {
   if (!value.IsScalar()) return type_error(expected, what, value, where);
   if (value.Scalar().empty()) {
-    return error(kValueError,
+    return error(ids_.value,
                  fmt::format("expected {} for {}, found an empty string", expected, what), where);
   }
   return value.Scalar();
@@ -164,4 +157,25 @@ Result<bool> Shape::boolean(const Field& field) const {
   return type_error("true or false", field);
 }
 
-}  // namespace snapkey::io::policy_yaml
+Result<std::string> Shape::choice(const Field& field,
+                                  std::span<const std::string_view> words) const {
+  const std::string expected = fmt::format("one of {}", fmt::join(words, ", "));
+  if (!field.value.IsScalar()) return type_error(expected, field);
+  const std::string& value = field.value.Scalar();
+  if (std::find(words.begin(), words.end(), value) != words.end()) return value;
+  std::string message =
+      fmt::format("expected {} for '{}', found {}", expected, field.name, found(field.value));
+  const std::vector<std::string_view> candidates(words.begin(), words.end());
+  std::string hint = value.empty() ? std::string() : closest_match(value, candidates);
+  if (hint.empty() && !value.empty()) {
+    // The KMS words are upper case: "hmac_256" is still close to HMAC_256.
+    std::string upper = value;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    hint = closest_match(upper, candidates);
+  }
+  if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
+  return error(ids_.value, std::move(message), at(field));
+}
+
+}  // namespace snapkey::io::detail

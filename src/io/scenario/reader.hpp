@@ -1,0 +1,174 @@
+// The scenario reader (docs/scenario-format.md), split by section: the Reader class, its error
+// ids and the words it knows. Private to snapkey::io.
+#ifndef SNAPKEY_SRC_IO_SCENARIO_READER_HPP
+#define SNAPKEY_SRC_IO_SCENARIO_READER_HPP
+
+#include <yaml-cpp/yaml.h>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "io/detail/yaml_shape.hpp"
+#include "snapkey/model.hpp"
+#include "snapkey/result.hpp"
+
+namespace snapkey::io::scenario {
+
+using detail::Field;
+using detail::Fields;
+using detail::find;
+using detail::found;
+
+inline constexpr std::string_view kTypeError = "E_SCENARIO_TYPE";
+inline constexpr std::string_view kKeyError = "E_SCENARIO_KEY";
+inline constexpr std::string_view kMissingError = "E_SCENARIO_MISSING";
+inline constexpr std::string_view kValueError = "E_SCENARIO_VALUE";
+inline constexpr std::string_view kDuplicateError = "E_DUPLICATE_NAME";
+inline constexpr std::string_view kArnKindError = "E_ARN_KIND";
+
+// The words that mean "not encrypted" and "not known" where a key reference is expected, and
+// for a resource "what AWS does by default when it is created" (default_encryption).
+inline constexpr std::string_view kNone = "none";
+inline constexpr std::string_view kUnknown = "unknown";
+inline constexpr std::string_view kDefault = "default";
+inline constexpr std::string_view kUnknownKeyReason = "the scenario gives its key as unknown";
+
+// The keys each kind of map accepts, in the order the documentation lists them.
+inline constexpr std::array<std::string_view, 7> kSections = {
+    "as_of", "accounts", "keys", "resources", "vaults", "plans", "jobs"};
+inline constexpr std::array<std::string_view, 2> kAccountFields = {"organization",
+                                                                   "cross_account_backup"};
+inline constexpr std::array<std::string_view, 10> kKeyFields = {
+    "arn",     "alias", "aliases",     "manager", "multi_region",
+    "primary", "state", "shared_with", "spec",    "usage"};
+inline constexpr std::array<std::string_view, 5> kResourceFields = {"arn", "type", "key", "tags",
+                                                                    "option_group"};
+inline constexpr std::array<std::string_view, 3> kOptionGroupFields = {"name", "persistent_options",
+                                                                       "regions"};
+inline constexpr std::array<std::string_view, 4> kVaultFields = {"arn", "type", "key",
+                                                                 "allows_copy_from"};
+inline constexpr std::array<std::string_view, 3> kPlanFields = {"arn", "rules", "resources"};
+inline constexpr std::array<std::string_view, 5> kRuleFields = {"name", "vault", "continuous",
+                                                                "copy_to", "air_gapped_vault"};
+inline constexpr std::array<std::string_view, 3> kJobKinds = {"copy", "native_copy", "restore"};
+inline constexpr std::array<std::string_view, 2> kCopyFields = {"from", "to"};
+inline constexpr std::array<std::string_view, 4> kNativeCopyFields = {"from", "region", "account",
+                                                                      "key"};
+inline constexpr std::array<std::string_view, 3> kRestoreFields = {"from", "key", "account"};
+
+inline constexpr std::array kManagers = {
+    detail::Word<KeyManager>{"customer", KeyManager::customer},
+    detail::Word<KeyManager>{"aws", KeyManager::aws},
+    detail::Word<KeyManager>{"unknown", KeyManager::unknown},
+};
+inline constexpr std::array kMultiRegion = {
+    detail::Word<MultiRegion>{"none", MultiRegion::none},
+    detail::Word<MultiRegion>{"primary", MultiRegion::primary},
+    detail::Word<MultiRegion>{"replica", MultiRegion::replica},
+};
+inline constexpr std::array kVaultTypes = {
+    detail::Word<VaultType>{"standard", VaultType::standard},
+    detail::Word<VaultType>{"logically-air-gapped", VaultType::logically_air_gapped},
+    detail::Word<VaultType>{"restore-access", VaultType::restore_access},
+};
+// DescribeKey's KeySpec and KeyUsage, spelt as KMS spells them.
+inline constexpr std::array<std::string_view, 16> kKeySpecs = {kSymmetricDefault,
+                                                               "RSA_2048",
+                                                               "RSA_3072",
+                                                               "RSA_4096",
+                                                               "ECC_NIST_P256",
+                                                               "ECC_NIST_P384",
+                                                               "ECC_NIST_P521",
+                                                               "ECC_SECG_P256K1",
+                                                               "HMAC_224",
+                                                               "HMAC_256",
+                                                               "HMAC_384",
+                                                               "HMAC_512",
+                                                               "SM2",
+                                                               "ML_DSA_44",
+                                                               "ML_DSA_65",
+                                                               "ML_DSA_87"};
+inline constexpr std::array<std::string_view, 4> kKeyUsages = {
+    kEncryptDecrypt, "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"};
+inline constexpr detail::YamlErrorIds kShapeErrors{
+    .type = kTypeError, .key = kKeyError, .value = kValueError, .duplicate = kDuplicateError};
+
+// "o-" and lower-case letters or digits: an AWS Organizations id.
+inline bool is_organization_id(std::string_view text) {
+  if (!text.starts_with("o-") || text.size() == 2) return false;
+  return std::all_of(text.begin() + 2, text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
+inline void sort_unique(std::vector<std::string>& list) {
+  std::sort(list.begin(), list.end());
+  list.erase(std::unique(list.begin(), list.end()), list.end());
+}
+
+// Reads one YAML document. `file` names the scenario in every location. One file per section
+// (accounts.cpp, keys.cpp, resources.cpp, vaults.cpp, plans.cpp, jobs.cpp); reader.cpp reads the
+// document and what the sections share.
+class Reader : public detail::Shape {
+ public:
+  explicit Reader(std::string_view file) : Shape(file, kShapeErrors) {}
+
+  Result<ModelInput> read(const YAML::Node& root) const;
+
+ private:
+  Error missing(std::string_view subject, std::string_view name, std::string_view expected,
+                Location where) const {
+    return error(kMissingError, fmt::format("{} has no '{}'; expected {}", subject, name, expected),
+                 std::move(where));
+  }
+
+  // The fields of an entry such as `test-key-multi: {...}`, whose value must be a map.
+  Result<Fields> entry_fields(const Field& entry, std::string_view subject,
+                              std::span<const std::string_view> known) const;
+
+  // A non-empty string; `name` is the key it is the value of.
+  Result<std::string> text(const YAML::Node& value, std::string_view name,
+                           std::string_view expected, Location where) const {
+    return Shape::text(value, fmt::format("'{}'", name), expected, std::move(where));
+  }
+  Result<std::string> text(const Field& field, std::string_view expected) const {
+    return text(field.value, field.name, expected, at(field));
+  }
+  // A reference to a key, vault or resource: a name, or an ARN (checked as one).
+  Result<std::string> reference(const YAML::Node& value, std::string_view name,
+                                std::string_view expected, Location where) const;
+  Result<std::string> reference(const Field& field, std::string_view expected) const {
+    return reference(field.value, field.name, expected, at(field));
+  }
+  Result<Arn> arn(const Field& field) const;
+  // A list of references; `expected` describes the list, `item` one element.
+  Result<std::vector<std::string>> references(const Field& field, std::string_view expected,
+                                              std::string_view item) const;
+  // A list of account ids, organization ids and "*", sorted.
+  Result<std::vector<std::string>> principals(const Field& field, std::string_view expected) const;
+
+  // One entry of each section.
+  Result<Account> account(const Field& entry) const;
+  Result<Key> key(const Field& entry) const;
+  Result<Resource> resource(const Field& entry) const;
+  Result<OptionGroup> option_group(const Field& field, std::string_view subject) const;
+  Result<Vault> vault(const Field& entry) const;
+  Result<Plan> plan(const Field& entry) const;
+  Result<PlanRule> rule(const YAML::Node& item, int number, std::string_view plan) const;
+  Result<Job> job(const YAML::Node& item, int number) const;
+
+  // A map section (`keys:`, `vaults:`...): every entry read with `read` into `out`.
+  template <typename T>
+  Status section(const Field& field, Result<T> (Reader::*read)(const Field&) const,
+                 std::vector<T>& out) const;
+  Status jobs(const Field& field, std::vector<Job>& out) const;
+};
+
+}  // namespace snapkey::io::scenario
+
+#endif  // SNAPKEY_SRC_IO_SCENARIO_READER_HPP
