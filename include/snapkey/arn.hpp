@@ -55,6 +55,12 @@ struct Arn {
 // disagree).
 Result<Arn> parse_arn(std::string_view text);
 
+// arn:...:kms:REGION:ACCOUNT:key/KEY-ID, with a key id after "key/" (not checked as a UUID: an
+// ARN from an input is taken as KMS would print it).
+bool is_kms_key_arn(const Arn& arn);
+// arn:...:kms:REGION:ACCOUNT:alias/NAME.
+bool is_kms_alias_arn(const Arn& arn);
+
 // A KMS key id: a UUID (single-Region key) or "mrk-" and 32 hex digits (multi-Region key).
 bool is_key_id(std::string_view text);
 bool is_multi_region_key_id(std::string_view text);

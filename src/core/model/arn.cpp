@@ -178,6 +178,14 @@ bool is_multi_region_key_id(std::string_view text) {
   return text.size() == 36 && text.starts_with("mrk-") && is_hex(text.substr(4));
 }
 
+bool is_kms_key_arn(const Arn& arn) {
+  return arn.service == "kms" && arn.resource.starts_with("key/") && arn.resource.size() > 4;
+}
+
+bool is_kms_alias_arn(const Arn& arn) {
+  return arn.service == "kms" && arn.resource.starts_with("alias/") && arn.resource.size() > 6;
+}
+
 bool is_key_id(std::string_view text) {
   if (is_multi_region_key_id(text)) return true;
   if (text.size() != 36) return false;

@@ -2,6 +2,7 @@
 #include "snapkey/model.hpp"
 
 #include "core/model/selection.hpp"
+#include "snapkey/key_ref.hpp"
 
 #include <fmt/format.h>
 
@@ -15,17 +16,14 @@
 namespace snapkey {
 
 struct Model::Index {
-  std::unordered_map<std::string, std::size_t> key_by_name, key_by_arn, key_by_alias, key_by_id;
+  std::unordered_map<std::string, std::size_t> key_by_name, key_by_arn;
+  KeyResolver keys;  // aliases and key ids in their place
   std::unordered_map<std::string, std::size_t> resource_by_name, resource_by_arn;
   std::unordered_map<std::string, std::size_t> vault_by_name, vault_by_arn;
   std::unordered_map<std::string, std::size_t> account_by_id;
 };
 
 namespace {
-
-std::string scoped(const AccountId& account, const Region& region, std::string_view name) {
-  return fmt::format("{}|{}|{}", account.value, region.name, name);
-}
 
 // The model's name of the AWS owned key (sse-rds) of an account and Region.
 std::string aws_owned_key_name(const AccountId& account, const Region& region) {
@@ -266,16 +264,13 @@ class ModelBuilder {
     for (std::size_t i = 0; i < in_.keys.size(); ++i) {
       const Key& key = in_.keys[i];
       index_.key_by_name.emplace(key.name, i);
-      if (!key.key_id().empty())
-        index_.key_by_id.emplace(scoped(key.account, key.region, key.key_id()), i);
+      if (!key.key_id().empty()) index_.keys.add_key_id(key.account, key.region, key.key_id(), i);
       for (const std::string& alias : key.aliases) {
-        auto [it, inserted] =
-            index_.key_by_alias.emplace(scoped(key.account, key.region, alias), i);
-        if (!inserted) {
-          return error_at("E_DUPLICATE_ALIAS", key.location,
-                          fmt::format("keys '{}' and '{}' both have alias {} in {} {}",
-                                      in_.keys[it->second].name, key.name, alias, key.account.value,
-                                      key.region.name));
+        if (const auto other = index_.keys.add_alias(key.account, key.region, alias, i)) {
+          return error_at(
+              "E_DUPLICATE_ALIAS", key.location,
+              fmt::format("keys '{}' and '{}' both have alias {} in {} {}", in_.keys[*other].name,
+                          key.name, alias, key.account.value, key.region.name));
         }
       }
     }
@@ -586,27 +581,18 @@ Result<Model> Model::build(ModelInput input) { return ModelBuilder(std::move(inp
 const Key* Model::find_key(std::string_view ref, const AccountId& account,
                            const Region& region) const {
   const Index& ix = *index_;
-  auto at = [&](const std::unordered_map<std::string, std::size_t>& map,
-                const std::string& k) -> const Key* {
-    const auto it = map.find(k);
-    return it == map.end() ? nullptr : &input_->keys[it->second];
+  const auto in = [](const std::unordered_map<std::string, std::size_t>& map) {
+    return [&map](const std::string& k) -> std::optional<std::size_t> {
+      const auto it = map.find(k);
+      return it == map.end() ? std::nullopt : std::optional(it->second);
+    };
   };
   // "aws-owned" is reserved: it names the AWS owned key of the place, whatever else is named so.
-  if (ref == kAwsOwnedKey) return at(ix.key_by_name, aws_owned_key_name(account, region));
-  if (const Key* key = at(ix.key_by_name, std::string(ref))) return key;
-  if (ref.starts_with("arn:")) {
-    auto arn = parse_arn(ref);
-    if (!arn || arn->service != "kms") return nullptr;
-    if (arn->resource.starts_with("key/")) return at(ix.key_by_arn, std::string(ref));
-    if (arn->resource.starts_with("alias/")) {
-      return at(ix.key_by_alias,
-                scoped(AccountId{arn->account}, Region{arn->region}, arn->resource));
-    }
-    return nullptr;
-  }
-  if (ref.starts_with("alias/")) return at(ix.key_by_alias, scoped(account, region, ref));
-  if (is_key_id(ref)) return at(ix.key_by_id, scoped(account, region, ref));
-  return nullptr;
+  const std::optional<std::size_t> found =
+      ref == kAwsOwnedKey
+          ? in(ix.key_by_name)(aws_owned_key_name(account, region))
+          : ix.keys.find(ref, account, region, in(ix.key_by_name), in(ix.key_by_arn));
+  return found ? &input_->keys[*found] : nullptr;
 }
 
 const Key& Model::aws_managed_key(std::string_view alias, const AccountId& account,

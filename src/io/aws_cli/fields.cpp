@@ -255,15 +255,15 @@ Result<std::string> key_reference(const JsonValue& value, const Region& region,
   if (!text->starts_with("arn:")) return value_error(value, expected, *text);
   Result<Arn> arn = parse_arn(*text);
   if (!arn) return value.error(arn.error().id, arn.error().message);
-  const bool regional = arn->service == "kms" && !arn->region.empty() && !arn->account.empty();
-  if (regional && arn->resource.starts_with("key/") && arn->resource.size() > 4) {
+  const bool regional = !arn->region.empty() && !arn->account.empty();
+  if (regional && is_kms_key_arn(*arn)) {
     const std::string_view id = std::string_view(arn->resource).substr(4);
     SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id(value, id, *text));
     out.key(*text, Region{arn->region}, AccountId{arn->account}, value.location()).referenced =
         true;
     return text;
   }
-  if (regional && arn->resource.starts_with("alias/") && arn->resource.size() > 6) {
+  if (regional && is_kms_alias_arn(*arn)) {
     out.alias_references.push_back(
         {arn->resource, Region{arn->region}, AccountId{arn->account}, value.location()});
     return text;

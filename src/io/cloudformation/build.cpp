@@ -317,14 +317,13 @@ Result<std::string> Builder::literal_key(const std::string& ref, const Entity& u
   std::string returned = ref;
   if (ref.starts_with("arn:")) {
     auto arn = parse_arn(ref);
-    if (!arn || arn->service != "kms" ||
-        !(arn->resource.starts_with("key/") || arn->resource.starts_with("alias/"))) {
+    if (!arn || !(is_kms_key_arn(*arn) || is_kms_alias_arn(*arn))) {
       return value_error(
           fmt::format("expected a KMS key ARN or alias ARN for {}, found '{}'", path, ref), where);
     }
     key.region = Region{arn->region};
     key.account = AccountId{arn->account};
-    if (arn->resource.starts_with("key/")) {
+    if (is_kms_key_arn(*arn)) {
       key.arn = ref;
     } else {
       alias = arn->resource;

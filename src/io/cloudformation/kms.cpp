@@ -121,8 +121,7 @@ Status Builder::read_replica_key(const Entity& e) {
     key.usage = found->usage;
   } else if (primary->is_literal()) {
     auto arn = parse_arn(primary->text());
-    if (!arn || arn->service != "kms" || !arn->resource.starts_with("key/") ||
-        !is_multi_region_key_id(arn->resource.substr(4))) {
+    if (!arn || !is_kms_key_arn(*arn) || !is_multi_region_key_id(arn->resource.substr(4))) {
       return value_error(fmt::format("expected the ARN of a multi-Region key (key/mrk-...) for "
                                      "PrimaryKeyArn, found '{}'",
                                      primary->text()),

@@ -27,6 +27,7 @@
 #include <fmt/format.h>
 #include "io/inputs/merge.hpp"
 #include "snapkey/io/scenario.hpp"
+#include "snapkey/key_ref.hpp"
 
 namespace snapkey::io {
 namespace {
@@ -238,10 +239,6 @@ class Things {
 
 constexpr std::string_view kAwsManaged = "aws-managed:";
 
-std::string scoped(const AccountId& account, const Region& region, std::string_view name) {
-  return fmt::format("{}|{}|{}", account.value, region.name, name);
-}
-
 // Key look-ups over every description of every key, as Model::find_key does over one model.
 class KeyIndex {
  public:
@@ -251,9 +248,8 @@ class KeyIndex {
       for (std::size_t m : keys.groups()[g]) {
         const Key& key = keys.items()[m].value;
         const auto [region, account] = place(key);
-        for (const std::string& alias : key.aliases)
-          alias_.emplace(scoped(account, region, alias), g);
-        if (!key.key_id().empty()) id_.emplace(scoped(account, region, key.key_id()), g);
+        for (const std::string& alias : key.aliases) resolver_.add_alias(account, region, alias, g);
+        if (!key.key_id().empty()) resolver_.add_key_id(account, region, key.key_id(), g);
         if (key.manager != KeyManager::unknown) known_manager_.insert(g);
         if (!key.aliases.empty()) has_alias_.insert(g);
       }
@@ -267,16 +263,9 @@ class KeyIndex {
 
   std::optional<std::size_t> find(const std::string& ref, const AccountId& account,
                                   const Region& region) const {
-    if (auto g = keys_.by_name(ref)) return g;
-    if (ref.starts_with("arn:")) {
-      Result<Arn> arn = parse_arn(ref);
-      if (!arn || arn->service != "kms") return std::nullopt;
-      if (arn->resource.starts_with("key/")) return keys_.by_arn(ref);
-      return at(alias_, scoped(AccountId{arn->account}, Region{arn->region}, arn->resource));
-    }
-    if (ref.starts_with("alias/")) return at(alias_, scoped(account, region, ref));
-    if (is_key_id(ref)) return at(id_, scoped(account, region, ref));
-    return std::nullopt;
+    return resolver_.find(
+        ref, account, region, [&](const std::string& name) { return keys_.by_name(name); },
+        [&](const std::string& arn) { return keys_.by_arn(arn); });
   }
 
   // "key#G" for a known key; the AWS managed aliases that nobody listed by their account and
@@ -285,19 +274,9 @@ class KeyIndex {
                         const Region& region) const {
     if (ref == kAwsOwnedKey) return ref;  // no input's key, whatever names the inputs made up
     if (auto g = find(ref, account, region)) return fmt::format("key#{}", *g);
-    std::string alias = ref;
-    AccountId in_account = account;
-    Region in_region = region;
-    if (ref.starts_with("arn:")) {
-      Result<Arn> arn = parse_arn(ref);
-      if (arn && arn->resource.starts_with("alias/")) {
-        alias = arn->resource;
-        in_account = AccountId{arn->account};
-        in_region = Region{arn->region};
-      }
-    }
-    if (alias == kAwsRdsAlias || alias == kAwsBackupAlias) {
-      return fmt::format("{}{}", kAwsManaged, scoped(in_account, in_region, alias));
+    const KeyRef key = parse_key_ref(ref, account, region);
+    if (key.kind == KeyRefKind::alias && (key.id == kAwsRdsAlias || key.id == kAwsBackupAlias)) {
+      return fmt::format("{}{}", kAwsManaged, key.scoped());
     }
     return ref;
   }
@@ -319,15 +298,9 @@ class KeyIndex {
   }
 
  private:
-  static std::optional<std::size_t> at(const std::map<std::string, std::size_t>& map,
-                                       const std::string& key) {
-    const auto it = map.find(key);
-    return it == map.end() ? std::nullopt : std::optional(it->second);
-  }
-
   const Things<Key>& keys_;  // its look-ups by name and ARN (the keys themselves move on)
   std::vector<std::string> arns_;
-  std::map<std::string, std::size_t> alias_, id_;
+  KeyResolver resolver_;
   std::set<std::size_t> known_manager_, has_alias_;
 };
 

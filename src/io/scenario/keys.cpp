@@ -33,8 +33,7 @@ Result<Key> Reader::key(const Field& entry) const {
   if (!arn_field) return missing(subject, "arn", kKeyArn, key.location);
   Result<Arn> arn = this->arn(*arn_field);
   if (!arn) return arn.error();
-  if (arn->service != "kms" || arn->region.empty() || arn->account.empty() ||
-      !arn->resource.starts_with("key/") || arn->resource.size() == 4) {
+  if (!is_kms_key_arn(*arn) || arn->region.empty() || arn->account.empty()) {
     return error(kArnKindError,
                  fmt::format("expected a KMS key ARN like arn:aws:kms:REGION:ACCOUNT:key/KEY-ID "
                              "for 'arn', found {}",

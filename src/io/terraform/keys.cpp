@@ -291,7 +291,7 @@ Status Builder::replica_key(const Instance& instance) {
     auto text = primary_arn.string();
     if (!text) return text.error();
     auto parsed = parse_arn(*text);
-    if (!parsed || parsed->service != "kms" || !parsed->resource.starts_with("key/")) {
+    if (!parsed || !is_kms_key_arn(*parsed)) {
       return primary_arn.json.error(
           "E_TERRAFORM_VALUE",
           fmt::format("expected the ARN of a multi-Region primary key at {}, found '{}'",
@@ -468,7 +468,7 @@ Result<KeyTarget> Builder::key_from_text(const Value& value, const AccountId& ac
     return entry_key(key_for_alias(arn.resource, AccountId{arn.account}, Region{arn.region},
                                    value.json.location()));
   }
-  if (!arn.resource.starts_with("key/")) return bad("");
+  if (!is_kms_key_arn(arn)) return bad("");
   const std::string full = arn.to_string();
   if (auto entry = key_for_arn(arn, full, value.json.location(), MultiRegion::none)) {
     return entry_key(*entry);
@@ -533,7 +533,7 @@ Result<KeyTarget> Builder::key_target(const Instance& instance, std::string_view
     if (!text) return text.error();
     if (auto it = key_by_arn_.find(*text); it != key_by_arn_.end()) return entry_key(it->second);
     auto arn = parse_arn(*text);
-    if (!learn.empty() && arn && arn->service == "kms" && arn->resource.starts_with("key/")) {
+    if (!learn.empty() && arn && is_kms_key_arn(*arn)) {
       const std::size_t entry =
           key_for_alias(std::string(learn), instance.account, instance.region, instance.location);
       if (keys_[entry].key.arn.empty()) {
