@@ -133,10 +133,8 @@ Result<Policy> load_policy(const std::optional<std::string>& path) {
   return io::read_policy_file(*path);
 }
 
-std::string render(Findings& findings, const CheckArgs& args,
+std::string render(const Findings& findings, const CheckArgs& args,
                    const std::vector<io::SkippedInput>& skipped) {
-  // Lines where the input has only JSON Pointers: editors and SARIF viewers jump to lines.
-  io::locate_lines(findings);
   switch (args.format) {
     case CheckFormat::json:
       return render::render_findings_json(findings, skipped);
@@ -251,14 +249,15 @@ std::string rules(const RulesArgs& args) {
 }
 
 Result<CheckOutput> check(const CheckArgs& args) {
-  // The cheap arguments first, so that a typo in them does not wait for the inputs to be read.
-  Result<Date> today = check_date(args.today);
-  if (!today) return today.error();
-  Result<Policy> policy = load_policy(args.policy);
-  if (!policy) return policy.error();
+  // read -> build -> predict (load) -> check -> locate -> render. The cheap arguments first, so
+  // that a typo in them does not wait for the inputs to be read.
+  SNAPKEY_ASSIGN_OR_RETURN(const Date today, check_date(args.today));
+  SNAPKEY_ASSIGN_OR_RETURN(const Policy policy, load_policy(args.policy));
   Result<Loaded> loaded = load(args.input);
   if (!loaded) return loaded.error();
-  Findings findings = snapkey::check(loaded->predictions, *policy, {.today = *today});
+  Findings findings = snapkey::check(loaded->predictions, policy, {.today = today});
+  // Lines where the input has only JSON Pointers: editors and SARIF viewers jump to lines.
+  io::locate_lines(findings);
   CheckOutput out;
   out.fails = args.fail_on && findings.fails(*args.fail_on);
   out.text = render(findings, args, loaded->skipped);

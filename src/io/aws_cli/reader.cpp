@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 
 #include "io/aws_cli/export.hpp"
+#include "io/aws_cli/reader.hpp"
+#include "io/detail/walk.hpp"
 #include "snapkey/io/aws_cli.hpp"
 
 namespace snapkey::io {
@@ -80,69 +83,77 @@ Error unknown_kind(const JsonValue& root, const std::string& path) {
                   path, found));
 }
 
-// The files to read: every file given, and every *.json file below every directory given, each
-// group in sorted order so that the output never depends on directory order.
+// The files to read: every file given, and every *.json file below every directory given (the
+// walker of read_inputs: sorted, so that the output never depends on directory order).
 Result<std::vector<std::string>> files_of(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
-      files.push_back(path);  // read_json_file reports a missing file
+      files.push_back(path);  // reading it reports a missing file
       continue;
     }
-    std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".json") {
-        found.push_back(it->path().generic_string());
-      }
-    }
-    if (ec) {
-      return Error{"E_FILE",
-                   fmt::format("cannot read directory {}: {}", path, ec.message()),
-                   {path, 0, 0, ""}};
-    }
-    if (found.empty()) {
+    SNAPKEY_ASSIGN_OR_RETURN(const detail::Walk walk, detail::walk_directory(path));
+    const std::size_t before = files.size();
+    std::copy_if(walk.files.begin(), walk.files.end(), std::back_inserter(files),
+                 [](const std::string& file) { return fs::path(file).extension() == ".json"; });
+    if (files.size() == before) {
       return Error{
           "E_FILE", fmt::format("directory {} holds no *.json files", path), {path, 0, 0, ""}};
     }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
   }
   return files;
 }
 
-Status read_file(const std::string& path, const FileContext& context, Export& out) {
-  auto doc = detail::read_json_file(path);
-  if (!doc) return doc.error();
-  const JsonValue root = (*doc)->root();
+Status read_source(const detail::SourceFile& file, const FileContext& context, Export& out) {
+  SNAPKEY_ASSIGN_OR_RETURN(const auto doc,
+                           detail::parse_json(simdjson::padded_string(file.text), file.path));
+  const JsonValue root = doc->root();
   const Kind* kind = root.is_object() ? kind_of(root) : nullptr;
-  if (kind == nullptr) return unknown_kind(root, path);
+  if (kind == nullptr) return unknown_kind(root, file.path);
   if (kind->read == nullptr) return Ok{};
   return kind->read(root, context, out);
 }
 
 }  // namespace
 
-Result<ModelInput> read_aws_cli_export(const std::vector<std::string>& paths) {
+namespace aws_cli {
+
+Result<ModelInput> read_sources(const std::vector<detail::SourceFile>& files) {
   try {
-    Result<std::vector<std::string>> files = files_of(paths);
-    if (!files) return files.error();
     Export out;
     FileContext context;  // the same for the files of one folder: worked out once per folder
     std::string folder;
-    for (const std::string& file : *files) {
-      const std::string parent = fs::path(file).parent_path().string();
+    for (const detail::SourceFile& file : files) {
+      const std::string parent = fs::path(file.path).parent_path().string();
       if (context.path.empty() || parent != folder) {
-        context = aws_cli::context_of(file);
+        context = context_of(file.path);
         folder = parent;
       }
-      context.path = file;
-      SNAPKEY_RETURN_IF_ERROR(read_file(file, context, out));
+      context.path = file.path;
+      SNAPKEY_RETURN_IF_ERROR(read_source(file, context, out));
     }
-    return aws_cli::finish(out);
+    return finish(out);
   } catch (const std::exception& e) {
-    // simdjson, the filesystem and the standard library may throw (bad_alloc, filesystem_error);
-    // nothing may escape a public function.
+    // simdjson and the standard library may throw (bad_alloc); nothing may escape a public
+    // function.
+    return Error{"E_FILE", fmt::format("cannot read the AWS CLI export: {}", e.what()), {}};
+  }
+}
+
+}  // namespace aws_cli
+
+Result<ModelInput> read_aws_cli_export(const std::vector<std::string>& paths) {
+  try {
+    SNAPKEY_ASSIGN_OR_RETURN(const std::vector<std::string> files, files_of(paths));
+    std::vector<detail::SourceFile> sources;
+    for (const std::string& file : files) {
+      SNAPKEY_ASSIGN_OR_RETURN(std::string text, detail::read_json_text(file));
+      sources.push_back({file, std::move(text)});
+    }
+    return aws_cli::read_sources(sources);
+  } catch (const std::exception& e) {
+    // The filesystem may throw (filesystem_error, bad_alloc).
     return Error{"E_FILE", fmt::format("cannot read the AWS CLI export: {}", e.what()), {}};
   }
 }

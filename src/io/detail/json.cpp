@@ -234,7 +234,7 @@ Result<std::unique_ptr<JsonDocument>> parse_json(simdjson::padded_string text, s
   return doc;
 }
 
-Result<std::unique_ptr<JsonDocument>> read_json_file(const std::string& path) {
+Result<std::string> read_json_text(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Error{
@@ -248,7 +248,12 @@ Result<std::unique_ptr<JsonDocument>> read_json_file(const std::string& path) {
                              exists ? "permission denied or I/O error" : "no such file"),
                  {path, 0, 0, ""}};
   }
-  return parse_json(std::move(text), path);
+  return std::string(text.data(), text.size());
+}
+
+Result<std::unique_ptr<JsonDocument>> read_json_file(const std::string& path) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::string text, read_json_text(path));
+  return parse_json(simdjson::padded_string(text), path);
 }
 
 }  // namespace snapkey::io::detail

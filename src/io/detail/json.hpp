@@ -97,6 +97,8 @@ class JsonDocument {
 Result<std::unique_ptr<JsonDocument>> parse_json(simdjson::padded_string text, std::string file);
 // Errors: E_FILE, E_JSON.
 Result<std::unique_ptr<JsonDocument>> read_json_file(const std::string& path);
+// The bytes of the JSON file at `path`, with read_json_file's errors (E_FILE).
+Result<std::string> read_json_text(const std::string& path);
 
 // "a/b~c" -> "/a~1b~0c": one JSON Pointer reference token.
 std::string pointer_token(std::string_view key);

@@ -32,8 +32,11 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include "io/aws_cli/reader.hpp"
+#include "io/cloudformation/reader.hpp"
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
+#include "io/detail/walk.hpp"
 #include "io/detail/yaml_shape.hpp"
 #include "io/inputs/input_options.hpp"
 #include "snapkey/io/aws_cli.hpp"
@@ -55,10 +58,7 @@ Location file_location(const std::string& path) {
   return location;
 }
 
-Error cannot_read(const std::string& path, const std::error_code& error) {
-  return Error{"E_FILE", fmt::format("cannot read '{}': {}", path, error.message()),
-               file_location(path)};
-}
+using detail::cannot_read;
 
 // The whole file. Errors: E_FILE (worded like the scenario reader's).
 Result<std::string> read_text(const std::string& path) {
@@ -202,6 +202,7 @@ bool is_read_in_directory(const fs::path& file) {
 
 struct Found {
   std::string path;
+  std::string text;  // read once, by detection, and handed to the reader
   InputKind kind = InputKind::scenario;
   bool in_directory = false;  // found below a directory (not named on the command line)
   std::size_t argument = 0;   // the index of the command-line path it was found by
@@ -213,7 +214,6 @@ struct Argument {
   std::string path;
   bool directory = false;
   std::vector<Found> files;
-  bool only_aws_cli = false;   // directories: every file below it is AWS CLI output (*.json)
   std::size_t candidates = 0;  // directories: the files below it snapkey would read
   std::size_t skipped = 0;     // directories: how many of those were skipped
 };
@@ -246,27 +246,6 @@ struct Run {
   bool stopped() const { return !report_all && !errors.empty(); }
 };
 
-// Every regular file below `directory`, sorted; entries whose names start with '.' skipped (and
-// `skipped` set).
-Result<std::vector<std::string>> walk(const std::string& directory, bool& skipped) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(directory, ec);
-  if (ec) return cannot_read(directory, ec);
-  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) return cannot_read(it->path().string(), ec);
-    if (it->path().filename().string().starts_with(".")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      skipped = true;
-      continue;
-    }
-    if (it->is_regular_file(ec)) files.push_back(it->path().string());
-  }
-  if (ec) return cannot_read(directory, ec);
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 Error nothing_to_read(const std::string& directory) {
   return Error{"E_FILE",
                fmt::format("directory '{}' holds no file snapkey reads (*.json, *.yaml, *.yml, "
@@ -288,34 +267,28 @@ Argument find(const std::string& path, std::size_t index, Run& run) {
     return argument;
   }
   if (!fs::is_directory(status)) {
-    Result<InputKind> kind = detect_input_kind(path);
+    Result<std::string> text = read_text(path);
+    Result<InputKind> kind = text ? detect(*text, path) : Result<InputKind>(text.error());
     if (!kind) {
       run.fail(kind.error());
     } else {
-      argument.files.push_back({path, *kind, false, index, run.found++});
+      argument.files.push_back({path, std::move(*text), *kind, false, index, run.found++});
     }
     return argument;
   }
   argument.directory = true;
-  bool skipped = false;
-  Result<std::vector<std::string>> files = walk(path, skipped);
-  if (!files) {
-    run.fail(files.error());
+  Result<detail::Walk> walk = detail::walk_directory(path);
+  if (!walk) {
+    run.fail(walk.error());
     return argument;
   }
-  // The CLI reader, given the directory, reads every *.json file below it: only when that is
-  // exactly what snapkey would read may it have the directory.
-  argument.only_aws_cli = !skipped;
-  for (const std::string& file : *files) {
-    if (!is_read_in_directory(file)) {
-      argument.only_aws_cli = false;
-      continue;
-    }
+  for (const std::string& file : walk->files) {
+    if (!is_read_in_directory(file)) continue;
     ++argument.candidates;
     const std::size_t order = run.found++;
-    Result<InputKind> kind = detect_input_kind(file);
+    Result<std::string> text = read_text(file);
+    Result<InputKind> kind = text ? detect(*text, file) : Result<InputKind>(text.error());
     if (!kind) {
-      argument.only_aws_cli = false;
       if (run.report_all && kind.error().id == kKindError) {
         run.skip(order, file, kind.error().id, kind.error().message);
         ++argument.skipped;
@@ -324,10 +297,7 @@ Argument find(const std::string& path, std::size_t index, Run& run) {
       if (run.fail(kind.error())) return argument;
       continue;
     }
-    if (*kind != InputKind::aws_cli || fs::path(file).extension() != ".json") {
-      argument.only_aws_cli = false;
-    }
-    argument.files.push_back({file, *kind, true, index, order});
+    argument.files.push_back({file, std::move(*text), *kind, true, index, order});
   }
   if (argument.candidates == 0) run.fail(nothing_to_read(path));
   return argument;
@@ -338,11 +308,10 @@ Argument find(const std::string& path, std::size_t index, Run& run) {
 
 // The files of one run, by kind, each once (in the order first found).
 struct Reading {
-  std::vector<std::string> scenarios;
-  std::vector<std::string> aws_cli;  // files and whole directories
-  std::vector<Found> aws_cli_files;  // every AWS CLI file, one by one
-  std::vector<std::string> terraform_plans;
-  std::vector<std::string> templates;
+  std::vector<Found> scenarios;
+  std::vector<Found> aws_cli;
+  std::vector<Found> terraform_plans;
+  std::vector<Found> templates;
   std::vector<Argument> arguments;  // the command line's paths (their files moved out)
 };
 
@@ -359,26 +328,20 @@ Reading plan_reading(const std::vector<std::string>& paths, Run& run) {
     const std::string& path = paths[index];
     Argument argument = find(path, index, run);
     if (run.stopped()) return plan;
-    const bool whole_directory =
-        argument.directory && argument.only_aws_cli && !argument.files.empty() &&
-        std::none_of(argument.files.begin(), argument.files.end(),
-                     [&](const Found& f) { return seen.contains(same_file_key(f.path)); });
-    if (whole_directory) plan.aws_cli.push_back(path);
-    for (const Found& file : argument.files) {
+    for (Found& file : argument.files) {
       if (!seen.insert(same_file_key(file.path)).second) continue;
       switch (file.kind) {
         case InputKind::scenario:
-          plan.scenarios.push_back(file.path);
+          plan.scenarios.push_back(std::move(file));
           break;
         case InputKind::aws_cli:
-          if (!whole_directory) plan.aws_cli.push_back(file.path);
-          plan.aws_cli_files.push_back(file);
+          plan.aws_cli.push_back(std::move(file));
           break;
         case InputKind::terraform_plan:
-          plan.terraform_plans.push_back(file.path);
+          plan.terraform_plans.push_back(std::move(file));
           break;
         case InputKind::cloudformation:
-          plan.templates.push_back(file.path);
+          plan.templates.push_back(std::move(file));
           break;
       }
     }
@@ -395,9 +358,9 @@ bool is_unknown_cli_kind(const Error& error, const std::string& file) {
 }
 
 // Why a JSON file of no kind snapkey reads is skipped: what it expected, and what it found.
-std::string unknown_json_reason(const std::string& file) {
+std::string unknown_json_reason(const Found& file) {
   std::string found = "something else";
-  if (auto doc = detail::read_json_file(file)) {
+  if (auto doc = detail::parse_json(simdjson::padded_string(file.text), file.path)) {
     const detail::JsonValue root = (*doc)->root();
     if (!root.is_object()) {
       found = std::string(detail::kind_of(root.element()));
@@ -422,9 +385,17 @@ bool is_between_cli_files(const Error& error) {
 // Reads the AWS CLI files in one call. When that fails and every error is wanted, reads each file
 // alone to find every file with an error of its own, and skips the directories' files of unknown
 // kind (then reads the rest again in one call).
+std::vector<detail::SourceFile> sources_of(const std::vector<const Found*>& files) {
+  std::vector<detail::SourceFile> sources;
+  for (const Found* file : files) sources.push_back({file->path, file->text});
+  return sources;
+}
+
 void read_aws_cli(Reading& plan, Run& run, std::vector<ModelInput>& inputs) {
   if (plan.aws_cli.empty()) return;
-  Result<ModelInput> whole = read_aws_cli_export(plan.aws_cli);
+  std::vector<const Found*> all;
+  for (const Found& file : plan.aws_cli) all.push_back(&file);
+  Result<ModelInput> whole = aws_cli::read_sources(sources_of(all));
   if (whole) {
     inputs.push_back(std::move(whole).value());
     return;
@@ -434,22 +405,22 @@ void read_aws_cli(Reading& plan, Run& run, std::vector<ModelInput>& inputs) {
     return;
   }
   std::vector<Error> own;
-  std::vector<std::string> rest;
+  std::vector<const Found*> rest;
   bool whole_error_skipped = false;
-  for (const Found& file : plan.aws_cli_files) {
-    Result<ModelInput> alone = read_aws_cli_export({file.path});
+  for (const Found& file : plan.aws_cli) {
+    Result<ModelInput> alone = aws_cli::read_sources(sources_of({&file}));
     if (alone) {
-      rest.push_back(file.path);
+      rest.push_back(&file);
       continue;
     }
     const Error& error = alone.error();
     if (file.in_directory && is_unknown_cli_kind(error, file.path)) {
-      run.skip(file.order, file.path, error.id, unknown_json_reason(file.path));
+      run.skip(file.order, file.path, error.id, unknown_json_reason(file));
       ++plan.arguments[file.argument].skipped;
       whole_error_skipped = whole_error_skipped || is_unknown_cli_kind(whole.error(), file.path);
       continue;
     }
-    rest.push_back(file.path);
+    rest.push_back(&file);
     if (error.location.file == file.path && !is_between_cli_files(error)) own.push_back(error);
   }
   // The error of the whole comes first (read_inputs reports it), unless its file was skipped.
@@ -458,7 +429,7 @@ void read_aws_cli(Reading& plan, Run& run, std::vector<ModelInput>& inputs) {
     if (!(error == whole.error())) run.fail(std::move(error));
   }
   if (!whole_error_skipped || !own.empty() || rest.empty()) return;
-  Result<ModelInput> again = read_aws_cli_export(rest);
+  Result<ModelInput> again = aws_cli::read_sources(sources_of(rest));
   if (!again) {
     run.fail(again.error());
     return;
@@ -503,7 +474,13 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
   Reading plan = plan_reading(paths, run);
   if (run.stopped()) return done();
   // Read with an option ignored, nothing would be what the user asked for.
-  std::vector<Error> unused = detail::unused_options(options, plan.templates, plan.terraform_plans);
+  const auto paths_of = [](const std::vector<Found>& files) {
+    std::vector<std::string> out;
+    for (const Found& file : files) out.push_back(file.path);
+    return out;
+  };
+  std::vector<Error> unused =
+      detail::unused_options(options, paths_of(plan.templates), paths_of(plan.terraform_plans));
   for (Error& error : unused) run.fail(std::move(error));
   if (!unused.empty()) return done();
   std::vector<ModelInput> inputs;
@@ -512,13 +489,15 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
     inputs.push_back(std::move(input).value());
     return false;
   };
-  for (const std::string& file : plan.scenarios) {
-    if (add(read_scenario_file(file))) return done();
+  for (const Found& file : plan.scenarios) {
+    if (add(read_scenario(file.text, file.path))) return done();
   }
   read_aws_cli(plan, run, inputs);
   if (run.stopped()) return done();
-  for (const std::string& file : plan.terraform_plans) {
-    if (add(read_terraform_plan_file(file, detail::terraform_options(options)))) return done();
+  for (const Found& file : plan.terraform_plans) {
+    if (add(read_terraform_plan(file.text, file.path, detail::terraform_options(options)))) {
+      return done();
+    }
   }
   // A directory whose every file was skipped has nothing to read.
   for (const Argument& argument : plan.arguments) {
@@ -533,7 +512,9 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
   }
   if (run.stopped()) return done();
   if (!plan.templates.empty()) {
-    add(read_cloudformation_templates(plan.templates, detail::cloudformation_options(options)));
+    std::vector<cloudformation::TemplateSource> sources;
+    for (const Found& file : plan.templates) sources.push_back({file.path, file.text});
+    add(cloudformation::read_templates(sources, detail::cloudformation_options(options)));
   }
   if (!run.errors.empty()) return done();
   Result<ModelInput> combined = combine(std::move(inputs));

@@ -1,0 +1,35 @@
+// The one directory walker of snapkey::io: what read_inputs and read_aws_cli_export find below a
+// directory. Private to snapkey::io.
+#ifndef SNAPKEY_SRC_IO_DETAIL_WALK_HPP
+#define SNAPKEY_SRC_IO_DETAIL_WALK_HPP
+
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "snapkey/result.hpp"
+
+namespace snapkey::io::detail {
+
+// A file read once: its path as given or found, and its bytes. Detection reads it; the reader of
+// its kind is handed the text instead of reading the file again.
+struct SourceFile {
+  std::string path;
+  std::string text;
+};
+
+struct Walk {
+  std::vector<std::string> files;  // every regular file below the directory, sorted
+  bool skipped = false;            // an entry whose name starts with '.' was left out
+};
+
+// Walks `directory` recursively. Entries whose names start with '.' (.terraform/, .git/, editor
+// files) are left out, and `skipped` says so. Errors: E_FILE ("cannot read 'PATH': REASON").
+Result<Walk> walk_directory(const std::string& directory);
+
+// E_FILE "cannot read 'PATH': REASON", located at the file: the wording of every E_FILE of io.
+Error cannot_read(const std::string& path, const std::error_code& error);
+
+}  // namespace snapkey::io::detail
+
+#endif  // SNAPKEY_SRC_IO_DETAIL_WALK_HPP
