@@ -236,16 +236,42 @@ Result<VerifyOutput> verify(const VerifyArgs& args) {
   return out;
 }
 
-std::string rules(const RulesArgs& args) {
-  switch (args.format) {
+namespace {
+
+// The three renderings of a table snapkey documents itself with, by format.
+struct TableRenderers {
+  std::string (*table)();
+  std::string (*markdown)();
+  std::string (*json)();
+};
+
+std::string render_as(Format format, const TableRenderers& renderers) {
+  switch (format) {
     case Format::json:
-      return render::render_rules_json();
+      return renderers.json();
     case Format::markdown:
-      return render::render_rules_markdown();
+      return renderers.markdown();
     case Format::table:
       break;
   }
-  return render::render_rules_table();
+  return renderers.table();
+}
+
+}  // namespace
+
+std::string rules(const RulesArgs& args) {
+  return render_as(args.format, {render::render_rules_table, render::render_rules_markdown,
+                                 render::render_rules_json});
+}
+
+std::string checks(const ChecksArgs& args) {
+  return render_as(args.format, {render::render_checks_table, render::render_checks_markdown,
+                                 render::render_checks_json});
+}
+
+std::string errors(const ErrorsArgs& args) {
+  return render_as(args.format, {render::render_errors_table, render::render_errors_markdown,
+                                 render::render_errors_json});
 }
 
 Result<CheckOutput> check(const CheckArgs& args) {
@@ -262,30 +288,6 @@ Result<CheckOutput> check(const CheckArgs& args) {
   out.fails = args.fail_on && findings.fails(*args.fail_on);
   out.text = render(findings, args, loaded->skipped);
   return out;
-}
-
-std::string checks(const ChecksArgs& args) {
-  switch (args.format) {
-    case Format::json:
-      return render::render_checks_json();
-    case Format::markdown:
-      return render::render_checks_markdown();
-    case Format::table:
-      break;
-  }
-  return render::render_checks_table();
-}
-
-std::string errors(const ErrorsArgs& args) {
-  switch (args.format) {
-    case Format::json:
-      return render::render_errors_json();
-    case Format::markdown:
-      return render::render_errors_markdown();
-    case Format::table:
-      break;
-  }
-  return render::render_errors_table();
 }
 
 Date today_utc() {

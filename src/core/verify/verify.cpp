@@ -262,19 +262,19 @@ Finding compare_copy(const Model& model, const Prediction& p, const ObservedCopy
                       job.state)};
 }
 
-Verification verification_of(const Model& model, const Predictions& predictions,
-                             const ObservedCopyJob& job) {
+// One observation against the prediction it matches: `compare` says whether they agree. With no
+// matching prediction, `unmatched` says why.
+template <typename Compare>
+Verification verify(std::string observed, const Location& location, const Prediction* p,
+                    std::string unmatched, const Compare& compare) {
   Verification v;
-  v.observed = observed_text(job);
-  v.location = job.location;
-  const Prediction* p = match_copy(predictions, job);
+  v.observed = std::move(observed);
+  v.location = location;
   if (p == nullptr) {
-    v.reason = fmt::format(
-        "no prediction copies {} from {} to {}: the inputs' plans and jobs do not make this copy",
-        job.resource_arn, job.source_vault_arn, job.destination_vault_arn);
+    v.reason = std::move(unmatched);
     return v;
   }
-  Finding finding = compare_copy(model, *p, job);
+  Finding finding = compare(*p);
   v.agreement = finding.agreement;
   v.reason = std::move(finding.reason);
   v.prediction_id = p->id;
@@ -284,26 +284,24 @@ Verification verification_of(const Model& model, const Predictions& predictions,
 }
 
 Verification verification_of(const Model& model, const Predictions& predictions,
+                             const ObservedCopyJob& job) {
+  return verify(observed_text(job), job.location, match_copy(predictions, job),
+                fmt::format("no prediction copies {} from {} to {}: the inputs' plans and jobs do "
+                            "not make this copy",
+                            job.resource_arn, job.source_vault_arn, job.destination_vault_arn),
+                [&](const Prediction& p) { return compare_copy(model, p, job); });
+}
+
+Verification verification_of(const Model& model, const Predictions& predictions,
                              const ObservedRecoveryPoint& point) {
-  Verification v;
-  v.observed = observed_text(point);
-  v.location = point.location;
-  const Prediction* p = match_point(predictions, point);
-  if (p == nullptr) {
-    v.reason = fmt::format(
-        "no prediction puts a recovery point of {} into {}: the inputs' plans and jobs do not "
-        "make it",
-        point.resource_arn, point.vault_arn);
-    return v;
-  }
-  Finding finding =
-      compare_made(model, *p, point.is_encrypted, point.key_arn, "AWS holds this recovery point");
-  v.agreement = finding.agreement;
-  v.reason = std::move(finding.reason);
-  v.prediction_id = p->id;
-  v.predicted = predicted_text(*p);
-  v.rules = p->rules;
-  return v;
+  return verify(observed_text(point), point.location, match_point(predictions, point),
+                fmt::format("no prediction puts a recovery point of {} into {}: the inputs' plans "
+                            "and jobs do not make it",
+                            point.resource_arn, point.vault_arn),
+                [&](const Prediction& p) {
+                  return compare_made(model, p, point.is_encrypted, point.key_arn,
+                                      "AWS holds this recovery point");
+                });
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
+#include "io/detail/yaml_shape.hpp"
 
 namespace snapkey::io::cloudformation {
 namespace {
@@ -29,15 +30,7 @@ class YamlConverter {
  public:
   explicit YamlConverter(const std::string& path) : path_(path) {}
 
-  Location at(const YAML::Mark& mark) const {
-    Location location;
-    location.file = path_;
-    if (!mark.is_null()) {
-      location.line = mark.line + 1;
-      location.column = mark.column + 1;
-    }
-    return location;
-  }
+  Location at(const YAML::Mark& mark) const { return detail::yaml_location(path_, mark); }
 
   // `fallback`: where a value with no place of its own (an empty value) is reported.
   Result<Node> convert(const YAML::Node& yaml, const Location& fallback) const {

@@ -67,15 +67,17 @@ std::string found(const YAML::Node& node) {
 // yaml-cpp tags a plain scalar "?" and a quoted or block scalar "!".
 bool is_plain(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
 
-Location Shape::at(const YAML::Mark& mark) const {
+Location yaml_location(std::string_view file, const YAML::Mark& mark) {
   Location location;
-  location.file = file_;
+  location.file = file;
   if (!mark.is_null()) {
     location.line = mark.line + 1;
     location.column = mark.column + 1;
   }
   return location;
 }
+
+Location Shape::at(const YAML::Mark& mark) const { return yaml_location(file_, mark); }
 
 Location Shape::at(const YAML::Node& value, const YAML::Node& key) const {
   if (value.IsNull() || value.Mark().is_null()) return at(key.Mark());

@@ -45,6 +45,8 @@ using Fields = std::vector<Field>;
 const Field* find(const Fields& fields, std::string_view name);
 // What a value is, for "found ..." in messages: 'text', an empty string, a list, a map, nothing.
 std::string found(const YAML::Node& node);
+// 1-based line:column of a yaml-cpp mark in `file` (0:0 when yaml-cpp has none).
+Location yaml_location(std::string_view file, const YAML::Mark& mark);
 // A scalar written without quotes (YAML resolves those to numbers, booleans, null...).
 bool is_plain(const YAML::Node& node);
 

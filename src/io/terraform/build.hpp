@@ -46,6 +46,10 @@ struct KeyTarget {
   std::size_t entry = 0;   // entry: an index into Builder's keys
   std::string text;        // text: a reference that needs no name, e.g. alias/aws/rds
   std::string why;         // unknown: the sentence that says why
+
+  static KeyTarget of_entry(std::size_t entry) { return {Kind::entry, entry, {}, {}}; }
+  static KeyTarget of_text(std::string text) { return {Kind::text, 0, std::move(text), {}}; }
+  static KeyTarget unknown(std::string why) { return {Kind::unknown, 0, {}, std::move(why)}; }
 };
 
 // A key the plan describes or implies.

@@ -6,33 +6,14 @@
 
 #include "io/terraform/build.hpp"
 #include "io/terraform/policy.hpp"
+#include "snapkey/key_ref.hpp"
 
 namespace snapkey::io::terraform {
 namespace {
 
-std::string scoped(const AccountId& account, const Region& region, std::string_view alias) {
-  return fmt::format("{}|{}|{}", account.value, region.name, alias);
-}
-
-KeyTarget unknown_key(std::string why) {
-  KeyTarget t;
-  t.kind = KeyTarget::Kind::unknown;
-  t.why = std::move(why);
-  return t;
-}
-
-KeyTarget entry_key(std::size_t entry) {
-  KeyTarget t;
-  t.kind = KeyTarget::Kind::entry;
-  t.entry = entry;
-  return t;
-}
-
-KeyTarget text_key(std::string text) {
-  KeyTarget t;
-  t.kind = KeyTarget::Kind::text;
-  t.text = std::move(text);
-  return t;
+// How an alias is told apart from the same alias in another account or Region (KeyRef's rule).
+std::string alias_in(const AccountId& account, const Region& region, std::string_view alias) {
+  return KeyRef{KeyRefKind::alias, std::string(alias), account, region}.scoped();
 }
 
 bool aws_alias(std::string_view alias) { return alias.starts_with("alias/aws/"); }
@@ -92,7 +73,7 @@ std::size_t Builder::add_key(Key key, const Instance* instance) {
   const std::size_t index = keys_.size();
   if (!key.arn.empty()) key_by_arn_.emplace(key.arn, index);
   for (const std::string& alias : key.aliases) {
-    key_by_alias_.emplace(scoped(key.account, key.region, alias), index);
+    key_by_alias_.emplace(alias_in(key.account, key.region, alias), index);
   }
   if (instance != nullptr) key_of_instance_[instance] = index;
   keys_.push_back(KeyEntry{std::move(key), "", std::nullopt});
@@ -129,7 +110,7 @@ std::optional<std::size_t> Builder::key_for_arn(const Arn& arn, const std::strin
 
 std::size_t Builder::key_for_alias(const std::string& alias, const AccountId& account,
                                    const Region& region, const Location& location) {
-  if (auto it = key_by_alias_.find(scoped(account, region, alias)); it != key_by_alias_.end()) {
+  if (auto it = key_by_alias_.find(alias_in(account, region, alias)); it != key_by_alias_.end()) {
     return it->second;
   }
   Key key;
@@ -297,7 +278,8 @@ Status Builder::replica_key(const Instance& instance) {
           fmt::format("expected the ARN of a multi-Region primary key at {}, found '{}'",
                       primary_arn.json.location().pointer, *text));
     }
-    primary = entry_key(*key_for_arn(*parsed, *text, instance.location, MultiRegion::primary));
+    primary =
+        KeyTarget::of_entry(*key_for_arn(*parsed, *text, instance.location, MultiRegion::primary));
   } else {
     auto target = key_from(plan_.resolve(instance.expression("primary_key_arn"), instance),
                            instance, "primary_key_arn");
@@ -397,7 +379,7 @@ Status Builder::data_alias(const Instance& instance) {
     }
     if (std::find(key.aliases.begin(), key.aliases.end(), **name) == key.aliases.end()) {
       key.aliases.push_back(**name);
-      key_by_alias_.emplace(scoped(key.account, key.region, **name), entry);
+      key_by_alias_.emplace(alias_in(key.account, key.region, **name), entry);
     }
   } else if (aws_alias(**name)) {
     entry = key_for_alias(**name, instance.account, instance.region, instance.location);
@@ -431,7 +413,7 @@ Status Builder::alias(const Instance& instance) {
   if (std::find(key.aliases.begin(), key.aliases.end(), **name) == key.aliases.end()) {
     key.aliases.push_back(**name);
   }
-  key_by_alias_.emplace(scoped(key.account, key.region, **name), target.entry);
+  key_by_alias_.emplace(alias_in(key.account, key.region, **name), target.entry);
   return Ok{};
 }
 
@@ -458,22 +440,22 @@ Result<KeyTarget> Builder::key_from_text(const Value& value, const AccountId& ac
   } else if (text->starts_with("alias/")) {
     arn = Arn{std::string(partition_of(region)), "kms", region.name, account.value, *text};
   } else if (is_key_id(*text)) {
-    if (auto entry = key_with_id(*text, account, region)) return entry_key(*entry);
+    if (auto entry = key_with_id(*text, account, region)) return KeyTarget::of_entry(*entry);
     arn = Arn{std::string(partition_of(region)), "kms", region.name, account.value, "key/" + *text};
   } else {
     return bad("");
   }
   if (arn.resource.starts_with("alias/")) {
-    if (aws_alias(arn.resource)) return text_key(*text);
-    return entry_key(key_for_alias(arn.resource, AccountId{arn.account}, Region{arn.region},
-                                   value.json.location()));
+    if (aws_alias(arn.resource)) return KeyTarget::of_text(*text);
+    return KeyTarget::of_entry(key_for_alias(arn.resource, AccountId{arn.account},
+                                             Region{arn.region}, value.json.location()));
   }
   if (!is_kms_key_arn(arn)) return bad("");
   const std::string full = arn.to_string();
   if (auto entry = key_for_arn(arn, full, value.json.location(), MultiRegion::none)) {
-    return entry_key(*entry);
+    return KeyTarget::of_entry(*entry);
   }
-  return unknown_key(fmt::format(
+  return KeyTarget::unknown(fmt::format(
       "the multi-Region key {} is not in the plan, so whether it is a primary or a replica is "
       "not known",
       full));
@@ -483,7 +465,7 @@ Result<KeyTarget> Builder::key_from(const Resolved& resolved, const Instance& in
                                     std::string_view attribute) {
   switch (resolved.kind) {
     case Resolved::Kind::unresolvable:
-      return unknown_key(unknown_until_apply(instance.address, attribute, resolved.why));
+      return KeyTarget::unknown(unknown_until_apply(instance.address, attribute, resolved.why));
     case Resolved::Kind::constant: {
       if (resolved.constant.is_null()) return KeyTarget{};
       Value value;
@@ -500,22 +482,22 @@ Result<KeyTarget> Builder::key_from(const Resolved& resolved, const Instance& in
   if ((target.is(false, "aws_kms_key") || target.is(false, "aws_kms_replica_key") ||
        target.is(true, "aws_kms_key")) &&
       names_key) {
-    return entry_key(key_of_instance_.at(&target));
+    return KeyTarget::of_entry(key_of_instance_.at(&target));
   }
   if (target.is(false, "aws_kms_alias") && alias_of_instance_.contains(&target)) {
     return alias_of_instance_.at(&target);
   }
   if (target.is(true, "aws_kms_alias")) {
     if (auto it = key_of_instance_.find(&target); it != key_of_instance_.end()) {
-      return entry_key(it->second);
+      return KeyTarget::of_entry(it->second);
     }
-    return unknown_key(unknown_until_apply(
+    return KeyTarget::unknown(unknown_until_apply(
         instance.address, attribute,
         fmt::format("{} refers to {}, whose key the plan does not describe (read only during "
                     "apply)",
                     resolved.subject, target.address)));
   }
-  return unknown_key(unknown_until_apply(
+  return KeyTarget::unknown(unknown_until_apply(
       instance.address, attribute,
       fmt::format("{} refers to {}{}{}, which is not a KMS key this reader knows", resolved.subject,
                   target.address, what.empty() ? "" : ".", what)));
@@ -524,14 +506,16 @@ Result<KeyTarget> Builder::key_from(const Resolved& resolved, const Instance& in
 Result<KeyTarget> Builder::key_target(const Instance& instance, std::string_view attribute,
                                       std::string_view fallback, std::string_view learn) {
   const Value value = instance[attribute];
-  const KeyTarget by_default = fallback.empty() ? KeyTarget{} : text_key(std::string(fallback));
+  const KeyTarget by_default =
+      fallback.empty() ? KeyTarget{} : KeyTarget::of_text(std::string(fallback));
   if (instance.expression(attribute).is_missing()) {
     // Not configured: the default key. An existing resource shows its ARN: a key the plan
     // describes is taken as it is; otherwise the ARN is the default key's.
     if (!value.known()) return by_default;
     auto text = value.string();
     if (!text) return text.error();
-    if (auto it = key_by_arn_.find(*text); it != key_by_arn_.end()) return entry_key(it->second);
+    if (auto it = key_by_arn_.find(*text); it != key_by_arn_.end())
+      return KeyTarget::of_entry(it->second);
     auto arn = parse_arn(*text);
     if (!learn.empty() && arn && is_kms_key_arn(*arn)) {
       const std::size_t entry =

@@ -37,20 +37,6 @@ std::string_view source_set(const Instance& instance) {
   return "";
 }
 
-KeyTarget unknown_key(std::string why) {
-  KeyTarget t;
-  t.kind = KeyTarget::Kind::unknown;
-  t.why = std::move(why);
-  return t;
-}
-
-KeyTarget text_key(std::string text) {
-  KeyTarget t;
-  t.kind = KeyTarget::Kind::text;
-  t.text = std::move(text);
-  return t;
-}
-
 std::string arn_of(const Instance& instance, std::string_view service, std::string_view kind,
                    std::string_view name) {
   return fmt::format("arn:{}:{}:{}:{}:{}:{}", partition_of(instance.region), service,
@@ -140,7 +126,7 @@ Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_vi
     if (aurora && encryption_type.known()) {
       auto text = encryption_type.string();
       if (!text) return text.error();
-      if (*text == "sse-rds") return text_key(std::string(kAwsOwnedKey));
+      if (*text == "sse-rds") return KeyTarget::of_text(std::string(kAwsOwnedKey));
     }
     // Aurora express configuration: encrypted with the AWS owned key, with no key to choose.
     std::string why;
@@ -148,14 +134,14 @@ Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_vi
                         instance.expression("with_express_configuration"),
                         "with_express_configuration", false, why);
     if (!express) return express.error();
-    if (aurora && no_key && !*express) return unknown_key(why);
-    if (aurora && no_key && **express) return text_key(std::string(kAwsOwnedKey));
+    if (aurora && no_key && !*express) return KeyTarget::unknown(why);
+    if (aurora && no_key && **express) return KeyTarget::of_text(std::string(kAwsOwnedKey));
   }
   const Value encrypted = instance["storage_encrypted"];
   const JsonValue expression = instance.expression("storage_encrypted");
   const std::string_view source = source_set(instance);
   if (!source.empty() && expression.is_missing() && !encrypted.known()) {
-    return unknown_key(unknown_until_apply(
+    return KeyTarget::unknown(unknown_until_apply(
         instance.address, "storage_encrypted",
         fmt::format("it follows {}, which the plan does not describe", source)));
   }
@@ -165,7 +151,7 @@ Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_vi
   std::string why;
   auto on = flag(plan_, instance, encrypted, expression, "storage_encrypted", serverless, why);
   if (!on) return on.error();
-  if (!*on) return unknown_key(why);
+  if (!*on) return KeyTarget::unknown(why);
   if (!**on) {
     // Created without a key or encryption: Aurora is then encrypted, or not, by what AWS does
     // on the day it is created (R39), which the engine decides by the prediction's date.
@@ -177,7 +163,7 @@ Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_vi
     if (instance[key_attribute].known()) {
       return key_from_text(instance[key_attribute], instance.account, instance.region);
     }
-    return unknown_key(unknown_until_apply(
+    return KeyTarget::unknown(unknown_until_apply(
         instance.address, key_attribute,
         fmt::format("the key follows {}, which the plan does not describe", source)));
   }
@@ -286,8 +272,8 @@ Status Builder::vault(const Instance& instance, VaultType type) {
       if (!target) return target.error();
       entry.key = *target;
     } else {
-      entry.key =
-          unknown_key(fmt::format("{}: kms_key_arn is read only during apply", instance.address));
+      entry.key = KeyTarget::unknown(
+          fmt::format("{}: kms_key_arn is read only during apply", instance.address));
     }
   } else {
     auto key = type == VaultType::standard
