@@ -103,6 +103,16 @@ Error Shape::type_error(std::string_view expected, const Field& field) const {
   return type_error(expected, fmt::format("'{}'", field.name), field.value, at(field));
 }
 
+Error Shape::not_sections(const YAML::Node& root,
+                          std::span<const std::string_view> sections) const {
+  Location where = at(root.Mark());
+  if (root.IsNull() || where.line == 0) where.line = where.column = 1;
+  return error(ids_.type,
+               fmt::format("expected a map of sections ({}) at the top level, found {}",
+                           fmt::join(sections, ", "), found(root)),
+               where);
+}
+
 Result<Fields> Shape::pairs(const YAML::Node& node, std::string_view owner) const {
   Fields fields;
   for (auto it = node.begin(); it != node.end(); ++it) {

@@ -79,6 +79,10 @@ class Shape {
                    Location where) const;
   Error type_error(std::string_view expected, const Field& field) const;
 
+  // The type id for a document that is no map: "expected a map of sections (SECTIONS) at the top
+  // level, found ...", at the document's start when the document has no place of its own.
+  Error not_sections(const YAML::Node& root, std::span<const std::string_view> sections) const;
+
   // The pairs of the map `node`, each key a string given once. `owner` ends messages: "at the
   // top level", "in 'require'", "in suppression 2".
   Result<Fields> pairs(const YAML::Node& node, std::string_view owner) const;

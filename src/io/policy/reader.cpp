@@ -137,14 +137,7 @@ Result<Policy> Reader::read(const YAML::Node& root) const {
   Policy policy;
   policy.file = file();
   if (root.IsNull()) return policy;  // an empty file (or only comments): the default policy
-  if (!root.IsMap()) {
-    Location where = at(root.Mark());
-    if (where.line == 0) where.line = where.column = 1;
-    return error(kTypeError,
-                 fmt::format("expected a map of sections ({}) at the top level, found {}",
-                             fmt::join(kSections, ", "), found(root)),
-                 where);
-  }
+  if (!root.IsMap()) return not_sections(root, kSections);
   Result<Fields> sections = fields(root, kSections, "at the top level");
   if (!sections) return sections.error();
   for (const Field& field : *sections) {

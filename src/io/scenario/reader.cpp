@@ -115,15 +115,7 @@ Status Reader::section(const Field& field, Result<T> (Reader::*read)(const Field
 }
 
 Result<ModelInput> Reader::read(const YAML::Node& root) const {
-  if (!root.IsMap()) {
-    Location where = at(root.Mark());
-    if (root.IsNull() || where.line == 0)
-      where = Location{.file = file(), .line = 1, .column = 1, .pointer = {}};
-    return error(kTypeError,
-                 fmt::format("expected a map of sections ({}) at the top level, found {}",
-                             fmt::join(kSections, ", "), found(root)),
-                 where);
-  }
+  if (!root.IsMap()) return not_sections(root, kSections);
   Result<Fields> sections = fields(root, kSections, "at the top level");
   if (!sections) return sections.error();
   ModelInput input;
