@@ -107,17 +107,14 @@ void print_skipped(const std::vector<io::SkippedInput>& skipped) {
 }
 
 Result<Loaded> load(const InputArgs& args) {
-  Result<Options> options = predict_options(args.as_of);
-  if (!options) return options.error();
-  Result<io::InputOptions> input_options = cli::input_options(args);
-  if (!input_options) return input_options.error();
-  io::InputReport read = io::read_inputs_report(args.paths, *input_options);
+  SNAPKEY_ASSIGN_OR_RETURN(Options options, predict_options(args.as_of));
+  SNAPKEY_ASSIGN_OR_RETURN(io::InputOptions input_options, cli::input_options(args));
+  io::InputReport read = io::read_inputs_report(args.paths, input_options);
   print_skipped(read.skipped);
   if (!read.errors.empty()) return all_errors(read.errors);
-  Result<Model> model = Model::build(std::move(*read.input));
-  if (!model) return model.error();
-  Predictions predictions = snapkey::predict(*model, *options);
-  return Loaded{std::move(model).value(), std::move(predictions), std::move(read.skipped)};
+  SNAPKEY_ASSIGN_OR_RETURN(Model model, Model::build(std::move(*read.input)));
+  Predictions predictions = snapkey::predict(model, options);
+  return Loaded{std::move(model), std::move(predictions), std::move(read.skipped)};
 }
 
 // The date suppressions expire against: --today, else the clock's.
@@ -177,12 +174,11 @@ std::string check_parameter(const std::string& value) {
 }
 
 Result<std::string> predict(const PredictArgs& args) {
-  Result<Loaded> loaded = load(args.input);
-  if (!loaded) return loaded.error();
-  const Predictions& predictions = loaded->predictions;
+  SNAPKEY_ASSIGN_OR_RETURN(Loaded loaded, load(args.input));
+  const Predictions& predictions = loaded.predictions;
   switch (args.format) {
     case Format::json:
-      return render::render_json(predictions, loaded->skipped);
+      return render::render_json(predictions, loaded.skipped);
     case Format::markdown:
       return render::render_markdown(predictions);
     case Format::table:
@@ -192,9 +188,8 @@ Result<std::string> predict(const PredictArgs& args) {
 }
 
 Result<std::string> explain(const ExplainArgs& args) {
-  Result<Loaded> loaded = load(args.input);
-  if (!loaded) return loaded.error();
-  const Predictions& predictions = loaded->predictions;
+  SNAPKEY_ASSIGN_OR_RETURN(Loaded loaded, load(args.input));
+  const Predictions& predictions = loaded.predictions;
   if (const Prediction* p = predictions.find(args.recovery_point)) {
     return render::render_explanation(*p, {.color = args.color});
   }
@@ -217,14 +212,13 @@ Result<std::string> explain(const ExplainArgs& args) {
 }
 
 Result<VerifyOutput> verify(const VerifyArgs& args) {
-  Result<Loaded> loaded = load(args.input);
-  if (!loaded) return loaded.error();
-  const VerifyReport report = snapkey::verify(loaded->model, loaded->predictions);
+  SNAPKEY_ASSIGN_OR_RETURN(Loaded loaded, load(args.input));
+  const VerifyReport report = snapkey::verify(loaded.model, loaded.predictions);
   VerifyOutput out;
   out.disagrees = report.disagreements() > 0;
   switch (args.format) {
     case Format::json:
-      out.text = render::render_verify_json(report, loaded->skipped);
+      out.text = render::render_verify_json(report, loaded.skipped);
       break;
     case Format::markdown:
       out.text = render::render_verify_markdown(report);
@@ -279,14 +273,13 @@ Result<CheckOutput> check(const CheckArgs& args) {
   // that a typo in them does not wait for the inputs to be read.
   SNAPKEY_ASSIGN_OR_RETURN(const Date today, check_date(args.today));
   SNAPKEY_ASSIGN_OR_RETURN(const Policy policy, load_policy(args.policy));
-  Result<Loaded> loaded = load(args.input);
-  if (!loaded) return loaded.error();
-  Findings findings = snapkey::check(loaded->predictions, policy, {.today = today});
+  SNAPKEY_ASSIGN_OR_RETURN(Loaded loaded, load(args.input));
+  Findings findings = snapkey::check(loaded.predictions, policy, {.today = today});
   // Lines where the input has only JSON Pointers: editors and SARIF viewers jump to lines.
   io::locate_lines(findings);
   CheckOutput out;
   out.fails = args.fail_on && findings.fails(*args.fail_on);
-  out.text = render(findings, args, loaded->skipped);
+  out.text = render(findings, args, loaded.skipped);
   return out;
 }
 

@@ -39,10 +39,10 @@ Status read_organization(const JsonValue& root, const FileContext& file, Export&
                     fmt::format("account {}", account->value), "its organization");
   if (!s) return s;
   // The management account is in the organization too.
-  Result<std::optional<std::string>> management = organization->optional_string("MasterAccountId");
-  if (!management) return management.error();
-  if (!*management) return Ok{};
-  Result<AccountId> manager = parse_account_id(**management);
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> management,
+                           organization->optional_string("MasterAccountId"));
+  if (!management) return Ok{};
+  Result<AccountId> manager = parse_account_id(*management);
   if (!manager) {
     return (*organization)["MasterAccountId"].error(manager.error().id, manager.error().message);
   }
@@ -59,14 +59,12 @@ constexpr std::string_view kAccountArn =
 // (arn:PARTITION:organizations::MANAGEMENT-ACCOUNT:account/o-ORGANIZATION/ACCOUNT).
 Status read_listed_account(const JsonValue& entry, Export& out) {
   if (!entry.is_object()) return entry.type_error("an object");
-  Result<std::string> id_text = required_text(entry, "Id");
-  if (!id_text) return id_text.error();
-  Result<AccountId> id = parse_account_id(*id_text);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string id_text, required_text(entry, "Id"));
+  Result<AccountId> id = parse_account_id(id_text);
   if (!id) return entry["Id"].error(id.error().id, id.error().message);
-  Result<std::string> arn_text = required_text(entry, "Arn");
-  if (!arn_text) return arn_text.error();
+  SNAPKEY_ASSIGN_OR_RETURN(std::string arn_text, required_text(entry, "Arn"));
   const JsonValue at = entry["Arn"];
-  Result<Arn> arn = parse_arn(*arn_text);
+  Result<Arn> arn = parse_arn(arn_text);
   if (!arn) return at.error(arn.error().id, arn.error().message);
   const std::string_view resource = arn->resource;
   const auto slash = resource.find('/', 8);
@@ -75,7 +73,7 @@ Status read_listed_account(const JsonValue& entry, Export& out) {
   const std::string_view member = slash == std::string_view::npos ? "" : resource.substr(slash + 1);
   if (arn->service != "organizations" || !arn->region.empty() || arn->account.empty() ||
       !resource.starts_with("account/") || !is_organization_id(organization)) {
-    return value_error(at, kAccountArn, *arn_text);
+    return value_error(at, kAccountArn, arn_text);
   }
   if (member != id->value) {
     return at.error(std::string(kValueError),
@@ -83,7 +81,7 @@ Status read_listed_account(const JsonValue& entry, Export& out) {
                                 "arn:aws:organizations::MANAGEMENT-ACCOUNT:account/o-ORGANIZATION/"
                                 "{}; found '{}'",
                                 id->value, entry["Id"].location().pointer, at.location().pointer,
-                                id->value, *arn_text));
+                                id->value, arn_text));
   }
   const std::string org(organization);
   const Location where = at.location();
@@ -99,9 +97,8 @@ Status read_listed_account(const JsonValue& entry, Export& out) {
 }  // namespace
 
 Status read_list_accounts(const JsonValue& root, const FileContext&, Export& out) {
-  Result<std::vector<JsonValue>> accounts = list_of(root, "Accounts");
-  if (!accounts) return accounts.error();
-  for (const JsonValue& entry : *accounts) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> accounts, list_of(root, "Accounts"));
+  for (const JsonValue& entry : accounts) {
     SNAPKEY_RETURN_IF_ERROR(read_listed_account(entry, out));
   }
   return Ok{};

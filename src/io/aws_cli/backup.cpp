@@ -55,9 +55,9 @@ Status read_vault_key(const JsonValue& entry, const ArnAt& arn, const std::strin
                                                       : "RESTORE_ACCESS_BACKUP_VAULT");
     return Ok{};
   }
-  Result<std::string> reference = key_reference(key, arn.region(), arn.account(), out);
-  if (!reference) return reference.error();
-  vault.key = std::move(*reference);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string reference,
+                           key_reference(key, arn.region(), arn.account(), out));
+  vault.key = std::move(reference);
   return Ok{};
 }
 
@@ -152,14 +152,13 @@ Result<PlanRule> read_rule(const JsonValue& entry, const ArnAt& plan, Export& ou
     out.vault_references.push_back(
         {(*lag)->text, VaultType::logically_air_gapped, (*lag)->where()});
   }
-  Result<std::vector<JsonValue>> copies = list_of(entry, "CopyActions");
-  if (!copies) return copies.error();
-  for (const JsonValue& copy : *copies) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> copies, list_of(entry, "CopyActions"));
+  for (const JsonValue& copy : copies) {
     if (!copy.is_object()) return copy.type_error("an object");
-    Result<ArnAt> destination = required_arn(copy, "DestinationBackupVaultArn", kVaultArn);
-    if (!destination) return destination.error();
-    rule.copy_to.push_back(destination->text);
-    out.vault_references.push_back({destination->text, VaultType::standard, destination->where()});
+    SNAPKEY_ASSIGN_OR_RETURN(ArnAt destination,
+                             required_arn(copy, "DestinationBackupVaultArn", kVaultArn));
+    rule.copy_to.push_back(destination.text);
+    out.vault_references.push_back({destination.text, VaultType::standard, destination.where()});
   }
   return rule;
 }
@@ -177,20 +176,16 @@ std::string signature_of(const Plan& plan) {
 }
 
 Result<std::vector<TagCondition>> read_list_of_tags(const JsonValue& selection) {
-  Result<std::vector<JsonValue>> entries = list_of(selection, "ListOfTags");
-  if (!entries) return entries.error();
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> entries, list_of(selection, "ListOfTags"));
   std::vector<TagCondition> out;
-  for (const JsonValue& entry : *entries) {
+  for (const JsonValue& entry : entries) {
     if (!entry.is_object()) return entry.type_error("an object");
-    Result<std::string> type = entry.required_string("ConditionType");
-    if (!type) return type.error();
-    if (*type != "STRINGEQUALS") return value_error(entry["ConditionType"], "STRINGEQUALS", *type);
-    Result<std::string> key = entry.required_string("ConditionKey");
-    if (!key) return key.error();
-    Result<std::string> value = entry.required_string("ConditionValue");
-    if (!value) return value.error();
-    if (key->starts_with(kResourceTagPrefix)) key->erase(0, kResourceTagPrefix.size());
-    out.push_back({TagCondition::Test::equals, std::move(*key), std::move(*value)});
+    SNAPKEY_ASSIGN_OR_RETURN(std::string type, entry.required_string("ConditionType"));
+    if (type != "STRINGEQUALS") return value_error(entry["ConditionType"], "STRINGEQUALS", type);
+    SNAPKEY_ASSIGN_OR_RETURN(std::string key, entry.required_string("ConditionKey"));
+    SNAPKEY_ASSIGN_OR_RETURN(std::string value, entry.required_string("ConditionValue"));
+    if (key.starts_with(kResourceTagPrefix)) key.erase(0, kResourceTagPrefix.size());
+    out.push_back({TagCondition::Test::equals, std::move(key), std::move(value)});
   }
   return out;
 }
@@ -221,12 +216,10 @@ Result<std::vector<TagCondition>> read_conditions(const JsonValue& selection) {
     if (!entries.is_array()) return entries.type_error("a list");
     for (const JsonValue& entry : entries.items()) {
       if (!entry.is_object()) return entry.type_error("an object");
-      Result<std::string> key = entry.required_string("ConditionKey");
-      if (!key) return key.error();
-      Result<std::string> value = entry.required_string("ConditionValue");
-      if (!value) return value.error();
-      if (key->starts_with(kResourceTagPrefix)) key->erase(0, kResourceTagPrefix.size());
-      out.push_back({test->second, std::move(*key), std::move(*value)});
+      SNAPKEY_ASSIGN_OR_RETURN(std::string key, entry.required_string("ConditionKey"));
+      SNAPKEY_ASSIGN_OR_RETURN(std::string value, entry.required_string("ConditionValue"));
+      if (key.starts_with(kResourceTagPrefix)) key.erase(0, kResourceTagPrefix.size());
+      out.push_back({test->second, std::move(key), std::move(value)});
     }
   }
   return out;
@@ -248,20 +241,17 @@ std::string signature_of(const SelectionFacts& facts) {
 }  // namespace
 
 Status read_backup_vault_list(const JsonValue& root, const FileContext&, Export& out) {
-  Result<std::vector<JsonValue>> vaults = list_of(root, "BackupVaultList");
-  if (!vaults) return vaults.error();
-  for (const JsonValue& entry : *vaults) {
-    Result<Vault> vault = read_vault(entry, out);
-    if (!vault) return vault.error();
-    SNAPKEY_RETURN_IF_ERROR(add_vault(std::move(*vault), out));
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> vaults, list_of(root, "BackupVaultList"));
+  for (const JsonValue& entry : vaults) {
+    SNAPKEY_ASSIGN_OR_RETURN(Vault vault, read_vault(entry, out));
+    SNAPKEY_RETURN_IF_ERROR(add_vault(std::move(vault), out));
   }
   return Ok{};
 }
 
 Status read_backup_vault(const JsonValue& root, const FileContext&, Export& out) {
-  Result<Vault> vault = read_vault(root, out);
-  if (!vault) return vault.error();
-  return add_vault(std::move(*vault), out);
+  SNAPKEY_ASSIGN_OR_RETURN(Vault vault, read_vault(root, out));
+  return add_vault(std::move(vault), out);
 }
 
 Status read_vault_access_policy(const JsonValue& root, const FileContext&, Export& out) {
@@ -288,28 +278,25 @@ Status read_vault_access_policy(const JsonValue& root, const FileContext&, Expor
 Status read_backup_plan(const JsonValue& root, const FileContext&, Export& out) {
   Result<ArnAt> arn = required_arn(root, "BackupPlanArn", kPlanArn);
   if (!arn) return arn.error();
-  Result<std::string> id = root.required_string("BackupPlanId");
-  if (!id) return id.error();
-  Result<JsonValue> body = required_object(root, "BackupPlan");
-  if (!body) return body.error();
+  SNAPKEY_ASSIGN_OR_RETURN(std::string id, root.required_string("BackupPlanId"));
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue body, required_object(root, "BackupPlan"));
   Plan plan;
   plan.arn = arn->text;
-  plan.location = body->location();
+  plan.location = body.location();
   plan.generated_name = true;
-  Result<std::string> name = body->required_string("BackupPlanName");
+  Result<std::string> name = body.required_string("BackupPlanName");
   if (!name) return name.error();
   plan.name = *name;
-  Result<std::vector<JsonValue>> rules = list_of(*body, "Rules");
+  Result<std::vector<JsonValue>> rules = list_of(body, "Rules");
   if (!rules) return rules.error();
   for (const JsonValue& entry : *rules) {
-    Result<PlanRule> rule = read_rule(entry, *arn, out);
-    if (!rule) return rule.error();
-    plan.rules.push_back(std::move(*rule));
+    SNAPKEY_ASSIGN_OR_RETURN(PlanRule rule, read_rule(entry, *arn, out));
+    plan.rules.push_back(std::move(rule));
   }
-  PlanFacts facts{*id, signature_of(plan), std::move(plan)};
-  auto [it, inserted] = out.plans.try_emplace(*id, facts);
+  PlanFacts facts{id, signature_of(plan), std::move(plan)};
+  auto [it, inserted] = out.plans.try_emplace(id, facts);
   if (inserted || it->second.signature == facts.signature) return Ok{};
-  return described_twice(fmt::format("backup plan {}", *id), it->second.plan.location,
+  return described_twice(fmt::format("backup plan {}", id), it->second.plan.location,
                          facts.plan.location);
 }
 
@@ -321,23 +308,22 @@ Status read_backup_selection(const JsonValue& root, const FileContext&, Export& 
   Result<std::string> id = root.required_string("SelectionId");
   if (!id) return id.error();
   facts.id = *id;
-  Result<JsonValue> body = required_object(root, "BackupSelection");
-  if (!body) return body.error();
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue body, required_object(root, "BackupSelection"));
   Selection& selection = facts.selection;
-  selection.location = body->location();
-  Result<std::string> name = body->required_string("SelectionName");
+  selection.location = body.location();
+  Result<std::string> name = body.required_string("SelectionName");
   if (!name) return name.error();
   selection.name = *name;
-  Result<std::vector<std::string>> resources = body->string_list("Resources");
+  Result<std::vector<std::string>> resources = body.string_list("Resources");
   if (!resources) return resources.error();
   selection.resources = std::move(*resources);
-  Result<std::vector<std::string>> not_resources = body->string_list("NotResources");
+  Result<std::vector<std::string>> not_resources = body.string_list("NotResources");
   if (!not_resources) return not_resources.error();
   selection.not_resources = std::move(*not_resources);
-  Result<std::vector<TagCondition>> any_tags = read_list_of_tags(*body);
+  Result<std::vector<TagCondition>> any_tags = read_list_of_tags(body);
   if (!any_tags) return any_tags.error();
   selection.any_tags = std::move(*any_tags);
-  Result<std::vector<TagCondition>> all_tags = read_conditions(*body);
+  Result<std::vector<TagCondition>> all_tags = read_conditions(body);
   if (!all_tags) return all_tags.error();
   selection.all_tags = std::move(*all_tags);
   facts.signature = signature_of(facts);

@@ -110,17 +110,16 @@ std::string_view key_id_of(const Arn& arn, const ArnKind& kind) {
 }  // namespace
 
 Result<ArnAt> arn_value(JsonValue value, const ArnKind& kind) {
-  Result<std::string> text = value.as_string();
-  if (!text) return text.error();
-  Result<Arn> arn = parse_arn(*text);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string text, value.as_string());
+  Result<Arn> arn = parse_arn(text);
   if (!arn) return value.error(arn.error().id, arn.error().message);
   if (!of_kind(*arn, kind)) {
-    return value_error(value, fmt::format("{} like {}", kind.what, kind.example), *text);
+    return value_error(value, fmt::format("{} like {}", kind.what, kind.example), text);
   }
-  if (Status s = check_multi_region_key_id(value, key_id_of(*arn, kind), *text); !s) {
+  if (Status s = check_multi_region_key_id(value, key_id_of(*arn, kind), text); !s) {
     return s.error();
   }
-  return ArnAt{std::move(text).value(), std::move(arn).value(), std::move(value)};
+  return ArnAt{std::move(text), std::move(arn).value(), std::move(value)};
 }
 
 std::optional<std::string_view> peek_string(const JsonValue& object, std::string_view member) {
@@ -155,13 +154,11 @@ Result<std::string> arn_text(const JsonValue& object, std::string_view member, c
   }
   // Missing, or not a good ARN: the slow path says why, with the pointer.
   if (required) {
-    Result<ArnAt> arn = required_arn(object, member, kind);
-    if (!arn) return arn.error();
-    return std::move(arn->text);
+    SNAPKEY_ASSIGN_OR_RETURN(ArnAt arn, required_arn(object, member, kind));
+    return std::move(arn.text);
   }
-  Result<std::optional<ArnAt>> arn = optional_arn(object, member, kind);
-  if (!arn) return arn.error();
-  return *arn ? std::move((*arn)->text) : std::string();
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<ArnAt> arn, optional_arn(object, member, kind));
+  return arn ? std::move((arn)->text) : std::string();
 }
 
 Result<ArnAt> required_arn(const JsonValue& object, std::string_view member, const ArnKind& kind) {
@@ -177,9 +174,8 @@ Result<std::optional<ArnAt>> optional_arn(const JsonValue& object, std::string_v
                                           const ArnKind& kind) {
   JsonValue value = object[member];
   if (value.is_missing() || value.is_null()) return std::optional<ArnAt>();
-  Result<ArnAt> arn = arn_value(std::move(value), kind);
-  if (!arn) return arn.error();
-  return std::optional<ArnAt>(std::move(arn).value());
+  SNAPKEY_ASSIGN_OR_RETURN(ArnAt arn, arn_value(std::move(value), kind));
+  return std::optional<ArnAt>(std::move(arn));
 }
 
 Result<JsonValue> required_object(const JsonValue& object, std::string_view member) {
@@ -209,10 +205,9 @@ Result<std::optional<std::string>> optional_word(const JsonValue& object, std::s
 
 Result<AccountId> account_of_file(const JsonValue& root, const FileContext& file,
                                   std::string_view command) {
-  Result<std::optional<std::string>> stated = root.optional_string("AccountId");
-  if (!stated) return stated.error();
-  if (*stated) {
-    Result<AccountId> account = parse_account_id(**stated);
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> stated, root.optional_string("AccountId"));
+  if (stated) {
+    Result<AccountId> account = parse_account_id(*stated);
     if (!account) return root["AccountId"].error(account.error().id, account.error().message);
     return account;
   }
@@ -226,16 +221,13 @@ Result<AccountId> account_of_file(const JsonValue& root, const FileContext& file
 }
 
 Result<std::map<std::string, std::string>> tag_list(const JsonValue& object) {
-  Result<std::vector<JsonValue>> tags = list_of(object, "TagList");
-  if (!tags) return tags.error();
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> tags, list_of(object, "TagList"));
   std::map<std::string, std::string> out;
-  for (const JsonValue& tag : *tags) {
+  for (const JsonValue& tag : tags) {
     if (!tag.is_object()) return tag.type_error("an object with Key and Value");
-    Result<std::string> key = required_text(tag, "Key");
-    if (!key) return key.error();
-    Result<std::optional<std::string>> value = optional_text(tag, "Value");
-    if (!value) return value.error();
-    out[std::move(*key)] = value->value_or("");
+    SNAPKEY_ASSIGN_OR_RETURN(std::string key, required_text(tag, "Key"));
+    SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> value, optional_text(tag, "Value"));
+    out[std::move(key)] = value.value_or("");
   }
   return out;
 }

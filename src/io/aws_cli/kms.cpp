@@ -63,59 +63,52 @@ Status read_multi_region(const JsonValue& meta, const ArnAt& arn, KeyFacts& key,
     return settle(key.multi_region, MultiRegion::none, meta["MultiRegion"].location(), subject,
                   "MultiRegion");
   }
-  Result<JsonValue> config = required_object(meta, "MultiRegionConfiguration");
-  if (!config) return config.error();
-  Result<std::string> type = config->required_string("MultiRegionKeyType");
-  if (!type) return type.error();
-  const JsonValue type_at = (*config)["MultiRegionKeyType"];
-  if (*type != "PRIMARY" && *type != "REPLICA") {
-    return value_error(type_at, "one of PRIMARY, REPLICA", *type);
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue config, required_object(meta, "MultiRegionConfiguration"));
+  SNAPKEY_ASSIGN_OR_RETURN(std::string type, config.required_string("MultiRegionKeyType"));
+  const JsonValue type_at = (config)["MultiRegionKeyType"];
+  if (type != "PRIMARY" && type != "REPLICA") {
+    return value_error(type_at, "one of PRIMARY, REPLICA", type);
   }
-  const bool primary = *type == "PRIMARY";
+  const bool primary = type == "PRIMARY";
   Status s = settle(key.multi_region, primary ? MultiRegion::primary : MultiRegion::replica,
                     type_at.location(), subject, "MultiRegionKeyType");
   if (!s) return s;
   // Every entry is read, so that one contradicting its own Arn is reported where it is.
-  Result<std::vector<JsonValue>> replicas = list_of(*config, "ReplicaKeys");
-  if (!replicas) return replicas.error();
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> replicas, list_of(config, "ReplicaKeys"));
   std::vector<ArnAt> replica_arns;
-  for (const JsonValue& replica : *replicas) {
-    Result<ArnAt> replica_arn = related_key(replica, arn);
-    if (!replica_arn) return replica_arn.error();
-    replica_arns.push_back(std::move(*replica_arn));
+  for (const JsonValue& replica : replicas) {
+    SNAPKEY_ASSIGN_OR_RETURN(ArnAt replica_arn, related_key(replica, arn));
+    replica_arns.push_back(std::move(replica_arn));
   }
   // Real outputs name the primary in PrimaryKey whatever the key's role; a primary's is itself.
-  const JsonValue primary_at = (*config)["PrimaryKey"];
+  const JsonValue primary_at = (config)["PrimaryKey"];
   if (primary) {
     if (!primary_at.is_missing() && !primary_at.is_null()) {
-      Result<ArnAt> self = related_key(primary_at, arn);
-      if (!self) return self.error();
-      if (self->text != arn.text) {
-        return self->at.error(std::string(kValueError),
-                              fmt::format("expected '{}' (the key's own Arn, at {}) at {}, as "
-                                          "MultiRegionKeyType is PRIMARY at {}; found '{}'",
-                                          arn.text, arn.where().pointer, self->where().pointer,
-                                          type_at.location().pointer, self->text));
+      SNAPKEY_ASSIGN_OR_RETURN(ArnAt self, related_key(primary_at, arn));
+      if (self.text != arn.text) {
+        return self.at.error(std::string(kValueError),
+                             fmt::format("expected '{}' (the key's own Arn, at {}) at {}, as "
+                                         "MultiRegionKeyType is PRIMARY at {}; found '{}'",
+                                         arn.text, arn.where().pointer, self.where().pointer,
+                                         type_at.location().pointer, self.text));
       }
     }
     for (const ArnAt& replica_arn : replica_arns) {
-      SNAPKEY_RETURN_IF_ERROR(in_another_region(replica_arn, arn, type_at, *type));
+      SNAPKEY_RETURN_IF_ERROR(in_another_region(replica_arn, arn, type_at, type));
       out.relatives.try_emplace(
           replica_arn.text, RelativeHint{{MultiRegion::replica, replica_arn.where()}, arn.text});
     }
     return Ok{};
   }
-  Result<JsonValue> primary_key = required_object(*config, "PrimaryKey");
-  if (!primary_key) return primary_key.error();
-  Result<ArnAt> primary_arn = related_key(*primary_key, arn);
-  if (!primary_arn) return primary_arn.error();
-  SNAPKEY_RETURN_IF_ERROR(in_another_region(*primary_arn, arn, type_at, *type));
-  s = settle(key.primary, primary_arn->text, primary_arn->where(), subject, "PrimaryKey.Arn");
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue primary_key, required_object(config, "PrimaryKey"));
+  SNAPKEY_ASSIGN_OR_RETURN(ArnAt primary_arn, related_key(primary_key, arn));
+  SNAPKEY_RETURN_IF_ERROR(in_another_region(primary_arn, arn, type_at, type));
+  s = settle(key.primary, primary_arn.text, primary_arn.where(), subject, "PrimaryKey.Arn");
   if (!s) return s;
-  out.relatives.try_emplace(primary_arn->text,
-                            RelativeHint{{MultiRegion::primary, primary_arn->where()}, ""});
+  out.relatives.try_emplace(primary_arn.text,
+                            RelativeHint{{MultiRegion::primary, primary_arn.where()}, ""});
   // The primary must be in the model for the replica to resolve (E_REPLICA_PRIMARY otherwise).
-  out.key(primary_arn->text, primary_arn->region(), primary_arn->account(), primary_arn->where())
+  out.key(primary_arn.text, primary_arn.region(), primary_arn.account(), primary_arn.where())
       .referenced = true;
   return Ok{};
 }
@@ -151,11 +144,10 @@ Result<ArnAt> policy_key(const JsonValue& root, const FileContext& file) {
   JsonValue at = root;
   if (!root["KeyId"].is_missing()) {
     at = root["KeyId"];
-    Result<std::string> text = at.as_string();
-    if (!text) return text.error();
-    if (text->starts_with("arn:")) return arn_value(at, kKeyArn);
-    SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id(at, *text, *text));
-    id = *text;
+    SNAPKEY_ASSIGN_OR_RETURN(std::string text, at.as_string());
+    if (text.starts_with("arn:")) return arn_value(at, kKeyArn);
+    SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id(at, text, text));
+    id = text;
     found = fmt::format("KeyId '{}'", id);
   } else {
     // "<key-id>.json" or "<key-id>.policy.json"
@@ -186,47 +178,43 @@ Result<ArnAt> policy_key(const JsonValue& root, const FileContext& file) {
 }  // namespace
 
 Status read_describe_key(const JsonValue& root, const FileContext&, Export& out) {
-  Result<JsonValue> meta = required_object(root, "KeyMetadata");
-  if (!meta) return meta.error();
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue meta, required_object(root, "KeyMetadata"));
   // KeyId first: a malformed multi-Region key id is reported where it is, not in the Arn.
-  Result<std::optional<std::string>> key_id = meta->optional_string("KeyId");
-  if (!key_id) return key_id.error();
-  if (*key_id) {
-    SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id((*meta)["KeyId"], **key_id, **key_id));
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> key_id, meta.optional_string("KeyId"));
+  if (key_id) {
+    SNAPKEY_RETURN_IF_ERROR(check_multi_region_key_id((meta)["KeyId"], *key_id, *key_id));
   }
-  Result<ArnAt> arn = required_arn(*meta, "Arn", kKeyArn);
-  if (!arn) return arn.error();
-  if (*key_id && **key_id != key_id_of(*arn)) {
-    return (*meta)["KeyId"].error(
+  SNAPKEY_ASSIGN_OR_RETURN(ArnAt arn, required_arn(meta, "Arn", kKeyArn));
+  if (key_id && *key_id != key_id_of(arn)) {
+    return (meta)["KeyId"].error(
         std::string(kValueError),
         fmt::format("expected KeyId {} at {}, the key id of Arn '{}' at {}; found '{}'",
-                    key_id_of(*arn), (*meta)["KeyId"].location().pointer, arn->text,
-                    arn->where().pointer, **key_id));
+                    key_id_of(arn), (meta)["KeyId"].location().pointer, arn.text,
+                    arn.where().pointer, *key_id));
   }
-  KeyFacts& key = out.key(arn->text, arn->region(), arn->account(), meta->location());
-  if (!key.described) key.location = meta->location();
+  KeyFacts& key = out.key(arn.text, arn.region(), arn.account(), meta.location());
+  if (!key.described) key.location = meta.location();
   key.described = true;
-  const std::string subject = subject_of(arn->text);
+  const std::string subject = subject_of(arn.text);
 
   Result<std::optional<std::string>> manager =
-      optional_word(*meta, "KeyManager", {"AWS", "CUSTOMER"});
+      optional_word(meta, "KeyManager", {"AWS", "CUSTOMER"});
   if (!manager) return manager.error();
   if (*manager) {
     Status s = settle(key.manager, **manager == "AWS" ? KeyManager::aws : KeyManager::customer,
-                      (*meta)["KeyManager"].location(), subject, "KeyManager");
+                      (meta)["KeyManager"].location(), subject, "KeyManager");
     if (!s) return s;
   }
-  Result<std::optional<std::string>> state_text = meta->optional_string("KeyState");
-  if (!state_text) return state_text.error();
-  if (*state_text) {
-    const JsonValue at = (*meta)["KeyState"];
-    Result<KeyState> state = parse_key_state(**state_text);
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> state_text, meta.optional_string("KeyState"));
+  if (state_text) {
+    const JsonValue at = (meta)["KeyState"];
+    Result<KeyState> state = parse_key_state(*state_text);
     if (!state) return at.error(state.error().id, state.error().message);
     Status s = settle(key.state, *state, at.location(), subject, "KeyState");
     if (!s) return s;
   }
-  SNAPKEY_RETURN_IF_ERROR(read_spec_and_usage(*meta, subject, key));
-  return read_multi_region(*meta, *arn, key, out);
+  SNAPKEY_RETURN_IF_ERROR(read_spec_and_usage(meta, subject, key));
+  return read_multi_region(meta, arn, key, out);
 }
 
 Status read_list_aliases(const JsonValue& root, const FileContext&, Export& out) {
@@ -234,37 +222,34 @@ Status read_list_aliases(const JsonValue& root, const FileContext&, Export& out)
   if (!aliases) return aliases.error();
   for (const JsonValue& entry : *aliases) {
     if (!entry.is_object()) return entry.type_error("an object");
-    Result<ArnAt> alias_arn = required_arn(entry, "AliasArn", kAliasArn);
-    if (!alias_arn) return alias_arn.error();
-    Result<std::string> name = entry.required_string("AliasName");
-    if (!name) return name.error();
-    Result<std::optional<std::string>> target = entry.optional_string("TargetKeyId");
-    if (!target) return target.error();
+    SNAPKEY_ASSIGN_OR_RETURN(ArnAt alias_arn, required_arn(entry, "AliasArn", kAliasArn));
+    SNAPKEY_ASSIGN_OR_RETURN(std::string name, entry.required_string("AliasName"));
+    SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> target,
+                             entry.optional_string("TargetKeyId"));
     // A predefined AWS alias whose key was never created: the model's implicit key covers it.
-    if (!*target) continue;
-    if (Status s = check_multi_region_key_id(entry["TargetKeyId"], **target, **target); !s) {
+    if (!target) continue;
+    if (Status s = check_multi_region_key_id(entry["TargetKeyId"], *target, *target); !s) {
       return s;
     }
-    if (!is_key_id(**target)) {
+    if (!is_key_id(*target)) {
       return value_error(entry["TargetKeyId"], "a key id (a UUID or mrk- and 32 hex digits)",
-                         **target);
+                         *target);
     }
-    const std::string key_arn =
-        fmt::format("arn:{}:kms:{}:{}:key/{}", alias_arn->arn.partition, alias_arn->arn.region,
-                    alias_arn->arn.account, **target);
+    const std::string key_arn = fmt::format("arn:{}:kms:{}:{}:key/{}", alias_arn.arn.partition,
+                                            alias_arn.arn.region, alias_arn.arn.account, *target);
     const Location where = entry.location();
     auto [known, inserted] =
-        out.aliases.try_emplace(alias_arn->text, Seen<std::string>{key_arn, where});
+        out.aliases.try_emplace(alias_arn.text, Seen<std::string>{key_arn, where});
     if (!inserted && known->second.value != key_arn) {
-      return conflict(fmt::format("alias {}", alias_arn->text), "TargetKeyId",
+      return conflict(fmt::format("alias {}", alias_arn.text), "TargetKeyId",
                       show(known->second.value), known->second.where, show(key_arn), where);
     }
-    KeyFacts& key = out.key(key_arn, alias_arn->region(), alias_arn->account(), where);
-    key.aliases.insert(*name);
+    KeyFacts& key = out.key(key_arn, alias_arn.region(), alias_arn.account(), where);
+    key.aliases.insert(name);
     // Only AWS managed keys have alias/aws/ names, and CreateAlias only points other names at
     // customer managed keys: the alias tells the manager.
     const KeyManager manager =
-        name->starts_with("alias/aws/") ? KeyManager::aws : KeyManager::customer;
+        name.starts_with("alias/aws/") ? KeyManager::aws : KeyManager::customer;
     Status s = settle(key.manager, manager, entry["AliasName"].location(), subject_of(key_arn),
                       "KeyManager");
     if (!s) return s;
@@ -273,14 +258,13 @@ Status read_list_aliases(const JsonValue& root, const FileContext&, Export& out)
 }
 
 Status read_key_policy(const JsonValue& root, const FileContext& file, Export& out) {
-  Result<ArnAt> arn = policy_key(root, file);
-  if (!arn) return arn.error();
+  SNAPKEY_ASSIGN_OR_RETURN(ArnAt arn, policy_key(root, file));
   const JsonValue policy = root["Policy"];
   Result<std::vector<std::string>> shared =
-      policy_principals(policy, {"kms:Decrypt", "kms:CreateGrant"}, arn->account());
+      policy_principals(policy, {"kms:Decrypt", "kms:CreateGrant"}, arn.account());
   if (!shared) return shared.error();
-  KeyFacts& key = out.key(arn->text, arn->region(), arn->account(), policy.location());
-  return settle(key.shared_with, std::move(*shared), policy.location(), subject_of(arn->text),
+  KeyFacts& key = out.key(arn.text, arn.region(), arn.account(), policy.location());
+  return settle(key.shared_with, std::move(*shared), policy.location(), subject_of(arn.text),
                 "who the key policy lets use the key");
 }
 

@@ -50,9 +50,9 @@ Status read_copy_job_entry(const JsonValue& entry, Export& out) {
       {"DestinationEncryptionKeyArn", kKeyArn, false, &ObservedCopyJob::destination_key_arn},
   };
   for (const Member& member : members) {
-    Result<std::string> arn = arn_text(entry, member.name, member.kind, member.required);
-    if (!arn) return arn.error();
-    job.*member.field = std::move(*arn);
+    SNAPKEY_ASSIGN_OR_RETURN(std::string arn,
+                             arn_text(entry, member.name, member.kind, member.required));
+    job.*member.field = std::move(arn);
   }
   Result<std::optional<std::string>> state =
       optional_word(entry, "State", {"CREATED", "RUNNING", "COMPLETED", "FAILED", "PARTIAL"});
@@ -63,9 +63,9 @@ Status read_copy_job_entry(const JsonValue& entry, Export& out) {
                                                               entry["State"].location().pointer));
   }
   job.state = **state;
-  Result<std::optional<std::string>> message = optional_text(entry, "StatusMessage");
-  if (!message) return message.error();
-  job.status_message = message->value_or("");
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> message,
+                           optional_text(entry, "StatusMessage"));
+  job.status_message = message.value_or("");
   auto [it, inserted] = out.copy_jobs.try_emplace(job.id, job);
   if (inserted || fields(it->second) == fields(job)) return Ok{};
   return reported_twice(fmt::format("copy job {}", job.id), it->second.location, job.location);
@@ -77,10 +77,9 @@ Result<std::string> vault_of(const JsonValue& entry, const ArnAt& point) {
   if (!entry["BackupVaultArn"].is_missing() || entry["BackupVaultName"].is_missing()) {
     return arn_text(entry, "BackupVaultArn", kVaultArn, true);
   }
-  Result<std::string> name = entry.required_string("BackupVaultName");
-  if (!name) return name.error();
+  SNAPKEY_ASSIGN_OR_RETURN(std::string name, entry.required_string("BackupVaultName"));
   return fmt::format("arn:{}:backup:{}:{}:backup-vault:{}", point.arn.partition, point.arn.region,
-                     point.arn.account, *name);
+                     point.arn.account, name);
 }
 
 Status read_recovery_point(const JsonValue& entry, Export& out) {
@@ -90,21 +89,18 @@ Status read_recovery_point(const JsonValue& entry, Export& out) {
   Result<ArnAt> arn = required_arn(entry, "RecoveryPointArn", kRegionalArn);
   if (!arn) return arn.error();
   point.arn = arn->text;
-  Result<std::string> resource = arn_text(entry, "ResourceArn", kRegionalArn, true);
-  if (!resource) return resource.error();
-  point.resource_arn = std::move(*resource);
-  Result<std::string> vault = vault_of(entry, *arn);
-  if (!vault) return vault.error();
-  point.vault_arn = std::move(*vault);
-  Result<std::string> source = arn_text(entry, "SourceBackupVaultArn", kVaultArn, false);
-  if (!source) return source.error();
-  point.source_vault_arn = std::move(*source);
-  Result<std::string> key = arn_text(entry, "EncryptionKeyArn", kKeyArn, false);
-  if (!key) return key.error();
-  point.key_arn = std::move(*key);
-  Result<std::optional<bool>> encrypted = entry.optional_bool("IsEncrypted");
-  if (!encrypted) return encrypted.error();
-  point.is_encrypted = *encrypted;
+  SNAPKEY_ASSIGN_OR_RETURN(std::string resource,
+                           arn_text(entry, "ResourceArn", kRegionalArn, true));
+  point.resource_arn = std::move(resource);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string vault, vault_of(entry, *arn));
+  point.vault_arn = std::move(vault);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string source,
+                           arn_text(entry, "SourceBackupVaultArn", kVaultArn, false));
+  point.source_vault_arn = std::move(source);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string key, arn_text(entry, "EncryptionKeyArn", kKeyArn, false));
+  point.key_arn = std::move(key);
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<bool> encrypted, entry.optional_bool("IsEncrypted"));
+  point.is_encrypted = encrypted;
   Result<std::optional<std::string>> key_type =
       optional_word(entry, "EncryptionKeyType", {"AWS_OWNED_KMS_KEY", "CUSTOMER_MANAGED_KMS_KEY"});
   if (!key_type) return key_type.error();
@@ -118,24 +114,21 @@ Status read_recovery_point(const JsonValue& entry, Export& out) {
 }  // namespace
 
 Status read_copy_jobs(const JsonValue& root, const FileContext&, Export& out) {
-  Result<std::vector<JsonValue>> jobs = list_of(root, "CopyJobs");
-  if (!jobs) return jobs.error();
-  for (const JsonValue& job : *jobs) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> jobs, list_of(root, "CopyJobs"));
+  for (const JsonValue& job : jobs) {
     SNAPKEY_RETURN_IF_ERROR(read_copy_job_entry(job, out));
   }
   return Ok{};
 }
 
 Status read_copy_job(const JsonValue& root, const FileContext&, Export& out) {
-  Result<JsonValue> job = required_object(root, "CopyJob");
-  if (!job) return job.error();
-  return read_copy_job_entry(*job, out);
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue job, required_object(root, "CopyJob"));
+  return read_copy_job_entry(job, out);
 }
 
 Status read_recovery_points(const JsonValue& root, const FileContext&, Export& out) {
-  Result<std::vector<JsonValue>> points = list_of(root, "RecoveryPoints");
-  if (!points) return points.error();
-  for (const JsonValue& point : *points) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> points, list_of(root, "RecoveryPoints"));
+  for (const JsonValue& point : points) {
     SNAPKEY_RETURN_IF_ERROR(read_recovery_point(point, out));
   }
   return Ok{};

@@ -74,9 +74,9 @@ Status read_encryption(const JsonValue& db, const std::string& what, ResourceTyp
     missing.missing = ReplicaFacts::Missing::encryption;
     const JsonValue key = db["KmsKeyId"];
     if (!replica || key.is_missing() || key.is_null()) return Ok{};
-    Result<std::string> reference = key_reference(key, arn.region(), arn.account(), out);
-    if (!reference) return reference.error();
-    missing.key = std::move(*reference);
+    SNAPKEY_ASSIGN_OR_RETURN(std::string reference,
+                             key_reference(key, arn.region(), arn.account(), out));
+    missing.key = std::move(reference);
     return Ok{};
   }
   // Either field alone tells whether the storage is encrypted; together they agree.
@@ -100,9 +100,9 @@ Status read_encryption(const JsonValue& db, const std::string& what, ResourceTyp
     missing.missing = ReplicaFacts::Missing::key;
     return Ok{};
   }
-  Result<std::string> reference = key_reference(key, arn.region(), arn.account(), out);
-  if (!reference) return reference.error();
-  resource.key = std::move(*reference);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string reference,
+                           key_reference(key, arn.region(), arn.account(), out));
+  resource.key = std::move(reference);
   return Ok{};
 }
 
@@ -127,12 +127,11 @@ Result<std::optional<ReplicaFacts>> replica_source(const JsonValue& db, bool clu
                                                    const ArnAt& arn) {
   for (const SourceField& field : cluster ? std::span<const SourceField>(kClusterSources)
                                           : std::span<const SourceField>(kInstanceSources)) {
-    Result<std::optional<std::string>> text = db.optional_string(field.member);
-    if (!text) return text.error();
-    if (!*text || (*text)->empty()) continue;
+    SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> text, db.optional_string(field.member));
+    if (!text || (text)->empty()) continue;
     const JsonValue at = db[field.member];
     ReplicaFacts facts;
-    facts.source = **text;
+    facts.source = *text;
     facts.where = at.location();
     if (!facts.source.starts_with("arn:")) {
       const std::string prefix =
@@ -210,9 +209,8 @@ Result<Resource> read_db(const JsonValue& db, bool cluster, Export& out) {
   Resource resource;
   resource.location = db.location();
   resource.generated_name = true;
-  Result<std::string> identifier = db.required_string(identifier_member);
-  if (!identifier) return identifier.error();
-  resource.name = *identifier;
+  SNAPKEY_ASSIGN_OR_RETURN(std::string identifier, db.required_string(identifier_member));
+  resource.name = identifier;
   Result<ArnAt> arn = cluster ? required_arn(db, "DBClusterArn", kClusterArn)
                               : required_arn(db, "DBInstanceArn", kInstanceArn);
   if (!arn) return arn.error();
@@ -224,13 +222,11 @@ Result<Resource> read_db(const JsonValue& db, bool cluster, Export& out) {
   } else {
     resource.type = ResourceType::rds_instance;
   }
-  Result<std::optional<ReplicaFacts>> source = replica_source(db, cluster, *arn);
-  if (!source) return source.error();
-  ReplicaFacts replica = source->value_or(ReplicaFacts{});
-  Status s = read_encryption(db, fmt::format("{} {}", what, *identifier), resource.type, *arn,
-                             resource, out, source->has_value(), replica);
-  if (!s) return s.error();
-  if (*source) out.replicas.try_emplace(resource.arn, std::move(replica));
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<ReplicaFacts> source, replica_source(db, cluster, *arn));
+  ReplicaFacts replica = source.value_or(ReplicaFacts{});
+  SNAPKEY_RETURN_IF_ERROR(read_encryption(db, fmt::format("{} {}", what, identifier), resource.type,
+                                          *arn, resource, out, source.has_value(), replica));
+  if (source) out.replicas.try_emplace(resource.arn, std::move(replica));
   Result<std::map<std::string, std::string>> tags = tag_list(db);
   if (!tags) return tags.error();
   resource.tags = std::move(*tags);
@@ -238,52 +234,46 @@ Result<Resource> read_db(const JsonValue& db, bool cluster, Export& out) {
 }
 
 Status add_cluster(const JsonValue& cluster, Export& out) {
-  Result<Resource> resource = read_db(cluster, true, out);
-  if (!resource) return resource.error();
-  return add_resource(std::move(*resource), out);
+  SNAPKEY_ASSIGN_OR_RETURN(Resource resource, read_db(cluster, true, out));
+  return add_resource(std::move(resource), out);
 }
 
 Status add_instance(const JsonValue& instance, Export& out) {
   if (!instance.is_object()) return instance.type_error("an object");
   // The instances of a cluster are backed up as the cluster, not one by one.
-  Result<std::optional<std::string>> cluster = instance.optional_string("DBClusterIdentifier");
-  if (!cluster) return cluster.error();
-  if (*cluster) return Ok{};
-  Result<Resource> resource = read_db(instance, false, out);
-  if (!resource) return resource.error();
-  return add_resource(std::move(*resource), out);
+  SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> cluster,
+                           instance.optional_string("DBClusterIdentifier"));
+  if (cluster) return Ok{};
+  SNAPKEY_ASSIGN_OR_RETURN(Resource resource, read_db(instance, false, out));
+  return add_resource(std::move(resource), out);
 }
 
 }  // namespace
 
 Status read_db_clusters(const JsonValue& root, const FileContext&, Export& out) {
-  Result<std::vector<JsonValue>> clusters = list_of(root, "DBClusters");
-  if (!clusters) return clusters.error();
-  for (const JsonValue& cluster : *clusters) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> clusters, list_of(root, "DBClusters"));
+  for (const JsonValue& cluster : clusters) {
     SNAPKEY_RETURN_IF_ERROR(add_cluster(cluster, out));
   }
   return Ok{};
 }
 
 Status read_db_cluster(const JsonValue& root, const FileContext&, Export& out) {
-  Result<JsonValue> cluster = required_object(root, "DBCluster");
-  if (!cluster) return cluster.error();
-  return add_cluster(*cluster, out);
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue cluster, required_object(root, "DBCluster"));
+  return add_cluster(cluster, out);
 }
 
 Status read_db_instances(const JsonValue& root, const FileContext&, Export& out) {
-  Result<std::vector<JsonValue>> instances = list_of(root, "DBInstances");
-  if (!instances) return instances.error();
-  for (const JsonValue& instance : *instances) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<JsonValue> instances, list_of(root, "DBInstances"));
+  for (const JsonValue& instance : instances) {
     SNAPKEY_RETURN_IF_ERROR(add_instance(instance, out));
   }
   return Ok{};
 }
 
 Status read_db_instance(const JsonValue& root, const FileContext&, Export& out) {
-  Result<JsonValue> instance = required_object(root, "DBInstance");
-  if (!instance) return instance.error();
-  return add_instance(*instance, out);
+  SNAPKEY_ASSIGN_OR_RETURN(JsonValue instance, required_object(root, "DBInstance"));
+  return add_instance(instance, out);
 }
 
 }  // namespace snapkey::io::aws_cli

@@ -185,9 +185,8 @@ Result<Node> parse_template(std::string_view text, const std::string& path) {
 }
 
 Result<TemplateSource> read_template_file(const std::string& path) {
-  Result<std::string> text = detail::read_file(path);
-  if (!text) return text.error();
-  return TemplateSource{path, std::move(*text)};
+  SNAPKEY_ASSIGN_OR_RETURN(std::string text, detail::read_file(path));
+  return TemplateSource{path, std::move(text)};
 }
 
 }  // namespace snapkey::io::cloudformation

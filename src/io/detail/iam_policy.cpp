@@ -23,9 +23,8 @@ Result<std::vector<std::string>> one_or_many(const JsonValue& value) {
   if (!value.is_array()) return value.type_error("a string or a list of strings");
   std::vector<std::string> out;
   for (const JsonValue& item : value.items()) {
-    Result<std::string> text = item.as_string();
-    if (!text) return text.error();
-    out.push_back(std::move(*text));
+    SNAPKEY_ASSIGN_OR_RETURN(std::string text, item.as_string());
+    out.push_back(std::move(text));
   }
   return out;
 }
@@ -70,9 +69,8 @@ Status read_principal(const JsonValue& statement, Statement& out) {
   }
   if (principal.is_missing() || principal.is_null()) return Ok{};
   if (!principal.is_object()) return principal.type_error("\"*\" or an object");
-  Result<std::vector<std::string>> aws = one_or_many(principal["AWS"]);
-  if (!aws) return aws.error();
-  for (const std::string& who : *aws) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<std::string> aws, one_or_many(principal["AWS"]));
+  for (const std::string& who : aws) {
     if (who == "*") {
       out.everyone = true;
     } else if (std::optional<std::string> account = principal_account(who)) {
@@ -100,11 +98,10 @@ Status read_conditions(const JsonValue& statement, Statement& out) {
         out.other_conditions = true;
         continue;
       }
-      Result<std::vector<std::string>> list = one_or_many(values);
-      if (!list) return list.error();
+      SNAPKEY_ASSIGN_OR_RETURN(std::vector<std::string> list, one_or_many(values));
       std::set<std::string>& into =
           account_key ? out.condition_accounts.emplace() : out.condition_orgs.emplace();
-      for (const std::string& value : *list) {
+      for (const std::string& value : list) {
         if (value == "*" ||
             (account_key ? parse_account_id(value).ok() : is_organization_id(value))) {
           into.insert(value);
@@ -120,18 +117,16 @@ Result<Statement> read_statement(const JsonValue& statement,
                                  std::string_view value_error_id) {
   Statement out;
   if (!statement.is_object()) return statement.type_error("an object");
-  Result<std::string> effect = statement.required_string("Effect");
-  if (!effect) return effect.error();
-  if (*effect != "Allow" && *effect != "Deny") {
+  SNAPKEY_ASSIGN_OR_RETURN(std::string effect, statement.required_string("Effect"));
+  if (effect != "Allow" && effect != "Deny") {
     return statement["Effect"].error(std::string(value_error_id),
                                      fmt::format("expected Allow or Deny at {}, found '{}'",
-                                                 statement["Effect"].location().pointer, *effect));
+                                                 statement["Effect"].location().pointer, effect));
   }
-  out.allow = *effect == "Allow";
+  out.allow = effect == "Allow";
   if (!statement["NotAction"].is_missing() || !statement["NotPrincipal"].is_missing()) return out;
-  Result<std::vector<std::string>> granted = one_or_many(statement["Action"]);
-  if (!granted) return granted.error();
-  out.applies = std::any_of(granted->begin(), granted->end(), [&](const std::string& pattern) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<std::string> granted, one_or_many(statement["Action"]));
+  out.applies = std::any_of(granted.begin(), granted.end(), [&](const std::string& pattern) {
     return std::any_of(actions.begin(), actions.end(), [&](std::string_view action) {
       return snapkey::detail::glob_match(snapkey::detail::ascii_lower(pattern),
                                          snapkey::detail::ascii_lower(action));
@@ -171,13 +166,12 @@ Result<std::vector<std::string>> policy_principals(std::string_view text,
   std::set<std::string> allowed, denied;
   bool deny_all = false;
   for (const JsonValue& item : list) {
-    Result<Statement> statement = read_statement(item, actions, value_error_id);
-    if (!statement) return statement.error();
-    if (!statement->applies) continue;
-    const std::set<std::string> who = statement->who();
-    if (statement->allow) {
+    SNAPKEY_ASSIGN_OR_RETURN(Statement statement, read_statement(item, actions, value_error_id));
+    if (!statement.applies) continue;
+    const std::set<std::string> who = statement.who();
+    if (statement.allow) {
       allowed.insert(who.begin(), who.end());
-    } else if (!statement->other_conditions) {
+    } else if (!statement.other_conditions) {
       // A Deny with conditions this reader does not evaluate ("everyone outside o-x") is left
       // out rather than read as a Deny for everyone.
       deny_all |= who.contains("*");

@@ -448,18 +448,14 @@ Result<ModelInput> combine(std::vector<ModelInput> inputs) {
   Result<std::vector<Account>> accounts = combine_accounts(inputs);
   if (!accounts) return accounts.error();
   combined.accounts = std::move(accounts).value();
-  Result<std::vector<Key>> merged_keys = keys.merged(refs);
-  if (!merged_keys) return merged_keys.error();
-  Result<std::vector<Resource>> merged_resources = resources.merged(refs);
-  if (!merged_resources) return merged_resources.error();
-  Result<std::vector<Vault>> merged_vaults = vaults.merged(refs);
-  if (!merged_vaults) return merged_vaults.error();
-  Result<std::vector<Plan>> merged_plans = plans.merged(refs);
-  if (!merged_plans) return merged_plans.error();
-  combined.keys = std::move(merged_keys).value();
-  combined.resources = std::move(merged_resources).value();
-  combined.vaults = std::move(merged_vaults).value();
-  combined.plans = std::move(merged_plans).value();
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<Key> merged_keys, keys.merged(refs));
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<Resource> merged_resources, resources.merged(refs));
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<Vault> merged_vaults, vaults.merged(refs));
+  SNAPKEY_ASSIGN_OR_RETURN(std::vector<Plan> merged_plans, plans.merged(refs));
+  combined.keys = std::move(merged_keys);
+  combined.resources = std::move(merged_resources);
+  combined.vaults = std::move(merged_vaults);
+  combined.plans = std::move(merged_plans);
 
   for (ModelInput& input : inputs) append(combined.jobs, input.jobs);
   combined.copy_jobs = unique_observations(inputs, &ModelInput::copy_jobs,

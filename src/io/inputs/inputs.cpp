@@ -454,9 +454,8 @@ std::string_view to_string(InputKind kind) {
 }
 
 Result<InputKind> detect_input_kind(const std::string& path) {
-  Result<std::string> text = read_text(path);
-  if (!text) return text.error();
-  return detect(std::move(text).value(), path);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string text, read_text(path));
+  return detect(std::move(text), path);
 }
 
 namespace {

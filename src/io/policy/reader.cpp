@@ -138,9 +138,8 @@ Result<Policy> Reader::read(const YAML::Node& root) const {
   policy.file = file();
   if (root.IsNull()) return policy;  // an empty file (or only comments): the default policy
   if (!root.IsMap()) return not_sections(root, kSections);
-  Result<Fields> sections = fields(root, kSections, "at the top level");
-  if (!sections) return sections.error();
-  for (const Field& field : *sections) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields sections, fields(root, kSections, "at the top level"));
+  for (const Field& field : sections) {
     if (field.value.IsNull() && field.name != "version") continue;  // `checks:` alone: nothing set
     Status status = Ok{};
     if (field.name == "version") {
@@ -176,13 +175,11 @@ Status Reader::version(const Field& field) const {
 
 Status Reader::checks(const Field& field, Policy& policy) const {
   if (!field.value.IsMap()) return type_error("a map of check ids to settings", field);
-  Result<Fields> entries = pairs(field.value, "in 'checks'");
-  if (!entries) return entries.error();
-  for (const Field& entry : *entries) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields entries, pairs(field.value, "in 'checks'"));
+  for (const Field& entry : entries) {
     SNAPKEY_RETURN_IF_ERROR(known_check(entry.name, "in 'checks'", at(entry.key.Mark())));
-    Result<CheckSetting> setting = this->setting(entry);
-    if (!setting) return setting.error();
-    policy.checks[entry.name] = std::move(*setting);
+    SNAPKEY_ASSIGN_OR_RETURN(CheckSetting setting, this->setting(entry));
+    policy.checks[entry.name] = std::move(setting);
   }
   return Ok{};
 }
@@ -212,14 +209,14 @@ Result<CheckSetting> Reader::setting(const Field& entry) const {
     return type_error("a severity (info, warning or error), on, off or a map (severity, enabled)",
                       what, entry.value, at(entry));
   }
-  Result<Fields> fields = this->fields(entry.value, kSettingFields, fmt::format("in {}", what));
-  if (!fields) return fields.error();
-  if (const Field* field = find(*fields, "severity")) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields,
+                           this->fields(entry.value, kSettingFields, fmt::format("in {}", what)));
+  if (const Field* field = find(fields, "severity")) {
     Result<Severity> severity = this->severity(*field);
     if (!severity) return severity.error();
     setting.severity = *severity;
   }
-  if (const Field* field = find(*fields, "enabled")) {
+  if (const Field* field = find(fields, "enabled")) {
     Result<bool> enabled = boolean(*field);
     if (!enabled) return enabled.error();
     setting.enabled = *enabled;
@@ -231,9 +228,8 @@ Status Reader::scope(const Field& field, Policy& policy) const {
   if (!field.value.IsMap()) {
     return type_error(fmt::format("a map ({})", fmt::join(kScopeFields, ", ")), field);
   }
-  Result<Fields> fields = this->fields(field.value, kScopeFields, "in 'scope'");
-  if (!fields) return fields.error();
-  if (const Field* resources = find(*fields, "resources")) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, this->fields(field.value, kScopeFields, "in 'scope'"));
+  if (const Field* resources = find(fields, "resources")) {
     Result<std::vector<std::string>> list =
         patterns(*resources, "a list of resource names or ARNs", "a resource name or ARN");
     if (!list) return list.error();
@@ -246,7 +242,7 @@ Status Reader::scope(const Field& field, Policy& policy) const {
     }
     policy.scope_resources = std::move(*list);
   }
-  if (const Field* tags = find(*fields, "tags")) {
+  if (const Field* tags = find(fields, "tags")) {
     Result<std::map<std::string, std::string>> map = this->tags(*tags);
     if (!map) return map.error();
     policy.scope_tags = std::move(*map);
@@ -256,10 +252,9 @@ Status Reader::scope(const Field& field, Policy& policy) const {
 
 Result<std::map<std::string, std::string>> Reader::tags(const Field& field) const {
   if (!field.value.IsMap()) return type_error("a map of tag keys to values", field);
-  Result<Fields> pairs = this->pairs(field.value, "in 'tags'");
-  if (!pairs) return pairs.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields pairs, this->pairs(field.value, "in 'tags'"));
   std::map<std::string, std::string> tags;
-  for (const Field& tag : *pairs) {
+  for (const Field& tag : pairs) {
     if (tag.name.empty()) {
       return error(kValueError, "expected a tag key in 'tags', found an empty string",
                    at(tag.key.Mark()));
@@ -278,28 +273,24 @@ Status Reader::require(const Field& field, Policy& policy) const {
   if (!field.value.IsMap()) {
     return type_error(fmt::format("a map ({})", fmt::join(kRequireFields, ", ")), field);
   }
-  Result<Fields> fields = this->fields(field.value, kRequireFields, "in 'require'");
-  if (!fields) return fields.error();
-  for (const Field& item : *fields) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields,
+                           this->fields(field.value, kRequireFields, "in 'require'"));
+  for (const Field& item : fields) {
     if (item.name == "copy_regions") {
-      Result<std::vector<Region>> regions = this->regions(item);
-      if (!regions) return regions.error();
-      policy.copy_regions = std::move(*regions);
+      SNAPKEY_ASSIGN_OR_RETURN(std::vector<Region> regions, this->regions(item));
+      policy.copy_regions = std::move(regions);
     } else if (item.name == "copy_accounts") {
-      Result<std::vector<AccountId>> accounts = this->accounts(item);
-      if (!accounts) return accounts.error();
-      policy.copy_accounts = std::move(*accounts);
+      SNAPKEY_ASSIGN_OR_RETURN(std::vector<AccountId> accounts, this->accounts(item));
+      policy.copy_accounts = std::move(accounts);
     } else if (item.name == "copy_key_manager") {
-      Result<KeyManager> manager = key_manager(item);
-      if (!manager) return manager.error();
-      policy.copy_key_manager = *manager;
+      SNAPKEY_ASSIGN_OR_RETURN(KeyManager manager, key_manager(item));
+      policy.copy_key_manager = manager;
     } else {
-      Result<bool> flag = boolean(item);
-      if (!flag) return flag.error();
+      SNAPKEY_ASSIGN_OR_RETURN(bool flag, boolean(item));
       bool& target = item.name == "backup"              ? policy.require_backup
                      : item.name == "cross_region_copy" ? policy.require_cross_region_copy
                                                         : policy.require_cross_account_copy;
-      target = *flag;
+      target = flag;
     }
   }
   return Ok{};
@@ -317,9 +308,8 @@ Status Reader::suppressions(const Field& field, Policy& policy) const {
   if (!field.value.IsSequence()) return type_error("a list of suppressions", field);
   int number = 0;
   for (const YAML::Node& item : field.value) {
-    Result<Suppression> suppression = this->suppression(item, ++number);
-    if (!suppression) return suppression.error();
-    policy.suppressions.push_back(std::move(*suppression));
+    SNAPKEY_ASSIGN_OR_RETURN(Suppression suppression, this->suppression(item, ++number));
+    policy.suppressions.push_back(std::move(suppression));
   }
   return Ok{};
 }
@@ -332,9 +322,8 @@ Result<Suppression> Reader::suppression(const YAML::Node& item, int number) cons
     return type_error(fmt::format("a map ({})", fmt::join(kSuppressionFields, ", ")),
                       fmt::format("suppression {}", number), item, suppression.location);
   }
-  Result<Fields> fields = this->fields(item, kSuppressionFields, owner);
-  if (!fields) return fields.error();
-  for (const Field& field : *fields) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, this->fields(item, kSuppressionFields, owner));
+  for (const Field& field : fields) {
     SNAPKEY_RETURN_IF_ERROR(suppression_field(field, suppression, number));
   }
   if (suppression.check.empty()) {
@@ -344,7 +333,7 @@ Result<Suppression> Reader::suppression(const YAML::Node& item, int number) cons
                              number, kMrkReplicaUnused),
                  suppression.location);
   }
-  if (!find(*fields, "reason")) {
+  if (!find(fields, "reason")) {
     return error(kSuppressionError,
                  fmt::format("suppression {} ({}) has no 'reason'; {}", number, suppression.check,
                              kNoReason),
@@ -355,11 +344,10 @@ Result<Suppression> Reader::suppression(const YAML::Node& item, int number) cons
 
 Status Reader::suppression_field(const Field& field, Suppression& suppression, int number) const {
   if (field.name == "check") {
-    Result<std::string> id = text(field.value, "'check'", "a check id", at(field));
-    if (!id) return id.error();
+    SNAPKEY_ASSIGN_OR_RETURN(std::string id, text(field.value, "'check'", "a check id", at(field)));
     const std::string owner = fmt::format("in suppression {}", number);
-    SNAPKEY_RETURN_IF_ERROR(known_check(*id, owner, at(field)));
-    suppression.check = std::move(*id);
+    SNAPKEY_RETURN_IF_ERROR(known_check(id, owner, at(field)));
+    suppression.check = std::move(id);
   } else if (field.name == "reason") {
     if (!field.value.IsNull() && !field.value.IsScalar()) return type_error("a string", field);
     if (is_blank(field.value.Scalar())) {
@@ -376,11 +364,10 @@ Status Reader::suppression_field(const Field& field, Suppression& suppression, i
     if (!date) return relocated(date.error(), at(field));
     suppression.expires = *date;
   } else {
-    Result<std::string> pattern = suppression_pattern(field);
-    if (!pattern) return pattern.error();
+    SNAPKEY_ASSIGN_OR_RETURN(std::string pattern, suppression_pattern(field));
     const auto target = std::find_if(kSuppressionPatterns.begin(), kSuppressionPatterns.end(),
                                      [&](const auto& p) { return p.first == field.name; });
-    suppression.*(target->second) = std::move(*pattern);
+    suppression.*(target->second) = std::move(pattern);
   }
   return Ok{};
 }
@@ -424,9 +411,9 @@ Status Reader::known_check(std::string_view id, std::string_view owner, Location
 }
 
 Result<Severity> Reader::severity(const Field& field) const {
-  Result<std::string> word = text(field.value, "'severity'", "info, warning or error", at(field));
-  if (!word) return word.error();
-  Result<Severity> severity = parse_severity(*word);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string word,
+                           text(field.value, "'severity'", "info, warning or error", at(field)));
+  Result<Severity> severity = parse_severity(word);
   if (!severity) return relocated(severity.error(), at(field));
   return severity;
 }
@@ -447,9 +434,9 @@ Result<std::vector<std::string>> Reader::patterns(const Field& field, std::strin
   std::vector<std::string> list;
   const std::string what = fmt::format("'{}'", field.name);
   for (const YAML::Node& element : field.value) {
-    Result<std::string> value = pattern(element, what, item, at(element, field.key));
-    if (!value) return value.error();
-    list.push_back(std::move(*value));
+    SNAPKEY_ASSIGN_OR_RETURN(std::string value,
+                             pattern(element, what, item, at(element, field.key)));
+    list.push_back(std::move(value));
   }
   return list;
 }
@@ -460,9 +447,8 @@ Result<std::vector<Region>> Reader::regions(const Field& field) const {
   std::vector<Region> regions;
   for (const YAML::Node& element : field.value) {
     const Location where = at(element, field.key);
-    Result<std::string> name = text(element, "'copy_regions'", kRegion, where);
-    if (!name) return name.error();
-    Result<Region> region = parse_region(*name);
+    SNAPKEY_ASSIGN_OR_RETURN(std::string name, text(element, "'copy_regions'", kRegion, where));
+    Result<Region> region = parse_region(name);
     if (!region) return relocated(region.error(), where);
     regions.push_back(std::move(*region));
   }
@@ -476,9 +462,9 @@ Result<std::vector<AccountId>> Reader::accounts(const Field& field) const {
   for (const YAML::Node& element : field.value) {
     const Location where = at(element, field.key);
     SNAPKEY_RETURN_IF_ERROR(quoted_account(element, "'copy_accounts'", where));
-    Result<std::string> text = this->text(element, "'copy_accounts'", "an account id", where);
-    if (!text) return text.error();
-    Result<AccountId> account = parse_account_id(*text);
+    SNAPKEY_ASSIGN_OR_RETURN(std::string text,
+                             this->text(element, "'copy_accounts'", "an account id", where));
+    Result<AccountId> account = parse_account_id(text);
     if (!account) return relocated(account.error(), where);
     accounts.push_back(std::move(*account));
   }
@@ -531,9 +517,8 @@ Result<Policy> read_policy(std::string_view text, std::string_view file) {
 }
 
 Result<Policy> read_policy_file(const std::string& path) {
-  Result<std::string> text = detail::read_file(path);
-  if (!text) return text.error();
-  return read_policy(*text, path);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string text, detail::read_file(path));
+  return read_policy(text, path);
 }
 
 }  // namespace snapkey::io

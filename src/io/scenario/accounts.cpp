@@ -19,10 +19,9 @@ Result<Account> Reader::account(const Field& entry) const {
   if (!id) return relocated(id.error(), account.location);
   account.id = *id;
   const std::string subject = fmt::format("account '{}'", entry.name);
-  Result<Fields> fields = entry_fields(entry, subject, kAccountFields);
-  if (!fields) return fields.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, entry_fields(entry, subject, kAccountFields));
 
-  if (const Field* field = find(*fields, "organization")) {
+  if (const Field* field = find(fields, "organization")) {
     Result<std::string> value = text(*field, "an organization id like o-a1b2c3d4e5, or none");
     if (!value) return value.error();
     if (*value == kNone) {
@@ -37,10 +36,9 @@ Result<Account> Reader::account(const Field& entry) const {
                    at(*field));
     }
   }
-  if (const Field* field = find(*fields, "cross_account_backup")) {
-    Result<bool> value = boolean(*field);
-    if (!value) return value.error();
-    account.cross_account_backup = *value;
+  if (const Field* field = find(fields, "cross_account_backup")) {
+    SNAPKEY_ASSIGN_OR_RETURN(bool value, boolean(*field));
+    account.cross_account_backup = value;
   }
   return account;
 }

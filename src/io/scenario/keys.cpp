@@ -25,11 +25,10 @@ Result<Key> Reader::key(const Field& entry) const {
                              kAwsOwnedKey),
                  key.location);
   }
-  Result<Fields> fields = entry_fields(entry, subject, kKeyFields);
-  if (!fields) return fields.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, entry_fields(entry, subject, kKeyFields));
 
   constexpr std::string_view kKeyArn = "an ARN like arn:aws:kms:REGION:ACCOUNT:key/KEY-ID";
-  const Field* arn_field = find(*fields, "arn");
+  const Field* arn_field = find(fields, "arn");
   if (!arn_field) return missing(subject, "arn", kKeyArn, key.location);
   Result<Arn> arn = this->arn(*arn_field);
   if (!arn) return arn.error();
@@ -48,8 +47,8 @@ Result<Key> Reader::key(const Field& entry) const {
   if (!account) return relocated(account.error(), at(*arn_field));
   key.account = *account;
 
-  const Field* alias = find(*fields, "alias");
-  const Field* aliases = find(*fields, "aliases");
+  const Field* alias = find(fields, "alias");
+  const Field* aliases = find(fields, "aliases");
   if (alias && aliases) {
     const Field* second = alias->key.Mark().pos < aliases->key.Mark().pos ? aliases : alias;
     return error(kKeyError,
@@ -60,14 +59,13 @@ Result<Key> Reader::key(const Field& entry) const {
   }
   auto add_alias = [&](const YAML::Node& value, std::string_view name, Location where) -> Status {
     constexpr std::string_view kAlias = "an alias name like alias/NAME";
-    Result<std::string> alias_name = text(value, name, kAlias, where);
-    if (!alias_name) return alias_name.error();
-    if (!alias_name->starts_with("alias/") || alias_name->size() == 6) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string alias_name, text(value, name, kAlias, where));
+    if (!alias_name.starts_with("alias/") || alias_name.size() == 6) {
       return error(kValueError,
                    fmt::format("expected {} for '{}', found {}", kAlias, name, found(value)),
                    where);
     }
-    key.aliases.push_back(std::move(*alias_name));
+    key.aliases.push_back(std::move(alias_name));
     return Ok{};
   };
   if (alias) {
@@ -76,23 +74,22 @@ Result<Key> Reader::key(const Field& entry) const {
   if (aliases) {
     if (!aliases->value.IsSequence()) return type_error("a list of alias names", *aliases);
     for (const YAML::Node& element : aliases->value) {
-      Status status = add_alias(element, "aliases", at(element, aliases->key));
-      if (!status) return status.error();
+      SNAPKEY_RETURN_IF_ERROR(add_alias(element, "aliases", at(element, aliases->key)));
     }
   }
   sort_unique(key.aliases);
 
-  if (const Field* field = find(*fields, "manager")) {
+  if (const Field* field = find(fields, "manager")) {
     Result<KeyManager> manager = choice(*field, kManagers);
     if (!manager) return manager.error();
     key.manager = *manager;
   }
-  if (const Field* field = find(*fields, "multi_region")) {
+  if (const Field* field = find(fields, "multi_region")) {
     Result<MultiRegion> multi_region = choice(*field, kMultiRegion);
     if (!multi_region) return multi_region.error();
     key.multi_region = *multi_region;
   }
-  if (const Field* field = find(*fields, "primary")) {
+  if (const Field* field = find(fields, "primary")) {
     Result<std::string> primary = reference(*field, "a key name or key ARN");
     if (!primary) return primary.error();
     if (key.multi_region != MultiRegion::replica) {
@@ -104,30 +101,28 @@ Result<Key> Reader::key(const Field& entry) const {
     }
     key.primary = std::move(*primary);
   }
-  if (const Field* field = find(*fields, "state")) {
-    Result<std::string> word = text(*field, "a KMS key state like Enabled");
-    if (!word) return word.error();
-    Result<KeyState> state = parse_key_state(*word);
+  if (const Field* field = find(fields, "state")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string word, text(*field, "a KMS key state like Enabled"));
+    Result<KeyState> state = parse_key_state(word);
     if (!state) return relocated(state.error(), at(*field));
     key.state = *state;
   }
-  if (const Field* field = find(*fields, "shared_with")) {
+  if (const Field* field = find(fields, "shared_with")) {
     constexpr std::string_view kExpected = "a list of account ids, or unknown,";
     if (field->value.IsScalar()) {
       if (field->value.Scalar() != kUnknown) return type_error(kExpected, *field);
       key.shared_with_unknown = fmt::format("shared_with is unknown ({})", at(*field).to_string());
     } else {
-      Result<std::vector<std::string>> shared = principals(*field, kExpected);
-      if (!shared) return shared.error();
-      key.shared_with = std::move(*shared);
+      SNAPKEY_ASSIGN_OR_RETURN(std::vector<std::string> shared, principals(*field, kExpected));
+      key.shared_with = std::move(shared);
     }
   }
-  if (const Field* field = find(*fields, "spec")) {
+  if (const Field* field = find(fields, "spec")) {
     Result<std::string> spec = choice(*field, kKeySpecs);
     if (!spec) return spec.error();
     key.spec = std::move(*spec);
   }
-  if (const Field* field = find(*fields, "usage")) {
+  if (const Field* field = find(fields, "usage")) {
     Result<std::string> usage = choice(*field, kKeyUsages);
     if (!usage) return usage.error();
     key.usage = std::move(*usage);

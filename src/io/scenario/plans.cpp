@@ -17,34 +17,31 @@ Result<PlanRule> Reader::rule(const YAML::Node& item, int number, std::string_vi
   rule.location = at(item.Mark());
   const std::string subject = fmt::format("rule #{} of {}", number, plan);
   if (!item.IsMap()) return type_error("a map", subject, item, rule.location);
-  Result<Fields> fields = this->fields(item, kRuleFields, fmt::format("in {}", subject));
-  if (!fields) return fields.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields,
+                           this->fields(item, kRuleFields, fmt::format("in {}", subject)));
 
-  const Field* name = find(*fields, "name");
+  const Field* name = find(fields, "name");
   if (!name) return missing(subject, "name", "the rule's name", rule.location);
-  const Field* vault = find(*fields, "vault");
+  const Field* vault = find(fields, "vault");
   if (!vault) return missing(subject, "vault", "a vault name or ARN", rule.location);
-  Result<std::string> name_text = text(*name, "the rule's name");
-  if (!name_text) return name_text.error();
-  rule.name = std::move(*name_text);
-  Result<std::string> vault_ref = reference(*vault, "a vault name or ARN");
-  if (!vault_ref) return vault_ref.error();
-  rule.vault = std::move(*vault_ref);
-  if (const Field* field = find(*fields, "continuous")) {
+  SNAPKEY_ASSIGN_OR_RETURN(std::string name_text, text(*name, "the rule's name"));
+  rule.name = std::move(name_text);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string vault_ref, reference(*vault, "a vault name or ARN"));
+  rule.vault = std::move(vault_ref);
+  if (const Field* field = find(fields, "continuous")) {
     Result<bool> continuous = boolean(*field);
     if (!continuous) return continuous.error();
     rule.continuous = *continuous;
   }
-  if (const Field* field = find(*fields, "copy_to")) {
+  if (const Field* field = find(fields, "copy_to")) {
     Result<std::vector<std::string>> copy_to =
         references(*field, "a list of vault names or ARNs", "a vault name or ARN");
     if (!copy_to) return copy_to.error();
     rule.copy_to = std::move(*copy_to);
   }
-  if (const Field* field = find(*fields, "air_gapped_vault")) {
-    Result<std::string> target = reference(*field, "a vault name or ARN");
-    if (!target) return target.error();
-    rule.air_gapped_vault = std::move(*target);
+  if (const Field* field = find(fields, "air_gapped_vault")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string target, reference(*field, "a vault name or ARN"));
+    rule.air_gapped_vault = std::move(target);
   }
   return rule;
 }
@@ -54,17 +51,16 @@ Result<Plan> Reader::plan(const Field& entry) const {
   plan.name = entry.name;
   plan.location = at(entry.key.Mark());
   const std::string subject = fmt::format("plan '{}'", entry.name);
-  Result<Fields> fields = entry_fields(entry, subject, kPlanFields);
-  if (!fields) return fields.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, entry_fields(entry, subject, kPlanFields));
 
-  const Field* rules = find(*fields, "rules");
+  const Field* rules = find(fields, "rules");
   if (!rules) return missing(subject, "rules", "a list of backup rules", plan.location);
-  const Field* resources = find(*fields, "resources");
+  const Field* resources = find(fields, "resources");
   if (!resources) {
     return missing(subject, "resources", "a list of resource names or ARNs ([] for none)",
                    plan.location);
   }
-  if (const Field* field = find(*fields, "arn")) {
+  if (const Field* field = find(fields, "arn")) {
     Result<Arn> arn = this->arn(*field);
     if (!arn) return arn.error();
     if (arn->service != "backup" || arn->region.empty() || arn->account.empty() ||
@@ -81,9 +77,8 @@ Result<Plan> Reader::plan(const Field& entry) const {
   if (!rules->value.IsSequence()) return type_error("a list of backup rules", *rules);
   int number = 0;
   for (const YAML::Node& item : rules->value) {
-    Result<PlanRule> rule = this->rule(item, ++number, subject);
-    if (!rule) return rule.error();
-    plan.rules.push_back(std::move(*rule));
+    SNAPKEY_ASSIGN_OR_RETURN(PlanRule rule, this->rule(item, ++number, subject));
+    plan.rules.push_back(std::move(rule));
   }
   Result<std::vector<std::string>> selected =
       references(*resources, "a list of resource names or ARNs", "a resource name or ARN");

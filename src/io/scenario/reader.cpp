@@ -38,9 +38,8 @@ Result<std::string> Reader::reference(const YAML::Node& value, std::string_view 
 }
 
 Result<Arn> Reader::arn(const Field& field) const {
-  Result<std::string> value = text(field, "an ARN");
-  if (!value) return value.error();
-  Result<Arn> parsed = parse_arn(*value);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string value, text(field, "an ARN"));
+  Result<Arn> parsed = parse_arn(value);
   if (!parsed) return relocated(parsed.error(), at(field));
   return parsed;
 }
@@ -50,9 +49,9 @@ Result<std::vector<std::string>> Reader::references(const Field& field, std::str
   if (!field.value.IsSequence()) return type_error(expected, field);
   std::vector<std::string> list;
   for (const YAML::Node& element : field.value) {
-    Result<std::string> ref = reference(element, field.name, item, at(element, field.key));
-    if (!ref) return ref.error();
-    list.push_back(std::move(*ref));
+    SNAPKEY_ASSIGN_OR_RETURN(std::string ref,
+                             reference(element, field.name, item, at(element, field.key)));
+    list.push_back(std::move(ref));
   }
   return list;
 }
@@ -98,33 +97,29 @@ Status Reader::section(const Field& field, Result<T> (Reader::*read)(const Field
                                      : fmt::format("a map of {} by name", field.name);
     return type_error(expected, field);
   }
-  Result<Fields> entries = pairs(field.value, fmt::format("in '{}'", field.name));
-  if (!entries) return entries.error();
-  for (const Field& entry : *entries) {
+  SNAPKEY_ASSIGN_OR_RETURN(Fields entries, pairs(field.value, fmt::format("in '{}'", field.name)));
+  for (const Field& entry : entries) {
     if (entry.name.empty()) {
       return error(
           kValueError,
           fmt::format("expected a name for each entry of '{}', found an empty string", field.name),
           at(entry.key.Mark()));
     }
-    Result<T> item = (this->*read)(entry);
-    if (!item) return item.error();
-    out.push_back(std::move(*item));
+    SNAPKEY_ASSIGN_OR_RETURN(T item, (this->*read)(entry));
+    out.push_back(std::move(item));
   }
   return Ok{};
 }
 
 Result<ModelInput> Reader::read(const YAML::Node& root) const {
   if (!root.IsMap()) return not_sections(root, kSections);
-  Result<Fields> sections = fields(root, kSections, "at the top level");
-  if (!sections) return sections.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields sections, fields(root, kSections, "at the top level"));
   ModelInput input;
-  for (const Field& field : *sections) {
+  for (const Field& field : sections) {
     Status status = Ok{};
     if (field.name == "as_of") {
-      Result<std::string> date_text = text(field, "a date like 2026-11-28");
-      if (!date_text) return date_text.error();
-      Result<Date> date = parse_date(*date_text);
+      SNAPKEY_ASSIGN_OR_RETURN(std::string date_text, text(field, "a date like 2026-11-28"));
+      Result<Date> date = parse_date(date_text);
       if (!date) return relocated(date.error(), at(field));
       input.as_of = *date;
     } else if (field.name == "accounts") {
@@ -171,9 +166,8 @@ Result<ModelInput> read_scenario(std::string_view text, std::string_view file) {
 }
 
 Result<ModelInput> read_scenario_file(const std::string& path) {
-  Result<std::string> text = detail::read_file(path);
-  if (!text) return text.error();
-  return read_scenario(*text, path);
+  SNAPKEY_ASSIGN_OR_RETURN(std::string text, detail::read_file(path));
+  return read_scenario(text, path);
 }
 
 }  // namespace snapkey::io

@@ -17,15 +17,15 @@ Result<OptionGroup> Reader::option_group(const Field& field, std::string_view su
   if (!field.value.IsMap()) {
     return type_error("a map with name, persistent_options and regions", field);
   }
-  Result<Fields> fields = this->fields(field.value, kOptionGroupFields, "in " + owner);
-  if (!fields) return fields.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields,
+                           this->fields(field.value, kOptionGroupFields, "in " + owner));
   OptionGroup group;
-  const Field* name = find(*fields, "name");
+  const Field* name = find(fields, "name");
   if (!name) return missing(owner, "name", "the option group's name", at(field));
   Result<std::string> name_text = text(*name, "the option group's name");
   if (!name_text) return name_text.error();
   group.name = std::move(*name_text);
-  if (const Field* options = find(*fields, "persistent_options")) {
+  if (const Field* options = find(fields, "persistent_options")) {
     if (!options->value.IsSequence()) return type_error("a list of option names", *options);
     for (const YAML::Node& element : options->value) {
       Result<std::string> option =
@@ -35,13 +35,13 @@ Result<OptionGroup> Reader::option_group(const Field& field, std::string_view su
     }
     sort_unique(group.persistent_options);
   }
-  if (const Field* regions = find(*fields, "regions")) {
+  if (const Field* regions = find(fields, "regions")) {
     if (!regions->value.IsSequence()) return type_error("a list of Region names", *regions);
     for (const YAML::Node& element : regions->value) {
       const Location where = at(element, regions->key);
-      Result<std::string> name_text = text(element, regions->name, "a Region name", where);
-      if (!name_text) return name_text.error();
-      Result<Region> region = parse_region(*name_text);
+      SNAPKEY_ASSIGN_OR_RETURN(std::string name_text,
+                               text(element, regions->name, "a Region name", where));
+      Result<Region> region = parse_region(name_text);
       if (!region) return relocated(region.error(), where);
       group.regions.push_back(region->name);
     }
@@ -55,23 +55,22 @@ Result<Resource> Reader::resource(const Field& entry) const {
   resource.name = entry.name;
   resource.location = at(entry.key.Mark());
   const std::string subject = fmt::format("resource '{}'", entry.name);
-  Result<Fields> fields = entry_fields(entry, subject, kResourceFields);
-  if (!fields) return fields.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, entry_fields(entry, subject, kResourceFields));
 
-  const Field* arn_field = find(*fields, "arn");
+  const Field* arn_field = find(fields, "arn");
   if (!arn_field) {
     return missing(subject, "arn",
                    "an ARN like arn:aws:rds:REGION:ACCOUNT:cluster:NAME or "
                    "arn:aws:rds:REGION:ACCOUNT:db:NAME",
                    resource.location);
   }
-  const Field* type_field = find(*fields, "type");
+  const Field* type_field = find(fields, "type");
   if (!type_field) {
     return missing(subject, "type",
                    "one of aurora, rds-instance, rds-multiaz-cluster, docdb, neptune",
                    resource.location);
   }
-  const Field* key_field = find(*fields, "key");
+  const Field* key_field = find(fields, "key");
   if (!key_field) {
     return missing(subject, "key",
                    "a key name, key ARN or alias, or none for an unencrypted resource",
@@ -111,11 +110,11 @@ Result<Resource> Reader::resource(const Field& entry) const {
     resource.key = std::move(*key);  // a key reference, or kAwsOwnedKey
   }
 
-  if (const Field* tags = find(*fields, "tags")) {
+  if (const Field* tags = find(fields, "tags")) {
     if (!tags->value.IsMap()) return type_error("a map of tag names to values", *tags);
-    Result<Fields> pairs = this->pairs(tags->value, fmt::format("in the tags of {}", subject));
-    if (!pairs) return pairs.error();
-    for (const Field& tag : *pairs) {
+    SNAPKEY_ASSIGN_OR_RETURN(Fields pairs,
+                             this->pairs(tags->value, fmt::format("in the tags of {}", subject)));
+    for (const Field& tag : pairs) {
       if (tag.value.IsNull()) {
         resource.tags[tag.name] = "";
       } else if (tag.value.IsScalar()) {
@@ -125,10 +124,9 @@ Result<Resource> Reader::resource(const Field& entry) const {
       }
     }
   }
-  if (const Field* field = find(*fields, "option_group")) {
-    Result<OptionGroup> group = option_group(*field, subject);
-    if (!group) return group.error();
-    resource.option_group = std::move(*group);
+  if (const Field* field = find(fields, "option_group")) {
+    SNAPKEY_ASSIGN_OR_RETURN(OptionGroup group, option_group(*field, subject));
+    resource.option_group = std::move(group);
   }
   return resource;
 }

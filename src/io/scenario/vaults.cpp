@@ -17,12 +17,11 @@ Result<Vault> Reader::vault(const Field& entry) const {
   vault.name = entry.name;
   vault.location = at(entry.key.Mark());
   const std::string subject = fmt::format("vault '{}'", entry.name);
-  Result<Fields> fields = entry_fields(entry, subject, kVaultFields);
-  if (!fields) return fields.error();
+  SNAPKEY_ASSIGN_OR_RETURN(Fields fields, entry_fields(entry, subject, kVaultFields));
 
   constexpr std::string_view kVaultArn =
       "an ARN like arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME";
-  const Field* arn_field = find(*fields, "arn");
+  const Field* arn_field = find(fields, "arn");
   if (!arn_field) return missing(subject, "arn", kVaultArn, vault.location);
   Result<Arn> arn = this->arn(*arn_field);
   if (!arn) return arn.error();
@@ -36,12 +35,12 @@ Result<Vault> Reader::vault(const Field& entry) const {
   }
   vault.arn = arn_field->value.Scalar();
 
-  if (const Field* field = find(*fields, "type")) {
+  if (const Field* field = find(fields, "type")) {
     Result<VaultType> type = choice(*field, kVaultTypes);
     if (!type) return type.error();
     vault.type = *type;
   }
-  if (const Field* field = find(*fields, "key")) {
+  if (const Field* field = find(fields, "key")) {
     Result<std::string> key = reference(*field, "a key name, key ARN or alias");
     if (!key) return key.error();
     if (*key == kNone) {
@@ -56,15 +55,14 @@ Result<Vault> Reader::vault(const Field& entry) const {
       vault.key = std::move(*key);
     }
   }
-  if (const Field* field = find(*fields, "allows_copy_from")) {
+  if (const Field* field = find(fields, "allows_copy_from")) {
     constexpr std::string_view kExpected = "a list of account ids, or unknown,";
     if (field->value.IsScalar()) {
       if (field->value.Scalar() != kUnknown) return type_error(kExpected, *field);
       vault.allows_copy_from = std::nullopt;
     } else {
-      Result<std::vector<std::string>> allowed = principals(*field, kExpected);
-      if (!allowed) return allowed.error();
-      vault.allows_copy_from = std::move(*allowed);
+      SNAPKEY_ASSIGN_OR_RETURN(std::vector<std::string> allowed, principals(*field, kExpected));
+      vault.allows_copy_from = std::move(allowed);
     }
   }
   return vault;
