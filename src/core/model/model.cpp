@@ -171,10 +171,10 @@ class ModelBuilder {
   Status places() {
     for (Key& key : in_.keys) {
       if (key.arn.empty()) continue;
-      auto place = place_of(key.arn, "a KMS key", "kms", {"key/"}, key.location);
-      if (!place) return place.error();
-      key.region = place->region;
-      key.account = place->account;
+      SNAPKEY_ASSIGN_OR_RETURN(auto place,
+                               place_of(key.arn, "a KMS key", "kms", {"key/"}, key.location));
+      key.region = place.region;
+      key.account = place.account;
     }
     for (const Resource& r : in_.resources) {
       auto place =
@@ -182,13 +182,13 @@ class ModelBuilder {
       if (!place) return place.error();
     }
     for (const Vault& v : in_.vaults) {
-      auto place = place_of(v.arn, "a backup vault", "backup", {"backup-vault:"}, v.location);
-      if (!place) return place.error();
+      SNAPKEY_RETURN_IF_ERROR(
+          place_of(v.arn, "a backup vault", "backup", {"backup-vault:"}, v.location));
     }
     for (const Plan& p : in_.plans) {
       if (p.arn.empty()) continue;
-      auto place = place_of(p.arn, "a backup plan", "backup", {"backup-plan:"}, p.location);
-      if (!place) return place.error();
+      SNAPKEY_RETURN_IF_ERROR(
+          place_of(p.arn, "a backup plan", "backup", {"backup-plan:"}, p.location));
     }
     return Ok{};
   }
@@ -513,17 +513,15 @@ class ModelBuilder {
     for (const Job& job : in_.jobs) {
       const std::string user =
           fmt::format("{} job from {}", to_string(job.kind), job.from.to_string());
-      auto resource = resolve_resource(job.from.resource, job.location, user);
-      if (!resource) return resource.error();
-      auto source = resolve_vault(job.from.vault, job.location, user);
-      if (!source) return source.error();
+      SNAPKEY_RETURN_IF_ERROR(resolve_resource(job.from.resource, job.location, user));
+      SNAPKEY_ASSIGN_OR_RETURN(auto source, resolve_vault(job.from.vault, job.location, user));
       if (job.kind == JobKind::copy) {
         SNAPKEY_RETURN_IF_ERROR(resolve_vault(job.to, job.location, user));
       }
       if (job.key.empty()) continue;
       const AccountId account =
-          job.account.empty() ? Model::account_of(**source) : AccountId{job.account};
-      const Region region = job.region.empty() ? Model::region_of(**source) : Region{job.region};
+          job.account.empty() ? Model::account_of(*source) : AccountId{job.account};
+      const Region region = job.region.empty() ? Model::region_of(*source) : Region{job.region};
       SNAPKEY_RETURN_IF_ERROR(resolve_key(job.key, account, region, job.location, user));
     }
     return Ok{};

@@ -45,20 +45,18 @@ Status Builder::read_vault(const Entity& e) {
   vault.location = e.location;
   vault.address = e.id;
   vault.generated_name = true;
-  auto key_value = property(e, "EncryptionKeyArn");
-  if (!key_value) return key_value.error();
-  auto key = key_ref(e, "EncryptionKeyArn", *key_value);  // absent: aws/backup (or AWS owned)
+  SNAPKEY_ASSIGN_OR_RETURN(auto key_value, property(e, "EncryptionKeyArn"));
+  auto key = key_ref(e, "EncryptionKeyArn", key_value);  // absent: aws/backup (or AWS owned)
   if (!key) return key.error();
   vault.key = key->ref;
   vault.key_unknown = e.exists_unknown.empty() ? key->unknown : e.exists_unknown;
-  auto policy = property(e, "AccessPolicy");
-  if (!policy) return policy.error();
-  if (!policy->is_absent()) {  // absent: only the vault's own account may copy in
-    auto who = policy_principals(eval_, e.stack, *policy, "backup:CopyIntoBackupVault",
-                                 stack_of(e).account.value);
-    if (!who) return who.error();
-    if (who->unknown.empty()) {
-      vault.allows_copy_from = who->accounts;
+  SNAPKEY_ASSIGN_OR_RETURN(auto policy, property(e, "AccessPolicy"));
+  if (!policy.is_absent()) {  // absent: only the vault's own account may copy in
+    SNAPKEY_ASSIGN_OR_RETURN(auto who,
+                             policy_principals(eval_, e.stack, policy, "backup:CopyIntoBackupVault",
+                                               stack_of(e).account.value));
+    if (who.unknown.empty()) {
+      vault.allows_copy_from = who.accounts;
     } else {
       vault.allows_copy_from = std::nullopt;
     }
@@ -73,14 +71,13 @@ Status Builder::read_plan(const Entity& e) {
   plan.location = e.location;
   plan.address = e.id;
   plan.generated_name = true;
-  auto body = property(e, "BackupPlan");
-  if (!body) return body.error();
-  if (body->kind != Value::Kind::map) {
+  SNAPKEY_ASSIGN_OR_RETURN(auto body, property(e, "BackupPlan"));
+  if (body.kind != Value::Kind::map) {
     return value_error(
-        fmt::format("expected a map for the BackupPlan of {}, found {}", e.id, body->kind_name()),
-        body->is_absent() ? e.location : body->location);
+        fmt::format("expected a map for the BackupPlan of {}, found {}", e.id, body.kind_name()),
+        body.is_absent() ? e.location : body.location);
   }
-  const Value* rules = body->find("BackupPlanRule");
+  const Value* rules = body.find("BackupPlanRule");
   if (rules != nullptr && rules->is_unknown()) {
     // Which rules there are is not known: one rule stands for them, its vault not known.
     PlanRule rule;
@@ -92,12 +89,11 @@ Status Builder::read_plan(const Entity& e) {
     return value_error(fmt::format("expected a list of rules for BackupPlan.BackupPlanRule, "
                                    "found {}",
                                    rules == nullptr ? "nothing" : rules->kind_name()),
-                       rules == nullptr ? body->location : rules->location);
+                       rules == nullptr ? body.location : rules->location);
   }
   for (std::size_t i = 0; rules->kind == Value::Kind::list && i < rules->items.size(); ++i) {
-    auto rule = read_rule(e, rules->items[i], i);
-    if (!rule) return rule.error();
-    plan.rules.push_back(std::move(rule).value());
+    SNAPKEY_ASSIGN_OR_RETURN(auto rule, read_rule(e, rules->items[i], i));
+    plan.rules.push_back(std::move(rule));
   }
   for (PlanRule& rule : plan.rules) {
     if (!e.exists_unknown.empty()) rule.vault_unknown = e.exists_unknown;
@@ -136,11 +132,11 @@ Result<PlanRule> Builder::read_rule(const Entity& e, const Value& value, std::si
   if (rule.vault_unknown.empty()) rule.vault_unknown = continuous_unknown;
   // The logically air-gapped vault AWS Backup copies the rule's backups into by itself (R42).
   if (const Value* air_gapped = value.find("TargetLogicallyAirGappedBackupVaultArn")) {
-    auto lag = vault_ref(e, path + ".TargetLogicallyAirGappedBackupVaultArn", *air_gapped, false,
-                         VaultType::logically_air_gapped);
-    if (!lag) return lag.error();
-    rule.air_gapped_vault = lag->ref;
-    rule.air_gapped_vault_unknown = lag->unknown;
+    SNAPKEY_ASSIGN_OR_RETURN(
+        auto lag, vault_ref(e, path + ".TargetLogicallyAirGappedBackupVaultArn", *air_gapped, false,
+                            VaultType::logically_air_gapped));
+    rule.air_gapped_vault = lag.ref;
+    rule.air_gapped_vault_unknown = lag.unknown;
   }
   const Value* copies = value.find("CopyActions");
   if (copies != nullptr && copies->is_unknown()) {
@@ -161,45 +157,41 @@ Result<PlanRule> Builder::read_rule(const Entity& e, const Value& value, std::si
                                        path, i, copies->items[i].kind_name()),
                            copies->items[i].location);
       }
-      auto to = vault_ref(e, copy_path, *destination, false);
-      if (!to) return to.error();
-      if (!to->ref.empty()) rule.copy_to.push_back(to->ref);
-      if (!to->unknown.empty()) rule.copy_to_unknown.push_back(to->unknown);
+      SNAPKEY_ASSIGN_OR_RETURN(auto to, vault_ref(e, copy_path, *destination, false));
+      if (!to.ref.empty()) rule.copy_to.push_back(to.ref);
+      if (!to.unknown.empty()) rule.copy_to_unknown.push_back(to.unknown);
     }
   }
   return rule;
 }
 
 Status Builder::read_selection(const Entity& e) {
-  auto plan_id = property(e, "BackupPlanId");
-  if (!plan_id) return plan_id.error();
-  const std::vector<Symbol> symbols =
-      plan_id->is_text() ? plan_id->symbols() : std::vector<Symbol>{};
+  SNAPKEY_ASSIGN_OR_RETURN(auto plan_id, property(e, "BackupPlanId"));
+  const std::vector<Symbol> symbols = plan_id.is_text() ? plan_id.symbols() : std::vector<Symbol>{};
   const Entity* plan = symbols.size() == 1 ? entity_of(symbols.front()) : nullptr;
   if (plan != nullptr && plan->type != "AWS::Backup::BackupPlan") {
     return value_error(fmt::format("expected a backup plan id for BackupPlanId, found a reference "
                                    "to {} ({})",
                                    plan->id, plan->type),
-                       plan_id->location);
+                       plan_id.location);
   }
   // A plan the templates do not create (or do not name) predicts nothing: nothing to select for.
   if (plan == nullptr) return Ok{};
-  auto body = property(e, "BackupSelection");
-  if (!body) return body.error();
-  if (body->kind != Value::Kind::map) {
+  SNAPKEY_ASSIGN_OR_RETURN(auto body, property(e, "BackupSelection"));
+  if (body.kind != Value::Kind::map) {
     return value_error(fmt::format("expected a map for the BackupSelection of {}, found {}", e.id,
-                                   body->kind_name()),
-                       body->is_absent() ? e.location : body->location);
+                                   body.kind_name()),
+                       body.is_absent() ? e.location : body.location);
   }
   Selection selection;
   selection.location = e.location;
   std::string unknown;
-  auto name = text(e, "BackupSelection.SelectionName", body->find("SelectionName"), unknown);
+  auto name = text(e, "BackupSelection.SelectionName", body.find("SelectionName"), unknown);
   if (!name) return name.error();
   selection.name = name->value_or(e.id);
   for (auto [field, out] : {std::pair{"Resources", &selection.resources},
                             std::pair{"NotResources", &selection.not_resources}}) {
-    const Value* list = body->find(field);
+    const Value* list = body.find(field);
     if (list == nullptr) continue;
     for (const Value& item : list->items) {
       const std::vector<Symbol> refs = item.is_text() ? item.symbols() : std::vector<Symbol>{};
@@ -222,10 +214,9 @@ Status Builder::read_selection(const Entity& e) {
       // A reference to a key, a vault or a plan selects no database.
     }
   }
-  auto tags = tag_conditions(e, *body);
-  if (!tags) return tags.error();
-  selection.any_tags = std::move(tags).value();
-  if (const Value* conditions = body->find("Conditions")) {
+  SNAPKEY_ASSIGN_OR_RETURN(auto tags, tag_conditions(e, body));
+  selection.any_tags = std::move(tags);
+  if (const Value* conditions = body.find("Conditions")) {
     for (const ConditionTest& test : kConditionTests) {
       const Value* list = conditions->find(test.name);
       if (list == nullptr) continue;

@@ -123,10 +123,9 @@ Status Builder::collect_aliases() {
   for (std::size_t i = 0; i < entities_.size(); ++i) {
     const Entity& e = entities_[i];
     if (e.type != "AWS::KMS::Alias") continue;
-    auto name_value = property(e, "AliasName");
-    if (!name_value) return name_value.error();
+    SNAPKEY_ASSIGN_OR_RETURN(auto name_value, property(e, "AliasName"));
     std::string unknown;
-    auto name = text(e, "AliasName", &*name_value, unknown);
+    auto name = text(e, "AliasName", &name_value, unknown);
     if (!name) return name.error();
     if (!*name) continue;  // an alias whose name is not known cannot be referred to by name
     if (!name->value().starts_with("alias/") || name->value().starts_with("alias/aws/")) {
@@ -134,7 +133,7 @@ Status Builder::collect_aliases() {
           fmt::format("expected an alias name that starts with alias/ (and not alias/aws/, "
                       "which AWS reserves) for AliasName, found '{}'",
                       **name),
-          name_value->location);
+          name_value.location);
     }
     auto target = property(e, "TargetKeyId");
     if (!target) return target.error();
@@ -186,9 +185,8 @@ Status Builder::name_entities() {
                           name->generated ? "<" + e.id + ">" : e.name);
     } else if (e.type == "AWS::Backup::BackupPlan") {
       e.name = e.id;
-      auto plan = property(e, "BackupPlan");
-      if (!plan) return plan.error();
-      const Value* name = plan->find("BackupPlanName");
+      SNAPKEY_ASSIGN_OR_RETURN(auto plan, property(e, "BackupPlan"));
+      const Value* name = plan.find("BackupPlanName");
       if (name != nullptr && name->is_literal() && !name->text().empty()) e.name = name->text();
     }
   }
@@ -289,9 +287,8 @@ Result<Builder::Reference> Builder::key_ref(const Entity& user, std::string_view
   }
   const std::vector<Symbol> symbols = value.symbols();
   if (symbols.empty()) {
-    auto ref = literal_key(value.text(), user, value.location, path);
-    if (!ref) return ref.error();
-    return Reference{*ref, ""};
+    SNAPKEY_ASSIGN_OR_RETURN(auto ref, literal_key(value.text(), user, value.location, path));
+    return Reference{ref, ""};
   }
   const Entity* target = symbols.size() == 1 ? entity_of(symbols.front()) : nullptr;
   if (target == nullptr) return Reference{"", sentence(user, path, opaque(value))};

@@ -115,9 +115,8 @@ Result<Condition> Evaluator::equals(std::size_t stack, const Node& arg, const Lo
   }
   std::vector<Value> sides;
   for (const Node& item : arg.items) {
-    auto value = eval(stack, item);
-    if (!value) return value.error();
-    sides.push_back(std::move(value).value());
+    SNAPKEY_ASSIGN_OR_RETURN(auto value, eval(stack, item));
+    sides.push_back(std::move(value));
   }
   for (const Value& side : sides) {
     if (side.is_unknown()) return Condition{Truth::unknown, side.reason};

@@ -405,10 +405,10 @@ Result<Value> Evaluator::get_att(std::size_t stack, const Node& arg, const Locat
         where);
   }
   std::string reason;
-  auto attribute_name = literal_arg(stack, arg.items[1], "the attribute of Fn::GetAtt", reason);
-  if (!attribute_name) return attribute_name.error();
-  if (!*attribute_name) return Value::unknown(reason, where);
-  return attribute(stack, arg.items[0].text, **attribute_name, where);
+  SNAPKEY_ASSIGN_OR_RETURN(auto attribute_name,
+                           literal_arg(stack, arg.items[1], "the attribute of Fn::GetAtt", reason));
+  if (!attribute_name) return Value::unknown(reason, where);
+  return attribute(stack, arg.items[0].text, *attribute_name, where);
 }
 
 Result<Value> Evaluator::attribute(std::size_t stack, const std::string& id,
@@ -435,21 +435,20 @@ Result<Value> Evaluator::attribute(std::size_t stack, const std::string& id,
 Result<std::optional<std::string>> Evaluator::literal_arg(std::size_t stack, const Node& node,
                                                           std::string_view what,
                                                           std::string& reason) {
-  auto value = eval(stack, node);
-  if (!value) return value.error();
-  if (value->is_unknown()) {
-    reason = value->reason;
+  SNAPKEY_ASSIGN_OR_RETURN(auto value, eval(stack, node));
+  if (value.is_unknown()) {
+    reason = value.reason;
     return std::optional<std::string>();
   }
-  if (!value->is_text()) {
-    return value_error(fmt::format("expected a string for {}, found {}", what, value->kind_name()),
+  if (!value.is_text()) {
+    return value_error(fmt::format("expected a string for {}, found {}", what, value.kind_name()),
                        node.location);
   }
-  if (!value->is_literal()) {
-    reason = fmt::format("{} is '{}', known only when the stack is deployed", what, value->text());
+  if (!value.is_literal()) {
+    reason = fmt::format("{} is '{}', known only when the stack is deployed", what, value.text());
     return std::optional<std::string>();
   }
-  return std::optional<std::string>(value->text());
+  return std::optional<std::string>(value.text());
 }
 
 }  // namespace snapkey::io::cloudformation

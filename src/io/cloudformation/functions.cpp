@@ -79,11 +79,10 @@ Result<Value> Evaluator::sub(std::size_t stack, const Node& arg, const Location&
                                    arg.kind_name()),
                        where);
   }
-  auto parts = split_sub(format->text, where);
-  if (!parts) return parts.error();
+  SNAPKEY_ASSIGN_OR_RETURN(auto parts, split_sub(format->text, where));
   std::vector<Piece> pieces;
-  for (std::size_t i = 0; i < parts->size(); ++i) {
-    const std::string& part = (*parts)[i];
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& part = (parts)[i];
     if (i % 2 == 0) {
       append_text(pieces, {Piece{part, std::nullopt}});
       continue;
@@ -144,11 +143,11 @@ Result<Value> Evaluator::select(std::size_t stack, const Node& arg, const Locati
         fmt::format("Fn::Select expects [index, [values...]], found {}", arg.kind_name()), where);
   }
   std::string reason;
-  auto index_text = literal_arg(stack, arg.items[0], "the index of Fn::Select", reason);
-  if (!index_text) return index_text.error();
-  if (!*index_text) return Value::unknown(reason, where);
+  SNAPKEY_ASSIGN_OR_RETURN(auto index_text,
+                           literal_arg(stack, arg.items[0], "the index of Fn::Select", reason));
+  if (!index_text) return Value::unknown(reason, where);
   std::size_t index = 0;
-  const std::string& digits = **index_text;
+  const std::string& digits = *index_text;
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
   if (error != std::errc() || end != digits.data() + digits.size()) {
     return value_error(
@@ -224,10 +223,10 @@ Result<Value> Evaluator::find_in_map(std::size_t stack, const Node& arg, const L
   std::vector<std::string> keys;
   for (std::size_t i = 0; i < 3; ++i) {
     std::string reason;
-    auto key = literal_arg(stack, arg.items[i], "a key of Fn::FindInMap", reason);
-    if (!key) return key.error();
-    if (!*key) return Value::unknown(reason, where);
-    keys.push_back(**key);
+    SNAPKEY_ASSIGN_OR_RETURN(auto key,
+                             literal_arg(stack, arg.items[i], "a key of Fn::FindInMap", reason));
+    if (!key) return Value::unknown(reason, where);
+    keys.push_back(*key);
   }
   const Node* mappings = stacks_[stack].section("Mappings");
   const Node* found = mappings;

@@ -44,10 +44,9 @@ Result<KeyState> Builder::key_state(const Entity& e) {
   auto enabled = property(e, "Enabled");
   if (!enabled) return enabled.error();
   std::string unknown;
-  auto flag = boolean(e, "Enabled", &*enabled, unknown);
-  if (!flag) return flag.error();
+  SNAPKEY_ASSIGN_OR_RETURN(auto flag, boolean(e, "Enabled", &*enabled, unknown));
   if (!unknown.empty()) return KeyState::unknown;
-  return flag->value_or(true) ? KeyState::enabled : KeyState::disabled;
+  return flag.value_or(true) ? KeyState::enabled : KeyState::disabled;
 }
 
 Status Builder::read_key(const Entity& e) {
@@ -55,10 +54,10 @@ Status Builder::read_key(const Entity& e) {
   auto multi_region = property(e, "MultiRegion");
   if (!multi_region) return multi_region.error();
   std::string unknown;
-  auto is_multi_region = boolean(e, "MultiRegion", &*multi_region, unknown);
-  if (!is_multi_region) return is_multi_region.error();
+  SNAPKEY_ASSIGN_OR_RETURN(auto is_multi_region,
+                           boolean(e, "MultiRegion", &*multi_region, unknown));
   // Not known: single-Region unless a replica of the templates names it (read_replica_key).
-  key.multi_region = is_multi_region->value_or(false) ? MultiRegion::primary : MultiRegion::none;
+  key.multi_region = is_multi_region.value_or(false) ? MultiRegion::primary : MultiRegion::none;
   auto state = key_state(e);
   if (!state) return state.error();
   key.state = *state;
@@ -66,12 +65,10 @@ Status Builder::read_key(const Entity& e) {
   // KeySpec and KeyUsage: what kind of key it is. Absent, or not known (the model has no "not
   // known" for them): CreateKey's default, a symmetric encryption key.
   for (auto [name, field] : {std::pair{"KeySpec", &key.spec}, std::pair{"KeyUsage", &key.usage}}) {
-    auto value = property(e, name);
-    if (!value) return value.error();
+    SNAPKEY_ASSIGN_OR_RETURN(auto value, property(e, name));
     std::string unknown;
-    auto text_value = text(e, name, &*value, unknown);
-    if (!text_value) return text_value.error();
-    *field = text_value->value_or("");
+    SNAPKEY_ASSIGN_OR_RETURN(auto text_value, text(e, name, &value, unknown));
+    *field = text_value.value_or("");
   }
   out_.keys.push_back(std::move(key));
   return Ok{};
@@ -103,10 +100,9 @@ Status Builder::read_replica_key(const Entity& e) {
     auto found = std::find_if(out_.keys.begin(), out_.keys.end(),
                               [&](const Key& k) { return k.name == target->name; });
     if (found->multi_region == MultiRegion::none) {
-      auto flag = property(*target, "MultiRegion");
-      if (!flag) return flag.error();
+      SNAPKEY_ASSIGN_OR_RETURN(auto flag, property(*target, "MultiRegion"));
       std::string unknown;
-      auto multi = boolean(*target, "MultiRegion", &*flag, unknown);
+      auto multi = boolean(*target, "MultiRegion", &flag, unknown);
       if (!multi) return multi.error();
       if (unknown.empty()) {
         return value_error(fmt::format("replica key {} names {} as its primary, but {} is not a "
@@ -166,16 +162,15 @@ Status Builder::read_replica_key(const Entity& e) {
 // An alias whose target is not a key of the templates: a key known by id or ARN, or not known.
 Status Builder::read_alias_target(const Entity& e, const std::string& alias) {
   const Stack& stack = stack_of(e);
-  auto target = property(e, "TargetKeyId");
-  if (!target) return target.error();
-  if (target->is_absent()) {
+  SNAPKEY_ASSIGN_OR_RETURN(auto target, property(e, "TargetKeyId"));
+  if (target.is_absent()) {
     return value_error(fmt::format("alias {} has no TargetKeyId", e.id), e.location);
   }
-  if (target->is_literal()) {
-    auto ref = literal_key(target->text(), e, target->location, "TargetKeyId");
-    if (!ref) return ref.error();
+  if (target.is_literal()) {
+    SNAPKEY_ASSIGN_OR_RETURN(auto ref,
+                             literal_key(target.text(), e, target.location, "TargetKeyId"));
     for (Key& key : out_.keys) {
-      if (!key.arn.empty() && key.arn == *ref) key.aliases.push_back(alias);
+      if (!key.arn.empty() && key.arn == ref) key.aliases.push_back(alias);
     }
     return Ok{};
   }

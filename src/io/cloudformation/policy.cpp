@@ -156,9 +156,8 @@ Result<Principals> policy_principals(Evaluator& eval, std::size_t stack, const V
   }
   Value document = policy;
   if (policy.is_literal()) {
-    auto parsed = parse_policy(eval, stack, policy);
-    if (!parsed) return parsed.error();
-    document = std::move(parsed).value();
+    SNAPKEY_ASSIGN_OR_RETURN(auto parsed, parse_policy(eval, stack, policy));
+    document = std::move(parsed);
     document.location = policy.location;
   } else if (policy.is_text()) {
     out.unknown =

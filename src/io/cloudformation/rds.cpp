@@ -132,43 +132,38 @@ Status Builder::read_database(const Entity& e) {
   } else if (e.type == "AWS::RDS::DBInstance") {
     resource.type = ResourceType::rds_instance;
   } else {
-    auto engine_value = property(e, "Engine");
-    if (!engine_value) return engine_value.error();
+    SNAPKEY_ASSIGN_OR_RETURN(auto engine_value, property(e, "Engine"));
     std::string unknown;
-    auto engine = text(e, "Engine", &*engine_value, unknown);
-    if (!engine) return engine.error();
+    SNAPKEY_ASSIGN_OR_RETURN(auto engine, text(e, "Engine", &engine_value, unknown));
     const bool instance_class =
         e.properties != nullptr && e.properties->find("DBClusterInstanceClass") != nullptr;
-    if (*engine && engine->value().starts_with("aurora")) {
+    if (engine && engine.value().starts_with("aurora")) {
       resource.type = ResourceType::aurora;
-    } else if (*engine && (**engine == "mysql" || **engine == "postgres")) {
+    } else if (engine && (*engine == "mysql" || *engine == "postgres")) {
       resource.type = ResourceType::rds_multiaz_cluster;
-    } else if (*engine) {
+    } else if (engine) {
       return value_error(fmt::format("expected aurora-mysql, aurora-postgresql, mysql or postgres "
                                      "for Engine, found '{}'",
-                                     **engine),
-                         engine_value->location);
+                                     *engine),
+                         engine_value.location);
     } else {  // not known: only Multi-AZ DB clusters have an instance class
       resource.type = instance_class ? ResourceType::rds_multiaz_cluster : ResourceType::aurora;
     }
-    auto mode = property(e, "EngineMode");
-    if (!mode) return mode.error();
-    encrypted_by_default = mode->is_literal() && mode->text() == "serverless";
+    SNAPKEY_ASSIGN_OR_RETURN(auto mode, property(e, "EngineMode"));
+    encrypted_by_default = mode.is_literal() && mode.text() == "serverless";
   }
   // Aurora express configuration (where the resource type has it): the AWS owned key (R39).
   std::optional<bool> express;
   std::string express_unknown;
   if (resource.type == ResourceType::aurora) {
-    auto value = property(e, "WithExpressConfiguration");
-    if (!value) return value.error();
-    auto flag = boolean(e, "WithExpressConfiguration", &*value, express_unknown);
-    if (!flag) return flag.error();
-    express = *flag;
+    SNAPKEY_ASSIGN_OR_RETURN(auto value, property(e, "WithExpressConfiguration"));
+    SNAPKEY_ASSIGN_OR_RETURN(auto flag,
+                             boolean(e, "WithExpressConfiguration", &value, express_unknown));
+    express = flag;
   }
 
-  auto kms_key = property(e, "KmsKeyId");
-  if (!kms_key) return kms_key.error();
-  auto key = key_ref(e, "KmsKeyId", *kms_key);
+  SNAPKEY_ASSIGN_OR_RETURN(auto kms_key, property(e, "KmsKeyId"));
+  auto key = key_ref(e, "KmsKeyId", kms_key);
   if (!key) return key.error();
   auto storage = property(e, "StorageEncrypted");
   if (!storage) return storage.error();
@@ -211,9 +206,8 @@ Status Builder::read_database(const Entity& e) {
   if (!e.exists_unknown.empty()) resource.key_unknown = e.exists_unknown;
   if (!resource.key_unknown.empty()) resource.default_encryption = false;
   if (!source.empty() && names_a_database(source, resource.type == ResourceType::rds_instance)) {
-    auto from = property(e, source);
-    if (!from) return from.error();
-    if (const Entity* db = source_database(e, *from); db != nullptr) {
+    SNAPKEY_ASSIGN_OR_RETURN(auto from, property(e, source));
+    if (const Entity* db = source_database(e, from); db != nullptr) {
       const Stack& here = stack_of(e);
       const Stack& there = stack_of(*db);
       copied_.push_back({resource.name, db->name, std::string(source),

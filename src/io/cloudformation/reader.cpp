@@ -96,9 +96,8 @@ Status place_stack(Stack& stack, const CloudFormationOptions& options) {
 
 Result<ModelInput> read_unchecked(const std::vector<TemplateSource>& sources,
                                   const CloudFormationOptions& options) {
-  auto stacks = read_stacks(sources, options);
-  if (!stacks) return stacks.error();
-  Evaluator evaluator(*stacks, options.parameters);
+  SNAPKEY_ASSIGN_OR_RETURN(auto stacks, read_stacks(sources, options));
+  Evaluator evaluator(stacks, options.parameters);
   SNAPKEY_RETURN_IF_ERROR(evaluator.index_exports());
   Builder builder(evaluator);
   return builder.build();
@@ -156,9 +155,8 @@ Result<ModelInput> read_cloudformation_templates(const std::vector<std::string>&
                                                  const CloudFormationOptions& options) {
   std::vector<cloudformation::TemplateSource> sources;
   for (const std::string& path : paths) {
-    auto source = cloudformation::read_template_file(path);
-    if (!source) return source.error();
-    sources.push_back(std::move(source).value());
+    SNAPKEY_ASSIGN_OR_RETURN(auto source, cloudformation::read_template_file(path));
+    sources.push_back(std::move(source));
   }
   return cloudformation::read_templates(sources, options);
 }

@@ -44,9 +44,8 @@ class YamlConverter {
       case YAML::NodeType::Sequence:
         node.kind = Node::Kind::list;
         for (const YAML::Node& item : yaml) {
-          auto converted = convert(item, node.location);
-          if (!converted) return converted.error();
-          node.items.push_back(std::move(converted).value());
+          SNAPKEY_ASSIGN_OR_RETURN(auto converted, convert(item, node.location));
+          node.items.push_back(std::move(converted));
         }
         break;
       case YAML::NodeType::Map:
@@ -57,9 +56,8 @@ class YamlConverter {
                                at(it->first.Mark()));
           }
           const Location key_location = at(it->first.Mark());
-          auto value = convert(it->second, key_location);
-          if (!value) return value.error();
-          node.members.push_back({it->first.Scalar(), key_location, std::move(value).value()});
+          SNAPKEY_ASSIGN_OR_RETURN(auto value, convert(it->second, key_location));
+          node.members.push_back({it->first.Scalar(), key_location, std::move(value)});
         }
         break;
       case YAML::NodeType::Null:
@@ -171,9 +169,8 @@ std::string_view Node::kind_name() const {
 
 Result<Node> parse_template(std::string_view text, const std::string& path) {
   if (looks_like_json(text)) {
-    auto doc = detail::parse_json(simdjson::padded_string(text), path);
-    if (!doc) return doc.error();
-    return from_json((*doc)->root());
+    SNAPKEY_ASSIGN_OR_RETURN(auto doc, detail::parse_json(simdjson::padded_string(text), path));
+    return from_json((doc)->root());
   }
   const YamlConverter converter(path);
   try {

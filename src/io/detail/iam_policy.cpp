@@ -150,9 +150,8 @@ Result<std::vector<std::string>> policy_principals(std::string_view text,
                                                    std::initializer_list<std::string_view> actions,
                                                    const std::string& owner,
                                                    std::string_view value_error_id) {
-  auto doc = parse_json(simdjson::padded_string(text), "");
-  if (!doc) return doc.error();
-  const JsonValue root = (*doc)->root();
+  SNAPKEY_ASSIGN_OR_RETURN(auto doc, parse_json(simdjson::padded_string(text), ""));
+  const JsonValue root = (doc)->root();
   if (!root.is_object()) return root.type_error("an object");
   const JsonValue statements = root["Statement"];
   if (!statements.is_object() && !statements.is_array()) {

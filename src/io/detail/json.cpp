@@ -183,9 +183,8 @@ Result<std::string> JsonValue::as_string() const {
 Result<std::optional<std::string>> JsonValue::optional_string(std::string_view key) const {
   const JsonValue value = (*this)[key];
   if (value.is_missing() || value.is_null()) return std::optional<std::string>();
-  auto text = value.as_string();
-  if (!text) return text.error();
-  return std::optional<std::string>(std::move(text).value());
+  SNAPKEY_ASSIGN_OR_RETURN(auto text, value.as_string());
+  return std::optional<std::string>(std::move(text));
 }
 
 Result<std::string> JsonValue::required_string(std::string_view key) const {
@@ -210,9 +209,8 @@ Result<std::vector<std::string>> JsonValue::string_list(std::string_view key) co
   if (value.is_missing() || value.is_null()) return out;
   if (!value.is_array()) return value.type_error("a list of strings");
   for (const JsonValue& item : value.items()) {
-    auto text = item.as_string();
-    if (!text) return text.error();
-    out.push_back(std::move(text).value());
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, item.as_string());
+    out.push_back(std::move(text));
   }
   return out;
 }

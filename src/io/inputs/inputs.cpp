@@ -165,9 +165,8 @@ bool has_aws_resources(const detail::JsonValue& resources) {
 }
 
 Result<InputKind> detect_json(std::string text, const std::string& path) {
-  auto doc = detail::parse_json(simdjson::padded_string(text), path);
-  if (!doc) return doc.error();
-  const detail::JsonValue root = (*doc)->root();
+  SNAPKEY_ASSIGN_OR_RETURN(auto doc, detail::parse_json(simdjson::padded_string(text), path));
+  const detail::JsonValue root = (doc)->root();
   if (!root["format_version"].is_missing() &&
       (!root["planned_values"].is_missing() || !root["resource_changes"].is_missing() ||
        !root["configuration"].is_missing())) {

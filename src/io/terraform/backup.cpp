@@ -76,28 +76,27 @@ std::string Builder::external_vault(const Arn& arn, const Location& location, Va
 
 // A vault by its known name (in the account and Region of `at`) or ARN.
 Result<std::string> Builder::vault_target(const Value& value, const Instance& at, VaultType type) {
-  auto text = value.string();
-  if (!text) return text.error();
-  if (text->starts_with("arn:")) {
-    auto arn = parse_arn(*text);
+  SNAPKEY_ASSIGN_OR_RETURN(auto text, value.string());
+  if (text.starts_with("arn:")) {
+    auto arn = parse_arn(text);
     if (!arn || arn->service != "backup" || !arn->resource.starts_with("backup-vault:") ||
         arn->region.empty() || arn->account.empty()) {
       return value.json.error(
           "E_TERRAFORM_VALUE",
           fmt::format("expected a backup vault ARN (arn:aws:backup:REGION:ACCOUNT:backup-vault:"
                       "NAME) at {}, found '{}'",
-                      value.json.location().pointer, *text));
+                      value.json.location().pointer, text));
     }
     return external_vault(*arn, value.json.location(), type);
   }
   for (const VaultEntry& entry : vaults_) {
     const Vault& v = entry.vault;
-    if (v.vault_name() == *text && Model::region_of(v) == at.region &&
+    if (v.vault_name() == text && Model::region_of(v) == at.region &&
         Model::account_of(v) == at.account) {
       return v.arn;
     }
   }
-  auto arn = parse_arn(arn_place(at, "backup-vault:" + *text));
+  auto arn = parse_arn(arn_place(at, "backup-vault:" + text));
   if (!arn) return value.json.error("E_TERRAFORM_VALUE", arn.error().message);
   return external_vault(*arn, value.json.location(), type);
 }
@@ -133,9 +132,8 @@ Status Builder::plan(const Instance& instance) {
   p.generated_name = true;
   const Value arn = instance["arn"];
   if (arn.known()) {
-    auto text = arn.string();
-    if (!text) return text.error();
-    p.arn = *text;
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, arn.string());
+    p.arn = text;
   } else {
     // Not known until apply (it ends in a generated id); this one stands for it, so that the
     // plan's account and Region are known even when no rule's vault is.
@@ -151,9 +149,8 @@ Status Builder::plan(const Instance& instance) {
     p.rules.push_back(std::move(unknown));
   } else {
     for (const Object& block : *rules) {
-      auto r = rule(instance, block, block.values());
-      if (!r) return r.error();
-      p.rules.push_back(std::move(*r));
+      SNAPKEY_ASSIGN_OR_RETURN(auto r, rule(instance, block, block.values()));
+      p.rules.push_back(std::move(r));
     }
   }
   plan_of_instance_[&instance] = plans_.size();
@@ -196,9 +193,8 @@ Result<PlanRule> Builder::rule(const Instance& instance, const Object& block,
 Status Builder::rule_target(const RuleAt& at, const Object& block, PlanRule& r) {
   const Value target = block["target_vault_name"];
   if (target.known()) {
-    auto arn = vault_target(target, at.instance);
-    if (!arn) return arn.error();
-    r.vault = *arn;
+    SNAPKEY_ASSIGN_OR_RETURN(auto arn, vault_target(target, at.instance));
+    r.vault = arn;
     return Ok{};
   }
   if (at.config.is_missing()) {
@@ -209,9 +205,9 @@ Status Builder::rule_target(const RuleAt& at, const Object& block, PlanRule& r) 
   if (auto arn = vault_from(resolved)) {
     r.vault = *arn;
   } else if (resolved.kind == Resolved::Kind::constant && resolved.constant.is_string()) {
-    auto named = vault_target(Value{Value::State::known, resolved.constant}, at.instance);
-    if (!named) return named.error();
-    r.vault = *named;
+    SNAPKEY_ASSIGN_OR_RETURN(
+        auto named, vault_target(Value{Value::State::known, resolved.constant}, at.instance));
+    r.vault = named;
   } else {
     r.vault_unknown =
         at.unknown("target_vault_name",
@@ -231,9 +227,9 @@ Status Builder::rule_air_gapped(const RuleAt& at, const Object& block, PlanRule&
     return Ok{};
   }
   if (target.known()) {
-    auto arn = vault_target(target, at.instance, VaultType::logically_air_gapped);
-    if (!arn) return arn.error();
-    r.air_gapped_vault = *arn;
+    SNAPKEY_ASSIGN_OR_RETURN(auto arn,
+                             vault_target(target, at.instance, VaultType::logically_air_gapped));
+    r.air_gapped_vault = arn;
     return Ok{};
   }
   if (at.config.is_missing()) {
@@ -248,10 +244,10 @@ Status Builder::rule_air_gapped(const RuleAt& at, const Object& block, PlanRule&
   } else if (resolved.kind == Resolved::Kind::constant && resolved.constant.is_null()) {
     return Ok{};
   } else if (resolved.kind == Resolved::Kind::constant && resolved.constant.is_string()) {
-    auto named = vault_target(Value{Value::State::known, resolved.constant}, at.instance,
-                              VaultType::logically_air_gapped);
-    if (!named) return named.error();
-    r.air_gapped_vault = *named;
+    SNAPKEY_ASSIGN_OR_RETURN(
+        auto named, vault_target(Value{Value::State::known, resolved.constant}, at.instance,
+                                 VaultType::logically_air_gapped));
+    r.air_gapped_vault = named;
   } else {
     r.air_gapped_vault_unknown =
         at.unknown(kAttribute, resolved.kind == Resolved::Kind::unresolvable
@@ -281,9 +277,8 @@ Status Builder::rule_copies(const RuleAt& at, const Object& block, PlanRule& r) 
       ++unknown_count;
       continue;
     }
-    auto arn = vault_target(destination, at.instance);
-    if (!arn) return arn.error();
-    r.copy_to.push_back(*arn);
+    SNAPKEY_ASSIGN_OR_RETURN(auto arn, vault_target(destination, at.instance));
+    r.copy_to.push_back(arn);
   }
   if (unknown_count == 0) return Ok{};
   constexpr std::string_view kDestination = "destination_vault_arn of a copy_action";
@@ -345,9 +340,8 @@ Result<std::vector<std::string>> Builder::selection_resources(const Instance& in
     if (value.unknown()) {
       has_unknown = true;
     } else if (value.known()) {
-      auto text = value.string();
-      if (!text) return text.error();
-      out.push_back(*text);
+      SNAPKEY_ASSIGN_OR_RETURN(auto text, value.string());
+      out.push_back(text);
     }
   }
   // Not configured: the computed default, an empty list.
@@ -445,18 +439,16 @@ Status Builder::selection(const Instance& instance) {
       c.unknown = unknown_until_apply(instance.address, fmt::format("the key of a {}", attribute),
                                       "so is what it selects");
     } else {
-      auto k = key.string();
-      if (!k) return k.error();
-      c.key = tag_key(*k);
+      SNAPKEY_ASSIGN_OR_RETURN(auto k, key.string());
+      c.key = tag_key(k);
     }
     if (value.unknown()) {
       c.unknown = unknown_until_apply(instance.address,
                                       fmt::format("the value of {} tag '{}'", attribute, c.key),
                                       "so is what it selects");
     } else {
-      auto v = value.string();
-      if (!v) return v.error();
-      c.value = *v;
+      SNAPKEY_ASSIGN_OR_RETURN(auto v, value.string());
+      c.value = v;
     }
     return c;
   };
@@ -468,16 +460,14 @@ Status Builder::selection(const Instance& instance) {
       s.any_tags.push_back(not_known("selection_tag type", "test"));
       continue;
     }
-    auto text = type.string();
-    if (!text) return text.error();
-    if (*text != "STRINGEQUALS") {
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, type.string());
+    if (text != "STRINGEQUALS") {
       return type.json.error("E_TERRAFORM_VALUE",
                              fmt::format("expected STRINGEQUALS at {}, found '{}'",
-                                         type.json.location().pointer, *text));
+                                         type.json.location().pointer, text));
     }
-    auto c = condition(tag, TagCondition::Test::equals, "selection_tag");
-    if (!c) return c.error();
-    s.any_tags.push_back(std::move(*c));
+    SNAPKEY_ASSIGN_OR_RETURN(auto c, condition(tag, TagCondition::Test::equals, "selection_tag"));
+    s.any_tags.push_back(std::move(c));
   }
   const auto conditions = instance.values.blocks("condition");
   if (!conditions) s.all_tags.push_back(not_known("condition", "test"));
@@ -492,9 +482,8 @@ Status Builder::selection(const Instance& instance) {
       const auto tests = block.blocks(attribute);
       if (!tests) s.all_tags.push_back(not_known("condition", "test"));
       for (const Object& test : tests.value_or(std::vector<Object>{})) {
-        auto c = condition(test, kind, "condition");
-        if (!c) return c.error();
-        s.all_tags.push_back(std::move(*c));
+        SNAPKEY_ASSIGN_OR_RETURN(auto c, condition(test, kind, "condition"));
+        s.all_tags.push_back(std::move(c));
       }
     }
   }
@@ -512,11 +501,10 @@ Status Builder::vault_policies() {
     std::optional<std::size_t> vault;
     const Value name = (*instance)["backup_vault_name"];
     if (name.known()) {
-      auto text = name.string();
-      if (!text) return text.error();
+      SNAPKEY_ASSIGN_OR_RETURN(auto text, name.string());
       for (std::size_t i = 0; i < vaults_.size(); ++i) {
         const Vault& v = vaults_[i].vault;
-        if (v.vault_name() == *text && Model::region_of(v) == instance->region &&
+        if (v.vault_name() == text && Model::region_of(v) == instance->region &&
             Model::account_of(v) == instance->account && !v.address.empty()) {
           vault = i;
         }
@@ -538,9 +526,8 @@ Status Builder::vault_policies() {
       v.allows_copy_from = std::nullopt;
       continue;
     }
-    auto text = policy.string();
-    if (!text) return text.error();
-    auto who = allowed_principals(*text, "backup:CopyIntoBackupVault", instance->account.value);
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, policy.string());
+    auto who = allowed_principals(text, "backup:CopyIntoBackupVault", instance->account.value);
     if (!who) {
       return policy.json.error("E_TERRAFORM_VALUE", fmt::format("{}: policy: {}", instance->address,
                                                                 who.error().message));
@@ -564,16 +551,15 @@ Status Builder::global_settings() {
   for (const Instance* instance : plan_.of(false, "aws_backup_global_settings")) {
     const Value setting = instance->values.child("global_settings")["isCrossAccountBackupEnabled"];
     if (!setting.known()) continue;  // not set, or known only after apply: the default stands
-    auto text = setting.string();
-    if (!text) return text.error();
-    if (*text != "true" && *text != "false") {
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, setting.string());
+    if (text != "true" && text != "false") {
       return setting.json.error("E_TERRAFORM_VALUE",
                                 fmt::format("expected \"true\" or \"false\" at {}, found '{}'",
-                                            setting.json.location().pointer, *text));
+                                            setting.json.location().pointer, text));
     }
     Account account;
     account.id = instance->account;
-    account.cross_account_backup = *text == "true";
+    account.cross_account_backup = text == "true";
     account.location = instance->location;
     accounts_.push_back(std::move(account));
   }

@@ -22,9 +22,8 @@ bool aws_alias(std::string_view alias) { return alias.starts_with("alias/aws/");
 Result<std::optional<std::string>> known_string(const Instance& instance, std::string_view name) {
   const Value value = instance[name];
   if (!value.known()) return std::optional<std::string>();
-  auto text = value.string();
-  if (!text) return text.error();
-  return std::optional<std::string>(std::move(*text));
+  SNAPKEY_ASSIGN_OR_RETURN(auto text, value.string());
+  return std::optional<std::string>(std::move(text));
 }
 
 Key key_at(const Instance& instance) {
@@ -48,9 +47,8 @@ Result<std::optional<bool>> flag(const PlanFile& plan, const Instance& instance,
                                  const JsonValue& expression, std::string_view attribute,
                                  bool fallback, std::string& why) {
   if (value.known()) {
-    auto b = value.boolean();
-    if (!b) return b.error();
-    return std::optional<bool>(*b);
+    SNAPKEY_ASSIGN_OR_RETURN(auto b, value.boolean());
+    return std::optional<bool>(b);
   }
   if (value.absent() || expression.is_missing()) return std::optional<bool>(fallback);
   const Resolved r = plan.resolve(expression, instance);
@@ -172,9 +170,8 @@ Status Builder::key_policy(const Instance& instance, Key& key) {
     return Ok{};
   }
   if (!policy.known()) return Ok{};
-  auto text = policy.string();
-  if (!text) return text.error();
-  auto who = allowed_principals(*text, "kms:Decrypt", key.account.value);
+  SNAPKEY_ASSIGN_OR_RETURN(auto text, policy.string());
+  auto who = allowed_principals(text, "kms:Decrypt", key.account.value);
   if (!who) {
     return policy.json.error("E_TERRAFORM_VALUE",
                              fmt::format("{}: policy: {}", instance.address, who.error().message));
@@ -192,9 +189,8 @@ Result<std::optional<std::string>> text_argument(const PlanFile& plan, const Ins
   using Text = std::optional<std::string>;
   const Value value = instance[attribute];
   if (value.known()) {
-    auto text = value.string();
-    if (!text) return text.error();
-    return Text(std::move(*text));
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, value.string());
+    return Text(std::move(text));
   }
   const JsonValue expression = instance.expression(attribute);
   if (value.absent() || expression.is_missing()) return Text("");
@@ -269,22 +265,21 @@ Status Builder::replica_key(const Instance& instance) {
   const Value primary_arn = instance["primary_key_arn"];
   KeyTarget primary;
   if (primary_arn.known()) {
-    auto text = primary_arn.string();
-    if (!text) return text.error();
-    auto parsed = parse_arn(*text);
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, primary_arn.string());
+    auto parsed = parse_arn(text);
     if (!parsed || !is_kms_key_arn(*parsed)) {
       return primary_arn.json.error(
           "E_TERRAFORM_VALUE",
           fmt::format("expected the ARN of a multi-Region primary key at {}, found '{}'",
-                      primary_arn.json.location().pointer, *text));
+                      primary_arn.json.location().pointer, text));
     }
     primary =
-        KeyTarget::of_entry(*key_for_arn(*parsed, *text, instance.location, MultiRegion::primary));
+        KeyTarget::of_entry(*key_for_arn(*parsed, text, instance.location, MultiRegion::primary));
   } else {
-    auto target = key_from(plan_.resolve(instance.expression("primary_key_arn"), instance),
-                           instance, "primary_key_arn");
-    if (!target) return target.error();
-    primary = *target;
+    SNAPKEY_ASSIGN_OR_RETURN(
+        auto target, key_from(plan_.resolve(instance.expression("primary_key_arn"), instance),
+                              instance, "primary_key_arn"));
+    primary = target;
   }
   const std::size_t entry = add_key(std::move(key), &instance);
   if (primary.kind == KeyTarget::Kind::entry) {
@@ -333,18 +328,16 @@ Status Builder::data_key(const Instance& instance) {
     if (auto primaries = config.blocks("primary_key");
         key.multi_region == MultiRegion::replica && primaries && !primaries->empty()) {
       const Value primary_arn = primaries->front()["arn"];
-      auto text = primary_arn.string();
-      if (!text) return text.error();
-      auto parsed = parse_arn(*text);
+      SNAPKEY_ASSIGN_OR_RETURN(auto text, primary_arn.string());
+      auto parsed = parse_arn(text);
       if (!parsed) return primary_arn.json.error("E_TERRAFORM_VALUE", parsed.error().message);
-      primary = key_for_arn(*parsed, *text, instance.location, MultiRegion::primary);
+      primary = key_for_arn(*parsed, text, instance.location, MultiRegion::primary);
     }
   }
   std::string spec_why;  // a data source's values are known once it is read
   SNAPKEY_RETURN_IF_ERROR(key_spec(instance, key, spec_why));
-  auto id = known_string(instance, "key_id");
-  if (!id) return id.error();
-  if (*id && (*id)->starts_with("alias/")) key.aliases.push_back(**id);
+  SNAPKEY_ASSIGN_OR_RETURN(auto id, known_string(instance, "key_id"));
+  if (id && (id)->starts_with("alias/")) key.aliases.push_back(*id);
   if (auto it = key_by_arn_.find(key.arn); it != key_by_arn_.end()) {  // described already
     key_of_instance_[&instance] = it->second;
     return Ok{};
@@ -355,34 +348,32 @@ Status Builder::data_key(const Instance& instance) {
 }
 
 Status Builder::data_alias(const Instance& instance) {
-  auto name = known_string(instance, "name");
-  if (!name) return name.error();
-  if (!*name) return Ok{};
-  auto target = known_string(instance, "target_key_arn");
-  if (!target) return target.error();
+  SNAPKEY_ASSIGN_OR_RETURN(auto name, known_string(instance, "name"));
+  if (!name) return Ok{};
+  SNAPKEY_ASSIGN_OR_RETURN(auto target, known_string(instance, "target_key_arn"));
   std::size_t entry = 0;
-  if (*target) {
-    auto parsed = parse_arn(**target);
+  if (target) {
+    auto parsed = parse_arn(*target);
     if (!parsed) {
       return instance["target_key_arn"].json.error("E_TERRAFORM_VALUE", parsed.error().message);
     }
     auto found =
-        key_for_arn(*parsed, **target, instance.location,
+        key_for_arn(*parsed, *target, instance.location,
                     is_multi_region_key_id(parsed->resource.substr(4)) ? MultiRegion::primary
                                                                        : MultiRegion::none);
     if (!found) return Ok{};
     entry = *found;
     Key& key = keys_[entry].key;
-    if (aws_alias(**name) && key.manager == KeyManager::unknown) {
+    if (aws_alias(*name) && key.manager == KeyManager::unknown) {
       key.manager = KeyManager::aws;
       key.state = KeyState::enabled;
     }
-    if (std::find(key.aliases.begin(), key.aliases.end(), **name) == key.aliases.end()) {
-      key.aliases.push_back(**name);
-      key_by_alias_.emplace(alias_in(key.account, key.region, **name), entry);
+    if (std::find(key.aliases.begin(), key.aliases.end(), *name) == key.aliases.end()) {
+      key.aliases.push_back(*name);
+      key_by_alias_.emplace(alias_in(key.account, key.region, *name), entry);
     }
-  } else if (aws_alias(**name)) {
-    entry = key_for_alias(**name, instance.account, instance.region, instance.location);
+  } else if (aws_alias(*name)) {
+    entry = key_for_alias(*name, instance.account, instance.region, instance.location);
   } else {
     return Ok{};  // read only during apply: references to it stay unknown
   }
@@ -392,9 +383,8 @@ Status Builder::data_alias(const Instance& instance) {
 }
 
 Status Builder::alias(const Instance& instance) {
-  auto name = known_string(instance, "name");
-  if (!name) return name.error();
-  if (!*name) return Ok{};
+  SNAPKEY_ASSIGN_OR_RETURN(auto name, known_string(instance, "name"));
+  if (!name) return Ok{};
   const Value target_id = instance["target_key_id"];
   KeyTarget target;
   if (target_id.known()) {
@@ -402,18 +392,18 @@ Status Builder::alias(const Instance& instance) {
     if (!t) return t.error();
     target = *t;
   } else {
-    auto t = key_from(plan_.resolve(instance.expression("target_key_id"), instance), instance,
-                      "target_key_id");
-    if (!t) return t.error();
-    target = *t;
+    SNAPKEY_ASSIGN_OR_RETURN(
+        auto t, key_from(plan_.resolve(instance.expression("target_key_id"), instance), instance,
+                         "target_key_id"));
+    target = t;
   }
   alias_of_instance_[&instance] = target;
   if (target.kind != KeyTarget::Kind::entry) return Ok{};
   Key& key = keys_[target.entry].key;
-  if (std::find(key.aliases.begin(), key.aliases.end(), **name) == key.aliases.end()) {
-    key.aliases.push_back(**name);
+  if (std::find(key.aliases.begin(), key.aliases.end(), *name) == key.aliases.end()) {
+    key.aliases.push_back(*name);
   }
-  key_by_alias_.emplace(alias_in(key.account, key.region, **name), target.entry);
+  key_by_alias_.emplace(alias_in(key.account, key.region, *name), target.entry);
   return Ok{};
 }
 
@@ -422,31 +412,30 @@ Status Builder::alias(const Instance& instance) {
 
 Result<KeyTarget> Builder::key_from_text(const Value& value, const AccountId& account,
                                          const Region& region) {
-  auto text = value.string();
-  if (!text) return text.error();
+  SNAPKEY_ASSIGN_OR_RETURN(auto text, value.string());
   const auto bad = [&](std::string_view detail) {
     return value.json.error(
         "E_TERRAFORM_VALUE",
         fmt::format("expected a KMS key ARN, alias ARN, key id or alias name at {}, found '{}'{}",
-                    value.json.location().pointer, *text, detail));
+                    value.json.location().pointer, text, detail));
   };
   Arn arn;
-  if (text->starts_with("arn:")) {
-    auto parsed = parse_arn(*text);
+  if (text.starts_with("arn:")) {
+    auto parsed = parse_arn(text);
     if (!parsed) return bad(fmt::format(" ({})", parsed.error().message));
     if (parsed->service != "kms" || parsed->region.empty() || parsed->account.empty())
       return bad("");
     arn = *parsed;
-  } else if (text->starts_with("alias/")) {
-    arn = Arn{std::string(partition_of(region)), "kms", region.name, account.value, *text};
-  } else if (is_key_id(*text)) {
-    if (auto entry = key_with_id(*text, account, region)) return KeyTarget::of_entry(*entry);
-    arn = Arn{std::string(partition_of(region)), "kms", region.name, account.value, "key/" + *text};
+  } else if (text.starts_with("alias/")) {
+    arn = Arn{std::string(partition_of(region)), "kms", region.name, account.value, text};
+  } else if (is_key_id(text)) {
+    if (auto entry = key_with_id(text, account, region)) return KeyTarget::of_entry(*entry);
+    arn = Arn{std::string(partition_of(region)), "kms", region.name, account.value, "key/" + text};
   } else {
     return bad("");
   }
   if (arn.resource.starts_with("alias/")) {
-    if (aws_alias(arn.resource)) return KeyTarget::of_text(*text);
+    if (aws_alias(arn.resource)) return KeyTarget::of_text(text);
     return KeyTarget::of_entry(key_for_alias(arn.resource, AccountId{arn.account},
                                              Region{arn.region}, value.json.location()));
   }
@@ -512,17 +501,16 @@ Result<KeyTarget> Builder::key_target(const Instance& instance, std::string_view
     // Not configured: the default key. An existing resource shows its ARN: a key the plan
     // describes is taken as it is; otherwise the ARN is the default key's.
     if (!value.known()) return by_default;
-    auto text = value.string();
-    if (!text) return text.error();
-    if (auto it = key_by_arn_.find(*text); it != key_by_arn_.end())
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, value.string());
+    if (auto it = key_by_arn_.find(text); it != key_by_arn_.end())
       return KeyTarget::of_entry(it->second);
-    auto arn = parse_arn(*text);
+    auto arn = parse_arn(text);
     if (!learn.empty() && arn && is_kms_key_arn(*arn)) {
       const std::size_t entry =
           key_for_alias(std::string(learn), instance.account, instance.region, instance.location);
       if (keys_[entry].key.arn.empty()) {
-        keys_[entry].key.arn = *text;
-        key_by_arn_.emplace(*text, entry);
+        keys_[entry].key.arn = text;
+        key_by_arn_.emplace(text, entry);
       }
     }
     return by_default;

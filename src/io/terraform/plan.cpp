@@ -108,10 +108,9 @@ std::string join(const std::vector<std::string>& items) {
 // Errors: E_TERRAFORM_VERSION, E_JSON_TYPE.
 Status check_format(const JsonValue& root) {
   const JsonValue format = root["format_version"];
-  auto version = root.optional_string("format_version");
-  if (!version) return version.error();
-  if (*version) {
-    const std::string& text = **version;
+  SNAPKEY_ASSIGN_OR_RETURN(auto version, root.optional_string("format_version"));
+  if (version) {
+    const std::string& text = *version;
     const char* end = text.data() + text.size();
     int major = -1;
     int minor = -1;
@@ -130,8 +129,8 @@ Status check_format(const JsonValue& root) {
   const std::string by = written.is_string()
                              ? fmt::format("written by Terraform {}", *written.as_string())
                              : "with no terraform_version";
-  const std::string found = *version ? fmt::format("format_version '{}' {}", **version, by)
-                                     : fmt::format("no format_version, in a plan {}", by);
+  const std::string found = version ? fmt::format("format_version '{}' {}", *version, by)
+                                    : fmt::format("no format_version, in a plan {}", by);
   return format.error("E_TERRAFORM_VERSION",
                       fmt::format("expected a Terraform plan of format 0.1, 0.2 or 1.x (Terraform "
                                   "0.12 or later), found {}",
@@ -228,12 +227,11 @@ Status PlanFile::collect_changes() {
       return change.is_missing() ? json_missing(change, "an object")
                                  : change.type_error("an object");
     }
-    auto actions = change.string_list("actions");
-    if (!actions) return actions.error();
+    SNAPKEY_ASSIGN_OR_RETURN(auto actions, change.string_list("actions"));
     seen_.insert(*address);
     const JsonValue after = change["after"];
     // Being destroyed (["delete"]) or forgotten (["forget"], a removed block): not in the model.
-    const bool stays = std::any_of(actions->begin(), actions->end(), [](const std::string& a) {
+    const bool stays = std::any_of(actions.begin(), actions.end(), [](const std::string& a) {
       return a == "create" || a == "update" || a == "no-op" || a == "read";
     });
     if (!stays) continue;
@@ -267,7 +265,7 @@ Status PlanFile::collect_changes() {
     instance.key = std::move(*key);
     instance.values = Object(after, change["after_unknown"]);
     instance.location = rc.location();
-    instance.created = std::find(actions->begin(), actions->end(), "create") != actions->end();
+    instance.created = std::find(actions.begin(), actions.end(), "create") != actions.end();
     instances_.push_back(std::move(instance));
   }
   return Ok{};
@@ -288,11 +286,9 @@ Status PlanFile::collect_state(const JsonValue& module, bool data_only) {
                                                module["address"].location().pointer, **address));
   }
   for (const JsonValue& resource : module["resources"].items()) {
-    auto resource_address = resource.required_string("address");
-    if (!resource_address) return resource_address.error();
-    auto mode = resource.required_string("mode");
-    if (!mode) return mode.error();
-    if ((data_only && *mode != "data") || seen_.contains(*resource_address)) continue;
+    SNAPKEY_ASSIGN_OR_RETURN(auto resource_address, resource.required_string("address"));
+    SNAPKEY_ASSIGN_OR_RETURN(auto mode, resource.required_string("mode"));
+    if ((data_only && mode != "data") || seen_.contains(resource_address)) continue;
     auto type = resource.required_string("type");
     auto name = resource.required_string("name");
     auto key = index_text(resource["index"]);
@@ -301,11 +297,11 @@ Status PlanFile::collect_state(const JsonValue& module, bool data_only) {
     if (!key) return key.error();
     const JsonValue values = resource["values"];
     if (!values.is_object()) return values.type_error("an object");
-    seen_.insert(*resource_address);
+    seen_.insert(resource_address);
     Instance instance;
-    instance.address = std::move(*resource_address);
+    instance.address = std::move(resource_address);
     instance.module = *path;
-    instance.data = *mode == "data";
+    instance.data = mode == "data";
     instance.type = std::move(*type);
     instance.name = std::move(*name);
     instance.key = std::move(*key);
@@ -582,10 +578,9 @@ Status PlanFile::locate(const std::set<std::string>& types, const Environment& e
   environment_ = environment;
   for (Instance& instance : instances_) {
     if (!types.contains(instance.type)) continue;
-    auto place = provider(instance.provider, instance);
-    if (!place) return place.error();
-    instance.region = (*place)->region;
-    instance.account = (*place)->account;
+    SNAPKEY_ASSIGN_OR_RETURN(auto place, provider(instance.provider, instance));
+    instance.region = (place)->region;
+    instance.account = (place)->account;
     // Provider 6 and later: a resource's own `region` argument wins over the provider's.
     Value region = instance["region"];
     if (region.unknown()) {
@@ -602,9 +597,8 @@ Status PlanFile::locate(const std::set<std::string>& types, const Environment& e
       region.state = Value::State::known;
     }
     if (region.known()) {
-      auto name = region.string();
-      if (!name) return name.error();
-      auto parsed = parse_region(*name);
+      SNAPKEY_ASSIGN_OR_RETURN(auto name, region.string());
+      auto parsed = parse_region(name);
       if (!parsed) {
         return region.json.error(
             "E_TERRAFORM_VALUE",
@@ -645,11 +639,9 @@ Result<const PlanFile::Provider*> PlanFile::provider(const std::string& key, con
     const std::set<std::string> options = given_options(key, fallback);
     if (options.size() > 1) return given_provider(key, options, user);
   }
-  auto region = provider_region(key, config, user);
-  if (!region) return region.error();
-  auto account = provider_account(key, config, user);
-  if (!account) return account.error();
-  return &(providers_[key] = Provider{*region, *account});
+  SNAPKEY_ASSIGN_OR_RETURN(auto region, provider_region(key, config, user));
+  SNAPKEY_ASSIGN_OR_RETURN(auto account, provider_account(key, config, user));
+  return &(providers_[key] = Provider{region, account});
 }
 
 Result<Region> PlanFile::provider_region(const std::string& key, const JsonValue& config,

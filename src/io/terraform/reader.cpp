@@ -184,12 +184,10 @@ Result<terraform::PlanFile::Environment> environment(std::string_view file,
 
 Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc,
                                  const TerraformOptions& options) {
-  auto place = environment(doc->file(), options);
-  if (!place) return place.error();
-  auto plan = terraform::PlanFile::read(std::move(doc));
-  if (!plan) return plan.error();
-  SNAPKEY_RETURN_IF_ERROR((*plan)->locate(terraform::read_types(), *place));
-  terraform::Builder builder(**plan);
+  SNAPKEY_ASSIGN_OR_RETURN(auto place, environment(doc->file(), options));
+  SNAPKEY_ASSIGN_OR_RETURN(auto plan, terraform::PlanFile::read(std::move(doc)));
+  SNAPKEY_RETURN_IF_ERROR((plan)->locate(terraform::read_types(), place));
+  terraform::Builder builder(*plan);
   return builder.build();
 }
 
@@ -198,18 +196,17 @@ Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc,
 Result<ModelInput> read_terraform_plan(std::string_view text, std::string_view file,
                                        const TerraformOptions& options) {
   return detail::guarded(fmt::format("the Terraform plan {}", file), [&]() -> Result<ModelInput> {
-    auto doc = detail::parse_json(simdjson::padded_string(text), std::string(file));
-    if (!doc) return doc.error();
-    return read_document(std::move(doc).value(), options);
+    SNAPKEY_ASSIGN_OR_RETURN(auto doc,
+                             detail::parse_json(simdjson::padded_string(text), std::string(file)));
+    return read_document(std::move(doc), options);
   });
 }
 
 Result<ModelInput> read_terraform_plan_file(const std::string& path,
                                             const TerraformOptions& options) {
   return detail::guarded(fmt::format("the Terraform plan {}", path), [&]() -> Result<ModelInput> {
-    auto doc = detail::read_json_file(path);
-    if (!doc) return doc.error();
-    return read_document(std::move(doc).value(), options);
+    SNAPKEY_ASSIGN_OR_RETURN(auto doc, detail::read_json_file(path));
+    return read_document(std::move(doc), options);
   });
 }
 

@@ -88,9 +88,8 @@ Result<std::optional<ResourceType>> Builder::database_type(const Instance& insta
     }
     name = *r.constant.as_string();
   } else if (engine.known()) {
-    auto text = engine.string();
-    if (!text) return text.error();
-    name = *text;
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, engine.string());
+    name = text;
   }
   if (instance.type == "aws_db_instance") {
     // An instance of an Aurora, DocumentDB or Neptune cluster: the cluster is what is backed up.
@@ -124,18 +123,17 @@ Result<KeyTarget> Builder::database_key(const Instance& instance, std::string_vi
     // Aurora's AWS owned key (R39).
     const Value encryption_type = instance["storage_encryption_type"];
     if (aurora && encryption_type.known()) {
-      auto text = encryption_type.string();
-      if (!text) return text.error();
-      if (*text == "sse-rds") return KeyTarget::of_text(std::string(kAwsOwnedKey));
+      SNAPKEY_ASSIGN_OR_RETURN(auto text, encryption_type.string());
+      if (text == "sse-rds") return KeyTarget::of_text(std::string(kAwsOwnedKey));
     }
     // Aurora express configuration: encrypted with the AWS owned key, with no key to choose.
     std::string why;
-    auto express = flag(plan_, instance, instance["with_express_configuration"],
-                        instance.expression("with_express_configuration"),
-                        "with_express_configuration", false, why);
-    if (!express) return express.error();
-    if (aurora && no_key && !*express) return KeyTarget::unknown(why);
-    if (aurora && no_key && **express) return KeyTarget::of_text(std::string(kAwsOwnedKey));
+    SNAPKEY_ASSIGN_OR_RETURN(auto express,
+                             flag(plan_, instance, instance["with_express_configuration"],
+                                  instance.expression("with_express_configuration"),
+                                  "with_express_configuration", false, why));
+    if (aurora && no_key && !express) return KeyTarget::unknown(why);
+    if (aurora && no_key && *express) return KeyTarget::of_text(std::string(kAwsOwnedKey));
   }
   const Value encrypted = instance["storage_encrypted"];
   const JsonValue expression = instance.expression("storage_encrypted");
@@ -191,9 +189,8 @@ Status Builder::tags(const Instance& instance, ResourceEntry& entry) const {
       r.tags_unknown.emplace(key, fmt::format("{}: the value of tag '{}' is known only after apply",
                                               instance.address, key));
     } else if (value.known()) {
-      auto text = value.string();
-      if (!text) return text.error();
-      entry.resource.tags[key] = *text;
+      SNAPKEY_ASSIGN_OR_RETURN(auto text, value.string());
+      entry.resource.tags[key] = text;
     }
   }
   return Ok{};
@@ -204,22 +201,21 @@ Status Builder::database(const Instance& instance) {
   if (!type) return type.error();
   if (!*type) return Ok{};
   const bool instance_type = instance.type == "aws_db_instance";
-  auto identifier = name_of(instance, instance_type ? "identifier" : "cluster_identifier");
-  if (!identifier) return identifier.error();
+  SNAPKEY_ASSIGN_OR_RETURN(auto identifier,
+                           name_of(instance, instance_type ? "identifier" : "cluster_identifier"));
   ResourceEntry entry;
   Resource& r = entry.resource;
   r.type = **type;
-  r.name = identifier->empty() ? instance.address : *identifier;
+  r.name = identifier.empty() ? instance.address : identifier;
   r.address = instance.address;
   r.location = instance.location;
   r.generated_name = true;
   const Value arn = instance["arn"];
   if (arn.known()) {
-    auto text = arn.string();
-    if (!text) return text.error();
-    r.arn = *text;
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, arn.string());
+    r.arn = text;
   } else {
-    r.arn = arn_of(instance, "rds", instance_type ? "db" : "cluster", *identifier);
+    r.arn = arn_of(instance, "rds", instance_type ? "db" : "cluster", identifier);
   }
   auto key =
       database_key(instance, instance.type == "aws_neptune_cluster" ? "kms_key_arn" : "kms_key_id",
@@ -257,9 +253,8 @@ Status Builder::vault(const Instance& instance, VaultType type) {
   v.generated_name = true;
   const Value arn = instance["arn"];
   if (arn.known()) {
-    auto text = arn.string();
-    if (!text) return text.error();
-    v.arn = *text;
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, arn.string());
+    v.arn = text;
   } else {
     v.arn = arn_of(instance, "backup", "backup-vault", *name);
   }
@@ -268,9 +263,8 @@ Status Builder::vault(const Instance& instance, VaultType type) {
     v.allows_copy_from = std::nullopt;
     const Value key = instance["kms_key_arn"];
     if (key.known()) {
-      auto target = key_from_text(key, instance.account, instance.region);
-      if (!target) return target.error();
-      entry.key = *target;
+      SNAPKEY_ASSIGN_OR_RETURN(auto target, key_from_text(key, instance.account, instance.region));
+      entry.key = target;
     } else {
       entry.key = KeyTarget::unknown(
           fmt::format("{}: kms_key_arn is read only during apply", instance.address));
