@@ -271,6 +271,17 @@ class HasFindingMatcher {
   std::optional<::testing::Matcher<const std::string&>> subject_;
 };
 
+// A matcher of one outcome, with or without a matcher of its message or AWS error text.
+inline auto outcome_is(Outcome outcome, std::string what) {
+  return make_prediction_matcher<OutcomeTest>(outcome, std::move(what), std::nullopt);
+}
+template <typename M>
+auto outcome_is(Outcome outcome, std::string what, M&& text) {
+  return make_prediction_matcher<OutcomeTest>(
+      outcome, std::move(what),
+      ::testing::SafeMatcherCast<const std::string&>(std::forward<M>(text)));
+}
+
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------------
@@ -310,48 +321,32 @@ inline auto EncryptedWith(::testing::Matcher<const Key&> key) {
 }
 
 // The recovery point is predicted to be made, but not encrypted.
-inline auto Unencrypted() {
-  return detail::make_prediction_matcher<detail::OutcomeTest>(Outcome::unencrypted, "unencrypted",
-                                                              std::nullopt);
-}
+inline auto Unencrypted() { return detail::outcome_is(Outcome::unencrypted, "unencrypted"); }
 
 // Predicted to fail (the job fails, or the backup cannot be made).
-inline auto Fails() {
-  return detail::make_prediction_matcher<detail::OutcomeTest>(Outcome::fails, "predicted to fail",
-                                                              std::nullopt);
-}
+inline auto Fails() { return detail::outcome_is(Outcome::fails, "predicted to fail"); }
 // Predicted to fail, with a message or AWS error text that `text` matches:
 // Fails(HasSubstr("not accessible")).
 template <typename M>
 auto Fails(M&& text) {
-  return detail::make_prediction_matcher<detail::OutcomeTest>(
-      Outcome::fails, "predicted to fail",
-      ::testing::SafeMatcherCast<const std::string&>(std::forward<M>(text)));
+  return detail::outcome_is(Outcome::fails, "predicted to fail", std::forward<M>(text));
 }
 
 // Unsupported: resource type, partition, opt-in Region or feature date.
-inline auto IsUnsupported() {
-  return detail::make_prediction_matcher<detail::OutcomeTest>(Outcome::unsupported, "unsupported",
-                                                              std::nullopt);
-}
+inline auto IsUnsupported() { return detail::outcome_is(Outcome::unsupported, "unsupported"); }
 template <typename M>
 auto IsUnsupported(M&& text) {
-  return detail::make_prediction_matcher<detail::OutcomeTest>(
-      Outcome::unsupported, "unsupported",
-      ::testing::SafeMatcherCast<const std::string&>(std::forward<M>(text)));
+  return detail::outcome_is(Outcome::unsupported, "unsupported", std::forward<M>(text));
 }
 
 // Indeterminate: the inputs do not say enough (a Terraform unknown, a key nobody exported).
 inline auto IsIndeterminate() {
-  return detail::make_prediction_matcher<detail::OutcomeTest>(Outcome::indeterminate,
-                                                              "indeterminate", std::nullopt);
+  return detail::outcome_is(Outcome::indeterminate, "indeterminate");
 }
 // ... with a message or one of the unknowns that `text` matches.
 template <typename M>
 auto IsIndeterminate(M&& text) {
-  return detail::make_prediction_matcher<detail::OutcomeTest>(
-      Outcome::indeterminate, "indeterminate",
-      ::testing::SafeMatcherCast<const std::string&>(std::forward<M>(text)));
+  return detail::outcome_is(Outcome::indeterminate, "indeterminate", std::forward<M>(text));
 }
 
 // One of the rules that decided the outcome is `rule` ("R9": the aws/rds fallback).

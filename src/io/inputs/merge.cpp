@@ -153,15 +153,21 @@ bool same(const OptionGroup& a, const OptionGroup& b) {
          sorted(a.regions) == sorted(b.regions);
 }
 
+// Two descriptions of one resource or vault agree on its type, or conflict.
+template <typename T>
+Status same_type(const std::string& what, const T& into, const T& from) {
+  if (into.type == from.type) return Ok{};
+  return conflict(what, "type", to_string(into.type), into.location, to_string(from.type),
+                  from.location);
+}
+
 }  // namespace
 
 Status merge(Resource& into, const Resource& from, const References& refs) {
   const std::string what = subject("resource", into);
   const Location& first = into.location;
   const Location& second = from.location;
-  if (into.type != from.type) {
-    return conflict(what, "type", to_string(into.type), first, to_string(from.type), second);
-  }
+  SNAPKEY_RETURN_IF_ERROR(same_type(what, into, from));
   // The key: an input that does not know it (key_unknown), or that leaves it to AWS
   // (default_encryption: created without choosing a key), yields to one that describes it — a
   // key, the AWS owned key or none. Of the two that do not describe it, not known wins: what AWS
@@ -233,9 +239,7 @@ Status merge(Vault& into, const Vault& from, const References& refs) {
   const std::string what = subject("vault", into);
   const Location& first = into.location;
   const Location& second = from.location;
-  if (into.type != from.type) {
-    return conflict(what, "type", to_string(into.type), first, to_string(from.type), second);
-  }
+  SNAPKEY_RETURN_IF_ERROR(same_type(what, into, from));
   if (!from.key_unknown.empty()) {
     // nothing to learn
   } else if (!into.key_unknown.empty()) {

@@ -25,7 +25,7 @@
 #include "snapkey/check.hpp"
 #include "snapkey/io/policy.hpp"
 
-namespace snapkey::io {
+namespace snapkey::io::policy {
 namespace {
 
 using detail::Field;
@@ -500,9 +500,12 @@ Result<KeyManager> Reader::key_manager(const Field& field) const {
 }
 
 }  // namespace
+}  // namespace snapkey::io::policy
+
+namespace snapkey::io {
 
 Result<Policy> read_policy(std::string_view text, std::string_view file) {
-  const Reader reader(file);
+  const policy::Reader reader(file);
   try {
     Result<YAML::Node> document =
         detail::load_document(text, reader, "keep the whole policy in one document");
