@@ -61,6 +61,27 @@ bool is_kms_key_arn(const Arn& arn);
 // arn:...:kms:REGION:ACCOUNT:alias/NAME.
 bool is_kms_alias_arn(const Arn& arn);
 
+// An ARN of a kind of resource snapkey knows, checked for its service and resource type, with its
+// place as value types. One type per kind, so that a vault's ARN cannot stand where a key's is
+// expected.
+struct ResourceArn {
+  Arn arn;
+  Region region;
+  AccountId account;
+};
+struct KeyArn : ResourceArn {};       // arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
+struct DatabaseArn : ResourceArn {};  // arn:aws:rds:REGION:ACCOUNT:cluster:NAME or db:NAME
+struct VaultArn : ResourceArn {};     // arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME
+struct PlanArn : ResourceArn {};      // arn:aws:backup:REGION:ACCOUNT:backup-plan:ID
+
+// Errors: those of parse_arn, and E_ARN_KIND for a well-formed ARN of another kind ("expected the
+// ARN of a KMS key (arn:aws:kms:REGION:ACCOUNT:key/...), found '...'"). No location: the caller
+// places the error at the value it read.
+Result<KeyArn> parse_key_arn(std::string_view text);
+Result<DatabaseArn> parse_database_arn(std::string_view text);
+Result<VaultArn> parse_vault_arn(std::string_view text);
+Result<PlanArn> parse_plan_arn(std::string_view text);
+
 // A KMS key id: a UUID (single-Region key) or "mrk-" and 32 hex digits (multi-Region key).
 bool is_key_id(std::string_view text);
 bool is_multi_region_key_id(std::string_view text);

@@ -111,5 +111,30 @@ TEST(Location, FormatsEachKindOfPlace) {
   EXPECT_EQ((Error{"E_X", "bad", {"a.yaml", 1, 2, ""}}).to_string(), "a.yaml:1:2: error E_X: bad");
 }
 
+TEST(TypedArnTest, EachKindParsesWithItsPlace) {
+  Result<KeyArn> key = parse_key_arn("arn:aws:kms:eu-west-1:111111111111:key/k");
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(key->region, Region{"eu-west-1"});
+  EXPECT_EQ(key->account, AccountId{"111111111111"});
+  EXPECT_EQ(key->arn.resource, "key/k");
+  EXPECT_TRUE(parse_database_arn("arn:aws:rds:us-east-1:111111111111:cluster:aurora").ok());
+  EXPECT_TRUE(parse_database_arn("arn:aws:rds:us-east-1:111111111111:db:pg").ok());
+  EXPECT_TRUE(parse_vault_arn("arn:aws:backup:us-east-1:111111111111:backup-vault:v").ok());
+  EXPECT_TRUE(parse_plan_arn("arn:aws:backup:us-east-1:111111111111:backup-plan:p").ok());
+}
+
+TEST(TypedArnTest, AnotherKindIsEArnKind) {
+  Result<VaultArn> vault = parse_vault_arn("arn:aws:kms:us-east-1:111111111111:key/k");
+  ASSERT_FALSE(vault.ok());
+  EXPECT_EQ(vault.error().to_string(),
+            "error E_ARN_KIND: expected the ARN of a backup vault "
+            "(arn:aws:backup:REGION:ACCOUNT:backup-vault:...), found "
+            "'arn:aws:kms:us-east-1:111111111111:key/k'");
+  // A resource type with nothing after it names nothing.
+  EXPECT_EQ(parse_key_arn("arn:aws:kms:us-east-1:111111111111:key/").error().id, "E_ARN_KIND");
+  // A malformed ARN keeps parse_arn's error.
+  EXPECT_EQ(parse_plan_arn("arn:aws:backup").error().id, "E_ARN");
+}
+
 }  // namespace
 }  // namespace snapkey

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
+#include <utility>
 
 namespace snapkey {
 namespace {
@@ -176,6 +178,58 @@ Result<Arn> parse_arn(std::string_view text) {
 
 bool is_multi_region_key_id(std::string_view text) {
   return text.size() == 36 && text.starts_with("mrk-") && is_hex(text.substr(4));
+}
+
+namespace {
+
+// What one kind of ARN is: its service and the prefixes of its resource part.
+struct ArnKind {
+  std::string_view what;  // "a KMS key", for messages
+  std::string_view service;
+  std::initializer_list<std::string_view> prefixes;
+};
+
+Result<ResourceArn> parse_resource_arn(std::string_view text, const ArnKind& kind) {
+  SNAPKEY_ASSIGN_OR_RETURN(Arn arn, parse_arn(text));
+  const bool kind_ok =
+      arn.service == kind.service && !arn.region.empty() && !arn.account.empty() &&
+      std::any_of(kind.prefixes.begin(), kind.prefixes.end(), [&](std::string_view prefix) {
+        return arn.resource.starts_with(prefix) && arn.resource.size() > prefix.size();
+      });
+  if (!kind_ok) {
+    return Error{"E_ARN_KIND",
+                 fmt::format("expected the ARN of {} (arn:aws:{}:REGION:ACCOUNT:{}...), found '{}'",
+                             kind.what, kind.service, *kind.prefixes.begin(), text),
+                 {}};
+  }
+  Region region{arn.region};
+  AccountId account{arn.account};
+  return ResourceArn{std::move(arn), std::move(region), std::move(account)};
+}
+
+template <typename T>
+Result<T> parse_typed(std::string_view text, const ArnKind& kind) {
+  SNAPKEY_ASSIGN_OR_RETURN(ResourceArn arn, parse_resource_arn(text, kind));
+  return T{std::move(arn)};
+}
+
+}  // namespace
+
+Result<KeyArn> parse_key_arn(std::string_view text) {
+  return parse_typed<KeyArn>(text, {"a KMS key", "kms", {"key/"}});
+}
+
+Result<DatabaseArn> parse_database_arn(std::string_view text) {
+  return parse_typed<DatabaseArn>(text,
+                                  {"an RDS DB cluster or instance", "rds", {"cluster:", "db:"}});
+}
+
+Result<VaultArn> parse_vault_arn(std::string_view text) {
+  return parse_typed<VaultArn>(text, {"a backup vault", "backup", {"backup-vault:"}});
+}
+
+Result<PlanArn> parse_plan_arn(std::string_view text) {
+  return parse_typed<PlanArn>(text, {"a backup plan", "backup", {"backup-plan:"}});
 }
 
 bool is_kms_key_arn(const Arn& arn) {

@@ -48,28 +48,9 @@ std::string suggestion(std::string_view ref, const std::vector<T>& items) {
   return hint.empty() ? std::string() : fmt::format("; did you mean '{}'?", hint);
 }
 
-// The region and account of an ARN already known to be well formed.
-struct Place {
-  Region region;
-  AccountId account;
-};
-
-// Parses `arn` and checks that it names a `service` resource starting with one of `prefixes`.
-Result<Place> place_of(const std::string& arn, std::string_view what, std::string_view service,
-                       std::initializer_list<std::string_view> prefixes, const Location& location) {
-  auto parsed = parse_arn(arn);
-  if (!parsed) return error_at(parsed.error().id, location, parsed.error().message);
-  const bool kind_ok =
-      parsed->service == service && !parsed->region.empty() && !parsed->account.empty() &&
-      std::any_of(prefixes.begin(), prefixes.end(),
-                  [&](std::string_view p) { return parsed->resource.starts_with(p); });
-  if (!kind_ok) {
-    return error_at(
-        "E_ARN_KIND", location,
-        fmt::format("expected the ARN of {} (arn:aws:{}:REGION:ACCOUNT:{}...), found '{}'", what,
-                    service, *prefixes.begin(), arn));
-  }
-  return Place{Region{parsed->region}, AccountId{parsed->account}};
+// An error of a parse_*_arn function, placed at the thing whose ARN it is.
+Error placed(Error error, const Location& location) {
+  return error_at(std::move(error.id), location, std::move(error.message));
 }
 
 // Why a multi-Region key's id is not one: no mrk- at all, or the wrong digits after it.
@@ -171,24 +152,23 @@ class ModelBuilder {
   Status places() {
     for (Key& key : in_.keys) {
       if (key.arn.empty()) continue;
-      SNAPKEY_ASSIGN_OR_RETURN(auto place,
-                               place_of(key.arn, "a KMS key", "kms", {"key/"}, key.location));
-      key.region = place.region;
-      key.account = place.account;
+      Result<KeyArn> arn = parse_key_arn(key.arn);
+      if (!arn) return placed(arn.error(), key.location);
+      key.region = arn->region;
+      key.account = arn->account;
     }
     for (const Resource& r : in_.resources) {
-      auto place =
-          place_of(r.arn, "an RDS DB cluster or instance", "rds", {"cluster:", "db:"}, r.location);
-      if (!place) return place.error();
+      if (Result<DatabaseArn> arn = parse_database_arn(r.arn); !arn) {
+        return placed(arn.error(), r.location);
+      }
     }
     for (const Vault& v : in_.vaults) {
-      SNAPKEY_RETURN_IF_ERROR(
-          place_of(v.arn, "a backup vault", "backup", {"backup-vault:"}, v.location));
+      if (Result<VaultArn> arn = parse_vault_arn(v.arn); !arn)
+        return placed(arn.error(), v.location);
     }
     for (const Plan& p : in_.plans) {
       if (p.arn.empty()) continue;
-      SNAPKEY_RETURN_IF_ERROR(
-          place_of(p.arn, "a backup plan", "backup", {"backup-plan:"}, p.location));
+      if (Result<PlanArn> arn = parse_plan_arn(p.arn); !arn) return placed(arn.error(), p.location);
     }
     return Ok{};
   }
