@@ -25,8 +25,9 @@
 #include <vector>
 
 #include <fmt/format.h>
+
 #include "io/inputs/merge.hpp"
-#include "snapkey/io/scenario.hpp"
+#include "snapkey/io/inputs.hpp"
 #include "snapkey/key_ref.hpp"
 
 namespace snapkey::io {

@@ -6,10 +6,10 @@
 // - A directory is walked recursively in sorted order; below it only *.json, *.yaml, *.yml and
 //   *.template files are read (*.template.json is a *.json), and entries whose names start with
 //   '.' are skipped. A file named on the command line is always read, whatever its name.
-// - Every AWS CLI file of the run goes to ONE read_aws_cli_export call: key policies, aliases,
-//   plans and selections refer to each other across files. A directory given on the command line
-//   whose every file is AWS CLI output is passed as the directory itself, so that the CLI reader
-//   sees the folder as it was exported; otherwise its CLI files are passed one by one.
+// - Each file is read from disk once: detection keeps its text and the reader gets the text.
+// - Every AWS CLI file of the run goes to ONE call of the CLI reader: key policies, aliases,
+//   plans and selections refer to each other across files. It gets the files' paths with their
+//   texts: the paths tell it the account and Region folders.
 // - Scenario files are read one by one, Terraform plans one by one, templates in one call.
 // - The inputs are combined in this order: scenario files, the AWS CLI export, Terraform plans,
 //   CloudFormation templates (each in the order the files were found). The order decides which
@@ -32,6 +32,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
 #include "io/aws_cli/reader.hpp"
 #include "io/cloudformation/reader.hpp"
 #include "io/detail/file.hpp"

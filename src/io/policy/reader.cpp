@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
 #include "io/detail/file.hpp"
 #include "io/detail/yaml_shape.hpp"
 #include "snapkey/check.hpp"
