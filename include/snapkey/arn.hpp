@@ -39,6 +39,9 @@ bool is_opt_in(const Region& region);
 // Every known Region, sorted by name.
 const std::vector<std::string_view>& known_regions();
 
+// An AWS Organizations id: "o-" and lower-case letters or digits (o-a1b2c3d4e5).
+bool is_organization_id(std::string_view text);
+
 // arn:<partition>:<service>:<region>:<account>:<resource>. Region and account may be empty
 // (global services); `resource` keeps everything after the fifth colon.
 struct Arn {

@@ -136,5 +136,12 @@ TEST(TypedArnTest, AnotherKindIsEArnKind) {
   EXPECT_EQ(parse_plan_arn("arn:aws:backup").error().id, "E_ARN");
 }
 
+TEST(OrganizationIdTest, IsOAndLowerCaseLettersOrDigits) {
+  EXPECT_TRUE(is_organization_id("o-a1b2c3d4e5"));
+  EXPECT_FALSE(is_organization_id("o-"));
+  EXPECT_FALSE(is_organization_id("o-A1B2"));
+  EXPECT_FALSE(is_organization_id("a1b2c3d4e5"));
+}
+
 }  // namespace
 }  // namespace snapkey

@@ -232,6 +232,12 @@ Result<PlanArn> parse_plan_arn(std::string_view text) {
   return parse_typed<PlanArn>(text, {"a backup plan", "backup", {"backup-plan:"}});
 }
 
+bool is_organization_id(std::string_view text) {
+  if (!text.starts_with("o-") || text.size() == 2) return false;
+  return std::all_of(text.begin() + 2, text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
 bool is_kms_key_arn(const Arn& arn) {
   return arn.service == "kms" && arn.resource.starts_with("key/") && arn.resource.size() > 4;
 }

@@ -140,12 +140,6 @@ Result<Statement> read_statement(const JsonValue& statement,
 
 }  // namespace
 
-bool is_organization_id(std::string_view text) {
-  if (!text.starts_with("o-") || text.size() == 2) return false;
-  return std::all_of(text.begin() + 2, text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
-}
-
 Result<std::vector<std::string>> policy_principals(std::string_view text,
                                                    std::initializer_list<std::string_view> actions,
                                                    const std::string& owner,

@@ -25,9 +25,6 @@ Result<std::vector<std::string>> policy_principals(std::string_view text,
                                                    const std::string& owner,
                                                    std::string_view value_error_id);
 
-// "o-" and lower-case letters or digits.
-bool is_organization_id(std::string_view text);
-
 }  // namespace snapkey::io::detail
 
 #endif  // SNAPKEY_SRC_IO_DETAIL_IAM_POLICY_HPP

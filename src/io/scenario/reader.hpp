@@ -99,13 +99,6 @@ inline constexpr std::array<std::string_view, 4> kKeyUsages = {
 inline constexpr detail::YamlErrorIds kShapeErrors{
     .type = kTypeError, .key = kKeyError, .value = kValueError, .duplicate = kDuplicateError};
 
-// "o-" and lower-case letters or digits: an AWS Organizations id.
-inline bool is_organization_id(std::string_view text) {
-  if (!text.starts_with("o-") || text.size() == 2) return false;
-  return std::all_of(text.begin() + 2, text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
-}
-
 inline void sort_unique(std::vector<std::string>& list) {
   std::sort(list.begin(), list.end());
   list.erase(std::unique(list.begin(), list.end()), list.end());
