@@ -501,32 +501,8 @@ TEST(RenderRules, JsonHasEveryRule) {
   }
 }
 
-// The contents of a file of the source tree ("" when it cannot be read).
-TEST(RenderRules, DocsRulesMdIsUpToDate) {
-  const std::string text = read_source_file("docs/rules.md");
-  ASSERT_FALSE(text.empty()) << "docs/rules.md is missing; generate it with:\n"
-                             << "  build/snapkey rules --format markdown > docs/rules.md";
-  // Not EXPECT_EQ: a diff of the whole file would bury the message.
-  EXPECT_TRUE(text == render_rules_markdown())
-      << "docs/rules.md is out of date; regenerate it with:\n"
-      << "  build/snapkey rules --format markdown > docs/rules.md";
-}
-
 // ---------------------------------------------------------------------------------------------
 // docs/json-output.md
-
-TEST(DocsJsonOutput, ExampleIsTheOutputOfMinimalYaml) {
-  const std::string docs = read_source_file("docs/json-output.md");
-  const std::string golden = read_source_file("tests/golden/predict-minimal.json");
-  ASSERT_FALSE(golden.empty());
-  const std::optional<std::string> example = json_example(docs, "## Example");
-  ASSERT_TRUE(example) << "no ```json block under \"## Example\"";
-  EXPECT_TRUE(*example == golden)
-      << "The example in docs/json-output.md differs from tests/golden/predict-minimal.json "
-         "(the golden test golden_predict_minimal_json checks that file); paste the output of\n"
-         "  build/snapkey predict tests/data/cli/minimal.yaml --format json\n"
-         "into the example.";
-}
 
 TEST(DocsJsonOutput, DescribesEveryWarning) {
   const std::string docs = read_source_file("docs/json-output.md");
