@@ -11,6 +11,7 @@
 
 #include "io/aws_cli/export.hpp"
 #include "io/aws_cli/reader.hpp"
+#include "io/detail/file.hpp"
 #include "io/detail/walk.hpp"
 #include "snapkey/io/aws_cli.hpp"
 
@@ -146,10 +147,13 @@ Result<ModelInput> read_sources(const std::vector<detail::SourceFile>& files) {
 Result<ModelInput> read_aws_cli_export(const std::vector<std::string>& paths) {
   try {
     SNAPKEY_ASSIGN_OR_RETURN(const std::vector<std::string> files, files_of(paths));
+    std::vector<std::string> texts;  // the bytes the sources view
+    texts.reserve(files.size());
     std::vector<detail::SourceFile> sources;
     for (const std::string& file : files) {
       SNAPKEY_ASSIGN_OR_RETURN(std::string text, detail::read_json_text(file));
-      sources.push_back({file, std::move(text)});
+      texts.push_back(std::move(text));
+      sources.push_back({file, texts.back()});
     }
     return aws_cli::read_sources(sources);
   } catch (const std::exception& e) {

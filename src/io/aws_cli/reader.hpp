@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "io/detail/walk.hpp"
+#include "io/detail/file.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/result.hpp"
 

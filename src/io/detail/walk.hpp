@@ -11,13 +11,6 @@
 
 namespace snapkey::io::detail {
 
-// A file read once: its path as given or found, and its bytes. Detection reads it; the reader of
-// its kind is handed the text instead of reading the file again.
-struct SourceFile {
-  std::string path;
-  std::string text;
-};
-
 struct Walk {
   std::vector<std::string> files;  // every regular file below the directory, sorted
   bool skipped = false;            // an entry whose name starts with '.' was left out
