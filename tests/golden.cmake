@@ -409,3 +409,13 @@ snapkey_golden(golden_many_bad_files ${SNAPKEY_GOLDEN}/empty.txt 2
 snapkey_cli_error(cli_many_bad_files
                   "^tests/data/inputs-many/cluster-01.json: error E_JSON: [^\n]*\n(tests/data/inputs-many/cluster-[01][0-9].json: error E_JSON: [^\n]*\n)+tests/data/inputs-many/cluster-20.json: error E_JSON: [^\n]*\n\\.\\.\\. and 2 more errors\n$"
                   check tests/data/inputs-many --today 2026-12-02)
+
+# Terraform source: malformed HCL is bad input (exit 2), at file:line:column with what was
+# expected; --var reaches the root module's variables.
+snapkey_golden(golden_bad_hcl ${SNAPKEY_GOLDEN}/empty.txt 2 predict ${SNAPKEY_CLI_DATA}/bad-hcl)
+snapkey_cli_error(cli_bad_hcl
+                  "^tests/data/cli/bad-hcl/main.tf:2:9: error E_HCL_SYNTAX: expected a value after 'name =', found '}'\n$"
+                  predict ${SNAPKEY_CLI_DATA}/bad-hcl)
+snapkey_cli_error(cli_var_without_source
+                  "--var primary_region=us-east-1 applies only to Terraform configuration directories"
+                  predict --var primary_region=us-east-1 ${SNAPKEY_CLI_DATA}/article.yaml)

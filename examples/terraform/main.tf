@@ -14,6 +14,9 @@ terraform {
 
 provider "aws" {
   region = var.primary_region
+  # The payments production account: Terraform refuses to run against any other, and snapkey
+  # reads the account from here when it reads this configuration without a plan.
+  allowed_account_ids = ["444455556666"]
 }
 
 data "aws_caller_identity" "current" {}

@@ -14,3 +14,10 @@ snapkey_golden(example.terraform.explain.dr ${SNAPKEY_TF_EXPECTED}/explain-dr.tx
 # The audit vault's key comes from try(...) in a module output: not known, not guessed.
 snapkey_golden(example.terraform.explain.audit ${SNAPKEY_TF_EXPECTED}/explain-audit.txt 0
                explain examples/terraform/plan.json ledger@payments-audit)
+
+# The same configuration read from its .tf files, without the plan (plan.json is skipped: it lies
+# in the configuration's directory): the same findings, at .tf lines (docs/terraform-input.md).
+snapkey_golden(example.terraform.source.check ${SNAPKEY_TF_EXPECTED}/check-source.txt 0
+               check examples/terraform/)
+snapkey_golden(example.terraform.source.predict ${SNAPKEY_TF_EXPECTED}/predict-source.txt 0
+               predict examples/terraform/)

@@ -9,10 +9,13 @@ namespace snapkey {
 
 // A file below a directory that read_inputs_report skipped: JSON or YAML of no kind snapkey reads
 // (a YAML list, text or empty file; JSON that is no plan, no template and no AWS CLI output
-// snapkey knows).
+// snapkey knows), or a Terraform plan beside the configuration it was made from, which is read
+// instead.
 struct SkippedInput {
   std::string file;
-  std::string id;      // the error the file is when named: E_INPUT_KIND or E_AWS_CLI_KIND
+  // The error the file is when named: E_INPUT_KIND or E_AWS_CLI_KIND; or
+  // I_TERRAFORM_PLAN_BESIDE_SOURCE (named, the plan is read).
+  std::string id;
   std::string reason;  // "expected ..., found ...", for people
   friend bool operator==(const SkippedInput&, const SkippedInput&) = default;
 };

@@ -55,6 +55,8 @@ Result<io::InputOptions> input_options(const InputArgs& args) {
           fmt::format("--terraform-plan gives '{}' twice; give each plan once", file));
     }
   }
+  options.terraform.variables = args.variables;
+  options.terraform.variable_files = args.variable_files;
   for (const std::string& value : args.parameters) {
     auto [name, text] = split_parameter(value);
     if (!options.cloudformation.parameters.emplace(name, text).second) {
@@ -101,8 +103,9 @@ Error all_errors(const std::vector<Error>& errors) {
 // The notice on standard error for each file skipped (nothing is skipped silently).
 void print_skipped(const std::vector<io::SkippedInput>& skipped) {
   for (const io::SkippedInput& file : skipped) {
-    fmt::print(stderr, "{}: notice: skipped, of no kind snapkey reads: {}\n", file.file,
-               file.reason);
+    // An E_ id is what the file would be named alone; an I_ id a choice, which says itself why.
+    fmt::print(stderr, "{}: notice: skipped{}: {}\n", file.file,
+               file.id.starts_with("E_") ? ", of no kind snapkey reads" : "", file.reason);
   }
 }
 

@@ -26,7 +26,9 @@ struct InputArgs {
   std::string account;
   std::vector<std::string> stacks;           // FILE=REGION[:ACCOUNT]
   std::vector<std::string> terraform_plans;  // FILE=REGION[:ACCOUNT]
-  std::vector<std::string> parameters;       // NAME=VALUE
+  std::vector<std::string> variables;        // Terraform configuration: NAME=VALUE
+  std::vector<std::string> variable_files;
+  std::vector<std::string> parameters;  // NAME=VALUE
 };
 
 struct PredictArgs {

@@ -105,9 +105,9 @@ std::string check_account(const std::string& value) {
 }
 
 constexpr const char* kInputsHelp =
-    "Scenario files, saved AWS CLI output, Terraform plans (terraform show -json) and "
-    "CloudFormation templates, files or directories, in any mix: each file is recognised from "
-    "its content and all are read as one model";
+    "Scenario files, saved AWS CLI output, Terraform plans (terraform show -json), Terraform "
+    "configuration directories (.tf, .tofu) and CloudFormation templates, files or directories, "
+    "in any mix: each file is recognised from its content and all are read as one model";
 constexpr const char* kAsOfHelp =
     "The date whose AWS behaviour to predict; default: the scenario's as_of, else the newest "
     "rule date";
@@ -136,6 +136,16 @@ void add_input_options(CLI::App& app, cli::InputArgs& args) {
                  "(repeatable)")
       ->type_name("FILE=REGION[:ACCOUNT]")
       ->check(checked(cli::check_stack))
+      ->allow_extra_args(false);
+  app.add_option("--var", args.variables,
+                 "Terraform configuration: a root module variable's value, as terraform plan "
+                 "-var gives it (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  app.add_option("--var-file", args.variable_files,
+                 "Terraform configuration: a .tfvars file of variable values, after "
+                 "terraform.tfvars and *.auto.tfvars (repeatable)")
+      ->type_name("FILE")
       ->allow_extra_args(false);
   app.add_option("--parameter", args.parameters,
                  "CloudFormation: a template parameter's value (repeatable)")

@@ -25,8 +25,9 @@
 
 namespace snapkey::io {
 
-enum class InputKind { scenario, aws_cli, terraform_plan, cloudformation };
-std::string_view to_string(InputKind kind);  // scenario | aws-cli | terraform-plan | cloudformation
+enum class InputKind { scenario, aws_cli, terraform_plan, cloudformation, terraform_source };
+// scenario | aws-cli | terraform-plan | cloudformation | terraform-source
+std::string_view to_string(InputKind kind);
 
 struct InputOptions {
   CloudFormationOptions cloudformation;

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "snapkey/model.hpp"
 #include "snapkey/result.hpp"
@@ -27,6 +28,11 @@ struct TerraformOptions {
   // ...and per plan, "REGION" or "REGION:ACCOUNT", overriding them. The key is the path given
   // (or the same path normalised, or the plan's file name when only one key has it).
   std::map<std::string, std::string> plans;
+  // Terraform source only (read_terraform_source): the root module's variables, as
+  // `terraform plan -var NAME=VALUE` and `-var-file FILE` give them, later ones winning over
+  // terraform.tfvars and *.auto.tfvars.
+  std::vector<std::string> variables = {};  // "NAME=VALUE"
+  std::vector<std::string> variable_files = {};
 };
 
 // Reads planned values, resource changes (with after_unknown), the configuration (expressions,
@@ -45,6 +51,18 @@ Result<ModelInput> read_terraform_plan_file(const std::string& path,
 // The same, from the text of a plan; `file` names it in locations, errors and options.plans.
 Result<ModelInput> read_terraform_plan(std::string_view text, std::string_view file,
                                        const TerraformOptions& options = {});
+
+// Reads a Terraform or OpenTofu configuration directory (the root module: its .tf and .tofu
+// files, and the modules it calls, local or downloaded under .terraform/modules) without a plan
+// and without credentials (docs/terraform-input.md). Variables, locals, count, for_each,
+// conditionals, module outputs and the usual functions are evaluated; what only apply would tell
+// (a key's ARN) or what the source does not say (a variable with no value) is unknown, never
+// guessed, and the predictions that need it are indeterminate. Locations are file.tf:line:column.
+// Errors: those of read_terraform_plan_file, and E_FILE, E_HCL_SYNTAX (the place and what was
+// expected), E_TERRAFORM_DECLARATION, E_TERRAFORM_EXPRESSION, E_TERRAFORM_REFERENCE,
+// E_TERRAFORM_MODULE, E_TERRAFORM_VARIABLE.
+Result<ModelInput> read_terraform_source(const std::string& directory,
+                                         const TerraformOptions& options = {});
 
 }  // namespace snapkey::io
 

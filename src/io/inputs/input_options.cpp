@@ -29,7 +29,8 @@ TerraformOptions terraform_options(const InputOptions& options) {
 
 std::vector<Error> unused_options(const InputOptions& options,
                                   const std::vector<std::string>& templates,
-                                  const std::vector<std::string>& plans) {
+                                  const std::vector<std::string>& plans,
+                                  const std::vector<std::string>& sources) {
   std::vector<Error> out;
   const auto given = [&](std::string_view option, const std::string& value, bool applies,
                          std::string_view to) {
@@ -39,7 +40,7 @@ std::vector<Error> unused_options(const InputOptions& options,
                           "add the input it is meant for",
                           option, value, to)));
   };
-  const bool any = !templates.empty() || !plans.empty();
+  const bool any = !templates.empty() || !plans.empty() || !sources.empty();
   const char* both = "CloudFormation templates and Terraform plans";
   given("--region", options.region, any, both);
   given("--account", options.account, any, both);
@@ -54,9 +55,16 @@ std::vector<Error> unused_options(const InputOptions& options,
   }
   given("--parameter", fmt::format("{}", fmt::join(parameters, " --parameter ")), cfn,
         "CloudFormation templates");
-  const bool tf = !plans.empty();
+  const bool tf = !plans.empty() || !sources.empty();
   given("the Terraform Region", options.terraform.region, tf, "Terraform plans");
   given("the Terraform account", options.terraform.account, tf, "Terraform plans");
+  const char* configuration = "Terraform configuration directories";
+  for (const std::string& variable : options.terraform.variables) {
+    given("--var", variable, !sources.empty(), configuration);
+  }
+  for (const std::string& file : options.terraform.variable_files) {
+    given("--var-file", file, !sources.empty(), configuration);
+  }
   // With templates, the CloudFormation reader reports a --stack that names none of them.
   const auto add = [&](std::vector<Error> errors) {
     out.insert(out.end(), errors.begin(), errors.end());

@@ -15,12 +15,14 @@ CloudFormationOptions cloudformation_options(const InputOptions& options);
 TerraformOptions terraform_options(const InputOptions& options);
 
 // An option that applies to no input read would be ignored without a word: one error for each.
-// `templates`, `plans`: the CloudFormation templates and Terraform plans of the run. Errors:
+// `templates`, `plans`, `sources`: the CloudFormation templates, Terraform plans and Terraform
+// configuration directories of the run. Errors:
 // E_USAGE; E_CFN_REGION (a --stack mapping with no template at all; the CloudFormation reader
 // reports one that names none of the templates it reads).
 std::vector<Error> unused_options(const InputOptions& options,
                                   const std::vector<std::string>& templates,
-                                  const std::vector<std::string>& plans);
+                                  const std::vector<std::string>& plans,
+                                  const std::vector<std::string>& sources);
 
 }  // namespace snapkey::io::detail
 

@@ -40,6 +40,8 @@
 #include "io/detail/walk.hpp"
 #include "io/detail/yaml_shape.hpp"
 #include "io/inputs/input_options.hpp"
+#include "io/terraform/source/configuration.hpp"
+#include "io/terraform/source/roots.hpp"
 #include "snapkey/io/aws_cli.hpp"
 #include "snapkey/io/cloudformation.hpp"
 #include "snapkey/io/inputs.hpp"
@@ -266,6 +268,13 @@ Argument find(const std::string& path, std::size_t index, Run& run) {
         cannot_read(path, ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)));
     return argument;
   }
+  if (!fs::is_directory(status) && terraform::source::is_configuration_file(path)) {
+    // Terraform reads directories: a .tf file named stands for the configuration it is in.
+    const std::string dir = fs::path(path).parent_path().string();
+    argument.files.push_back(
+        {dir.empty() ? "." : dir, "", InputKind::terraform_source, false, index, run.found++});
+    return argument;
+  }
   if (!fs::is_directory(status)) {
     Result<std::string> text = read_text(path);
     Result<InputKind> kind = text ? detect(*text, path) : Result<InputKind>(text.error());
@@ -282,12 +291,36 @@ Argument find(const std::string& path, std::size_t index, Run& run) {
     run.fail(walk.error());
     return argument;
   }
+  Result<terraform::source::Roots> terraform = terraform::source::terraform_roots(walk->files);
+  if (!terraform) {
+    run.fail(terraform.error());
+    return argument;
+  }
+  for (const std::string& root : terraform->roots) {
+    ++argument.candidates;
+    argument.files.push_back({root, "", InputKind::terraform_source, true, index, run.found++});
+  }
+  const auto in_configuration = [&](const std::string& file) {
+    return std::any_of(terraform->modules.begin(), terraform->modules.end(),
+                       [&](const std::string& dir) {
+                         return fs::path(file).parent_path().lexically_normal() ==
+                                fs::path(dir).lexically_normal();
+                       });
+  };
   for (const std::string& file : walk->files) {
     if (!is_read_in_directory(file)) continue;
     ++argument.candidates;
     const std::size_t order = run.found++;
     Result<std::string> text = read_text(file);
     Result<InputKind> kind = text ? detect(*text, file) : Result<InputKind>(text.error());
+    if (kind && *kind == InputKind::terraform_plan && in_configuration(file)) {
+      // A plan beside its configuration describes the same resources: the configuration is read.
+      run.skip(order, file, "I_TERRAFORM_PLAN_BESIDE_SOURCE",
+               "a Terraform plan in a directory of Terraform configuration: the configuration is "
+               "read instead (name the plan itself to read the plan)");
+      ++argument.skipped;
+      continue;
+    }
     if (!kind) {
       if (run.report_all && kind.error().id == kKindError) {
         run.skip(order, file, kind.error().id, kind.error().message);
@@ -312,7 +345,8 @@ struct Reading {
   std::vector<Found> aws_cli;
   std::vector<Found> terraform_plans;
   std::vector<Found> templates;
-  std::vector<Argument> arguments;  // the command line's paths (their files moved out)
+  std::vector<Found> terraform_sources;  // their paths are the root modules' directories
+  std::vector<Argument> arguments;       // the command line's paths (their files moved out)
 };
 
 std::string same_file_key(const std::string& path) {
@@ -342,6 +376,9 @@ Reading plan_reading(const std::vector<std::string>& paths, Run& run) {
           break;
         case InputKind::cloudformation:
           plan.templates.push_back(std::move(file));
+          break;
+        case InputKind::terraform_source:
+          plan.terraform_sources.push_back(std::move(file));
           break;
       }
     }
@@ -447,6 +484,8 @@ std::string_view to_string(InputKind kind) {
       return "terraform-plan";
     case InputKind::cloudformation:
       return "cloudformation";
+    case InputKind::terraform_source:
+      return "terraform-source";
     case InputKind::scenario:
       break;
   }
@@ -479,7 +518,8 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
     return out;
   };
   std::vector<Error> unused =
-      detail::unused_options(options, paths_of(plan.templates), paths_of(plan.terraform_plans));
+      detail::unused_options(options, paths_of(plan.templates), paths_of(plan.terraform_plans),
+                             paths_of(plan.terraform_sources));
   for (Error& error : unused) run.fail(std::move(error));
   if (!unused.empty()) return done();
   std::vector<ModelInput> inputs;
@@ -497,6 +537,9 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
     if (add(read_terraform_plan(file.text, file.path, detail::terraform_options(options)))) {
       return done();
     }
+  }
+  for (const Found& root : plan.terraform_sources) {
+    if (add(read_terraform_source(root.path, detail::terraform_options(options)))) return done();
   }
   // A directory whose every file was skipped has nothing to read.
   for (const Argument& argument : plan.arguments) {

@@ -19,9 +19,14 @@
 #include <vector>
 
 #include "io/terraform/plan.hpp"
+#include "snapkey/io/terraform.hpp"
 #include "snapkey/model.hpp"
 
 namespace snapkey::io::terraform {
+
+// Where `options` deploy the plan (or configuration) in `file`. Errors: E_REGION, E_ACCOUNT_ID.
+Result<PlanFile::Environment> environment_of(std::string_view file,
+                                             const TerraformOptions& options);
 
 // The resource types this reader turns into the model (data sources included).
 const std::set<std::string>& read_types();

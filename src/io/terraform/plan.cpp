@@ -266,6 +266,8 @@ Status PlanFile::collect_changes() {
     instance.values = Object(after, change["after_unknown"]);
     instance.location = rc.location();
     instance.created = std::find(actions.begin(), actions.end(), "create") != actions.end();
+    // The Terraform source reader writes each instance's own configuration (io/terraform/source).
+    instance.config = rc["snapkey_config"];
     instances_.push_back(std::move(instance));
   }
   return Ok{};
@@ -339,8 +341,10 @@ void PlanFile::configure() {
       }
     }
     const std::string local = (instance.data ? "data." : "") + instance.type + "." + instance.name;
-    if (auto it = blocks.find(module + "|" + local); it != blocks.end())
+    if (auto it = blocks.find(module + "|" + local);
+        it != blocks.end() && instance.config.is_missing()) {
       instance.config = it->second;
+    }
     auto key = instance.config.optional_string("provider_config_key");
     if (key && *key) {
       instance.provider = **key;
@@ -389,6 +393,7 @@ std::vector<Resolved> PlanFile::follow(const JsonValue& expression, const Scope&
   if (!expression.is_object()) {
     return {unresolvable(scope.subject + " is not in the plan's configuration")};
   }
+  if (auto source = follow_source(expression, scope, many, depth)) return *source;
   if (const JsonValue constant = expression["constant_value"]; !constant.is_missing()) {
     Resolved r;
     r.kind = Resolved::Kind::constant;
@@ -436,6 +441,43 @@ std::vector<Resolved> PlanFile::follow(const JsonValue& expression, const Scope&
     for (Resolved& r : follow_root(ref, scope, uses_key, many, depth)) out.push_back(std::move(r));
   }
   return out;
+}
+
+// The expressions the Terraform source reader writes (io/terraform/source/emit.cpp), which know
+// exactly which instance a value comes from, or why it is not known.
+std::optional<std::vector<Resolved>> PlanFile::follow_source(const JsonValue& expression,
+                                                             const Scope& scope, bool many,
+                                                             int depth) const {
+  if (const JsonValue why = expression["snapkey_unknown"]; why.is_string()) {
+    return std::vector<Resolved>{
+        unresolvable(fmt::format("{} is not known: {}", scope.subject, *why.as_string()))};
+  }
+  if (const JsonValue each = expression["snapkey_each"]; each.is_array()) {
+    std::vector<Resolved> out;
+    for (const JsonValue& item : each.items()) {
+      for (Resolved& r : follow(item, scope, many, depth + 1)) out.push_back(std::move(r));
+      if (!many && !out.empty()) break;
+    }
+    return out;
+  }
+  const JsonValue reference = expression["snapkey_reference"];
+  if (!reference.is_object()) return std::nullopt;
+  auto address = reference["instance"].as_string();
+  auto attribute = reference["attribute"].as_string();
+  if (!address || !attribute) return std::nullopt;
+  const auto it = std::lower_bound(
+      instances_.begin(), instances_.end(), *address,
+      [](const Instance& instance, const std::string& a) { return instance.address < a; });
+  if (it == instances_.end() || it->address != *address) {
+    return std::vector<Resolved>{unresolvable(fmt::format(
+        "{} refers to {}, which is not in the configuration", scope.subject, *address))};
+  }
+  Resolved r;
+  r.kind = Resolved::Kind::attribute;
+  r.instance = &*it;
+  r.attribute = *attribute;
+  r.subject = attribute->empty() ? *address : *address + "." + *attribute;
+  return std::vector<Resolved>{r};
 }
 
 std::vector<Resolved> PlanFile::follow_root(const Reference& ref, const Scope& scope, bool uses_key,

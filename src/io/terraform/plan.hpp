@@ -154,6 +154,9 @@ class PlanFile {
 
   std::vector<Resolved> follow(const JsonValue& expression, const Scope& scope, bool many,
                                int depth) const;
+  std::optional<std::vector<Resolved>> follow_source(const JsonValue& expression,
+                                                     const Scope& scope, bool many,
+                                                     int depth) const;
   std::vector<Resolved> follow_root(const Reference& ref, const Scope& scope, bool uses_key,
                                     bool many, int depth) const;
   std::vector<Resolved> follow_variable(const Reference& ref, const Scope& scope, bool many,

@@ -148,8 +148,6 @@ void Builder::resolve_key(const KeyTarget& target, std::string& key, std::string
   }
 }
 
-}  // namespace terraform
-
 namespace {
 
 Location file_only(std::string_view file) {
@@ -158,9 +156,10 @@ Location file_only(std::string_view file) {
   return location;
 }
 
-// Where `options` deploy the plan in `file`. Errors: E_REGION, E_ACCOUNT_ID.
-Result<terraform::PlanFile::Environment> environment(std::string_view file,
-                                                     const TerraformOptions& options) {
+}  // namespace
+
+Result<PlanFile::Environment> environment_of(std::string_view file,
+                                             const TerraformOptions& options) {
   const auto [region, account] =
       detail::place_for(std::string(file), {options.region, options.account}, options.plans);
   // Each given part parsed into `out`, or its error, saying which part of which plan it is.
@@ -176,15 +175,19 @@ Result<terraform::PlanFile::Environment> environment(std::string_view file,
     out = *parsed;
     return Ok{};
   };
-  terraform::PlanFile::Environment out;
+  PlanFile::Environment out;
   SNAPKEY_RETURN_IF_ERROR(given(region, parse_region, "Region", out.region));
   SNAPKEY_RETURN_IF_ERROR(given(account, parse_account_id, "account", out.account));
   return out;
 }
 
+}  // namespace terraform
+
+namespace {
+
 Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc,
                                  const TerraformOptions& options) {
-  SNAPKEY_ASSIGN_OR_RETURN(auto place, environment(doc->file(), options));
+  SNAPKEY_ASSIGN_OR_RETURN(auto place, terraform::environment_of(doc->file(), options));
   SNAPKEY_ASSIGN_OR_RETURN(auto plan, terraform::PlanFile::read(std::move(doc)));
   SNAPKEY_RETURN_IF_ERROR((plan)->locate(terraform::read_types(), place));
   terraform::Builder builder(*plan);

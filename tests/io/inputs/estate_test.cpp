@@ -1,5 +1,6 @@
-// One estate, four descriptions (tests/data/estate/README.md): a scenario file, a saved AWS CLI
-// export, a Terraform plan and CloudFormation templates must give the same predictions.
+// One estate, five descriptions (tests/data/estate/README.md): a scenario file, a saved AWS CLI
+// export, a Terraform plan, its Terraform source and CloudFormation templates must give the same
+// predictions.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -67,6 +68,12 @@ TEST(Estate, AwsCliExportPredictsTheSame) {
 
 TEST(Estate, TerraformPlanPredictsTheSame) {
   EXPECT_EQ(predict_from({kEstate + "terraform/plan.json"}),
+            predict_from({kEstate + "scenario/estate.yaml"}));
+}
+
+// The fifth form: the configuration the plan was made from, read without a plan.
+TEST(Estate, TerraformSourcePredictsTheSame) {
+  EXPECT_EQ(predict_from({kEstate + "terraform-source"}),
             predict_from({kEstate + "scenario/estate.yaml"}));
 }
 

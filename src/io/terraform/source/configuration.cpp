@@ -1,0 +1,195 @@
+// Reading a configuration's module directories into their declarations.
+#include "io/terraform/source/configuration.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "io/detail/file.hpp"
+#include "io/detail/json.hpp"
+#include "io/detail/walk.hpp"
+
+namespace snapkey::io::terraform::source {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The name of a file without its configuration extension: main.tf -> main.
+std::string stem_of(const std::string& name) {
+  for (std::string_view extension : {".tofu", ".tf"}) {
+    if (name.ends_with(extension)) return name.substr(0, name.size() - extension.size());
+  }
+  return name;
+}
+
+// override.tf and *_override.tf are merged into the other files by Terraform.
+bool is_override(const std::string& name) {
+  const std::string stem = stem_of(name);
+  return stem == "override" || stem.ends_with("_override");
+}
+
+Error declaration_error(const hcl::File& file, hcl::Position at, std::string message) {
+  return Error{"E_TERRAFORM_DECLARATION", std::move(message), location_of(file, at)};
+}
+
+// The labels a block type must have: resource "TYPE" "NAME", variable "NAME" ...
+std::optional<std::size_t> label_count(const std::string& type) {
+  static const std::map<std::string, std::size_t> counts = {
+      {"resource", 2}, {"data", 2},   {"variable", 1},  {"output", 1}, {"module", 1},
+      {"provider", 1}, {"locals", 0}, {"terraform", 0}, {"moved", 0},  {"import", 0},
+      {"removed", 0},  {"check", 1},  {"ephemeral", 2}};
+  const auto it = counts.find(type);
+  if (it == counts.end()) return std::nullopt;
+  return it->second;
+}
+
+Status declare(ModuleConfig& module, const hcl::File& file, const hcl::Block& block) {
+  const auto wanted = label_count(block.type);
+  if (!wanted) {
+    return declaration_error(file, block.at,
+                             fmt::format("expected a resource, data, variable, locals, output, "
+                                         "module, provider or terraform block, found '{}'",
+                                         block.type));
+  }
+  if (block.labels.size() != *wanted) {
+    return declaration_error(file, block.at,
+                             fmt::format("expected {} label{} after {}, found {}", *wanted,
+                                         *wanted == 1 ? "" : "s", block.type, block.labels.size()));
+  }
+  const auto add = [&](std::map<std::string, Declared>& into, std::string key,
+                       std::string_view what) -> Status {
+    auto [it, added] = into.emplace(key, Declared{&block, &file});
+    if (added) return Ok{};
+    return declaration_error(
+        file, block.at,
+        fmt::format("expected one {} '{}', found a second (the first is at {})", what, key,
+                    location_of(it->second).to_string()));
+  };
+  if (block.type == "resource")
+    return add(module.resources, block.labels[0] + "." + block.labels[1], "resource");
+  if (block.type == "data") {
+    return add(module.resources, "data." + block.labels[0] + "." + block.labels[1], "data source");
+  }
+  if (block.type == "variable") return add(module.variables, block.labels[0], "variable");
+  if (block.type == "output") return add(module.outputs, block.labels[0], "output");
+  if (block.type == "module") return add(module.module_calls, block.labels[0], "module call");
+  if (block.type == "provider") {
+    std::string key = block.labels[0];
+    if (const hcl::Attribute* alias = block.body.attribute("alias")) {
+      if (alias->value->kind != hcl::Expression::Kind::template_string &&
+          alias->value->kind != hcl::Expression::Kind::literal) {
+        return declaration_error(file, alias->at, "expected a constant string as the alias");
+      }
+      key +=
+          "." + (alias->value->parts.empty() ? alias->value->name : alias->value->parts[0]->name);
+    }
+    return add(module.providers, key, "provider configuration");
+  }
+  if (block.type == "locals") {
+    for (const hcl::Attribute& attribute : block.body.attributes) {
+      auto [it, added] = module.locals.emplace(attribute.name, Local{&attribute, &file});
+      if (!added) {
+        return declaration_error(
+            file, attribute.at,
+            fmt::format("expected one local value '{}', found a second (the first is at {})",
+                        attribute.name,
+                        location_of(*it->second.file, it->second.attribute->at).to_string()));
+      }
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Location location_of(const hcl::File& file, hcl::Position at) {
+  return Location{file.path, at.line, at.column, ""};
+}
+
+Location location_of(const Declared& declared) {
+  return location_of(*declared.file, declared.block->at);
+}
+
+bool is_configuration_file(const std::string& path) {
+  return path.ends_with(".tf") || path.ends_with(".tofu");
+}
+
+Result<std::vector<std::string>> configuration_files(const std::string& dir) {
+  std::error_code error;
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with('.') && is_configuration_file(name) && entry.is_regular_file(error)) {
+      names.push_back(name);
+    }
+  }
+  if (error) return detail::cannot_read(dir, error);
+  std::sort(names.begin(), names.end());
+  // OpenTofu reads x.tofu instead of x.tf when both are there.
+  std::set<std::string> tofu;
+  for (const std::string& name : names) {
+    if (name.ends_with(".tofu")) tofu.insert(stem_of(name));
+  }
+  std::vector<std::string> out;
+  const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
+  for (const std::string& name : names) {
+    if (name.ends_with(".tf") && tofu.contains(stem_of(name))) continue;
+    out.push_back(prefix + name);
+  }
+  return out;
+}
+
+Result<const ModuleConfig*> Configuration::module(const std::string& dir) {
+  const std::string key = fs::path(dir).lexically_normal().string();
+  if (auto it = modules_.find(key); it != modules_.end()) return it->second.get();
+  auto module = std::make_unique<ModuleConfig>();
+  module->dir = dir;
+  SNAPKEY_ASSIGN_OR_RETURN(auto paths, configuration_files(dir));
+  if (paths.empty()) {
+    return Error{"E_TERRAFORM_MODULE",
+                 fmt::format("expected Terraform configuration files (.tf, .tofu) in '{}', found "
+                             "none",
+                             dir),
+                 Location{dir, 0, 0, ""}};
+  }
+  for (const std::string& path : paths) {
+    if (is_override(fs::path(path).filename().string())) {
+      module->skipped.push_back(path);
+      continue;
+    }
+    SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
+    SNAPKEY_ASSIGN_OR_RETURN(auto file, hcl::parse(text, path));
+    module->files.push_back(std::make_unique<hcl::File>(std::move(file)));
+    const hcl::File& added = *module->files.back();
+    for (const hcl::Block& block : added.body.blocks) {
+      SNAPKEY_RETURN_IF_ERROR(declare(*module, added, block));
+    }
+  }
+  return (modules_[key] = std::move(module)).get();
+}
+
+std::optional<std::string> Configuration::downloaded(const std::string& key) {
+  if (!downloaded_) {
+    downloaded_.emplace();
+    const std::string manifest = (fs::path(root_) / ".terraform/modules/modules.json").string();
+    std::error_code error;
+    if (fs::exists(manifest, error)) {
+      if (auto doc = detail::read_json_file(manifest)) {
+        for (const detail::JsonValue& entry : (*doc)->root()["Modules"].items()) {
+          auto name = entry.optional_string("Key");
+          auto dir = entry.optional_string("Dir");
+          if (name && *name && dir && *dir) {
+            (*downloaded_)[**name] = (fs::path(root_) / **dir).lexically_normal().string();
+          }
+        }
+      }
+    }
+  }
+  const auto it = downloaded_->find(key);
+  if (it == downloaded_->end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace snapkey::io::terraform::source

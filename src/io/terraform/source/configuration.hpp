@@ -1,0 +1,78 @@
+// Private to the Terraform source reader: a configuration's modules as declared in their files
+// (.tf and .tofu, where a .tofu file replaces the .tf file of the same name, as OpenTofu does),
+// before anything is evaluated.
+//
+//   Configuration configuration("infra/");
+//   auto root = configuration.module("infra/");     // E_FILE, E_HCL_SYNTAX,
+//   E_TERRAFORM_DECLARATION for (const auto& [key, resource] : (*root)->resources) ...
+#ifndef SNAPKEY_SRC_IO_TERRAFORM_SOURCE_CONFIGURATION_HPP
+#define SNAPKEY_SRC_IO_TERRAFORM_SOURCE_CONFIGURATION_HPP
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/hcl/syntax.hpp"
+#include "snapkey/result.hpp"
+
+namespace snapkey::io::terraform::source {
+
+// A block and the file it is in.
+struct Declared {
+  const hcl::Block* block = nullptr;
+  const hcl::File* file = nullptr;
+};
+
+struct Local {
+  const hcl::Attribute* attribute = nullptr;
+  const hcl::File* file = nullptr;
+};
+
+struct ModuleConfig {
+  std::string dir;
+  std::vector<std::unique_ptr<hcl::File>> files;
+  std::map<std::string, Declared> variables;
+  std::map<std::string, Local> locals;
+  std::map<std::string, Declared> outputs;
+  std::map<std::string, Declared> resources;  // "aws_kms_key.data", "data.aws_region.current"
+  std::map<std::string, Declared> module_calls;
+  std::map<std::string, Declared> providers;  // "aws", "aws.east"
+  std::vector<std::string> skipped;           // override files, which are not merged
+};
+
+// Loc of a declaration: file:line:column.
+Location location_of(const Declared& declared);
+Location location_of(const hcl::File& file, hcl::Position at);
+
+class Configuration {
+ public:
+  explicit Configuration(std::string root) : root_(std::move(root)) {}
+
+  // The module in `dir`, read once. Errors: E_FILE, E_HCL_SYNTAX, E_TERRAFORM_DECLARATION (a
+  // block without its labels, a name declared twice), E_TERRAFORM_MODULE (no configuration
+  // files in `dir`).
+  Result<const ModuleConfig*> module(const std::string& dir);
+
+  // Where `terraform init` put the module at `key` ("dr", "dr.keys"), from
+  // .terraform/modules/modules.json; nullopt when it is not there.
+  std::optional<std::string> downloaded(const std::string& key);
+
+  const std::string& root() const { return root_; }
+
+ private:
+  std::string root_;
+  std::map<std::string, std::unique_ptr<ModuleConfig>> modules_;
+  std::optional<std::map<std::string, std::string>> downloaded_;
+};
+
+// The configuration files of a directory (not below it), in name order.
+Result<std::vector<std::string>> configuration_files(const std::string& dir);
+
+// Whether `path` names a Terraform or OpenTofu configuration file (.tf, .tofu).
+bool is_configuration_file(const std::string& path);
+
+}  // namespace snapkey::io::terraform::source
+
+#endif  // SNAPKEY_SRC_IO_TERRAFORM_SOURCE_CONFIGURATION_HPP

@@ -1,0 +1,41 @@
+// Reads a Terraform configuration directory: evaluate it, write it as the plan that would create
+// it, read that plan with the plan reader's Builder, and point every location back at the source.
+#include <fmt/format.h>
+
+#include "io/detail/guard.hpp"
+#include "io/terraform/build.hpp"
+#include "io/terraform/source/emit.hpp"
+#include "io/terraform/source/evaluation.hpp"
+#include "snapkey/io/terraform.hpp"
+
+namespace snapkey::io {
+
+Result<ModelInput> read_terraform_source(const std::string& directory,
+                                         const TerraformOptions& options) {
+  return detail::guarded(
+      fmt::format("the Terraform configuration {}", directory), [&]() -> Result<ModelInput> {
+        SNAPKEY_ASSIGN_OR_RETURN(auto place, terraform::environment_of(directory, options));
+        terraform::source::Configuration configuration(directory);
+        terraform::source::Evaluation evaluation(configuration, options, place);
+        SNAPKEY_RETURN_IF_ERROR(evaluation.run());
+        const terraform::source::Emitted emitted =
+            terraform::source::emit_plan(evaluation, directory);
+        auto read = [&]() -> Result<ModelInput> {
+          SNAPKEY_ASSIGN_OR_RETURN(
+              auto doc, detail::parse_json(simdjson::padded_string(emitted.json), directory));
+          SNAPKEY_ASSIGN_OR_RETURN(auto plan, terraform::PlanFile::read(std::move(doc)));
+          SNAPKEY_RETURN_IF_ERROR(plan->locate(terraform::read_types(), place));
+          terraform::Builder builder(*plan);
+          return builder.build();
+        }();
+        if (!read) {
+          Error error = read.error();
+          emitted.relocate(error.location);
+          return error;
+        }
+        emitted.relocate(*read);
+        return read;
+      });
+}
+
+}  // namespace snapkey::io

@@ -1,0 +1,282 @@
+// The Terraform source reader (.tf, .tofu, no plan): each construct it evaluates, each thing that
+// stays unknown, each error it raises, and where everything points in the source.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "snapkey/io/terraform.hpp"
+
+namespace snapkey::io {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+// A configuration directory written for one test, removed after it.
+class Source : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("snapkey-tf-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << text;
+  }
+  std::string path(const std::string& name = "") const { return (dir_ / name).string(); }
+
+  Result<ModelInput> read(TerraformOptions options = {}) {
+    if (options.account.empty()) options.account = "111111111111";
+    return read_terraform_source(dir_.string(), options);
+  }
+  ModelInput input(TerraformOptions options = {}) {
+    auto out = read(std::move(options));
+    EXPECT_TRUE(out) << out.error().to_string();
+    return out ? *out : ModelInput{};
+  }
+  // The error, with the directory left out of its file name.
+  std::string error(TerraformOptions options = {}) {
+    auto out = read(std::move(options));
+    if (out) return "read";
+    std::string text = out.error().to_string();
+    const std::string dir = path();  // with its trailing slash
+    for (std::size_t at; (at = text.find(dir)) != std::string::npos;) text.erase(at, dir.size());
+    return text;
+  }
+
+  static const Vault* vault(const ModelInput& in, const std::string& name) {
+    for (const Vault& v : in.vaults) {
+      if (v.name == name) return &v;
+    }
+    return nullptr;
+  }
+
+  fs::path dir_;
+};
+
+constexpr const char* kProvider = "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n";
+
+TEST_F(Source, VariablesFromDefaultsTfvarsAndOptions) {
+  write("main.tf", std::string(kProvider) +
+                       "variable \"name\" {\n  default = \"from-default\"\n}\n"
+                       "variable \"suffix\" {\n  type = string\n}\n"
+                       "variable \"retention\" {\n  type = number\n  default = 7\n}\n"
+                       "resource \"aws_backup_vault\" \"v\" {\n"
+                       "  name = \"${var.name}-${var.suffix}\"\n}\n");
+  write("terraform.tfvars", "suffix = \"tfvars\"\n");
+  EXPECT_NE(vault(input(), "from-default-tfvars"), nullptr);
+  write("z.auto.tfvars", "suffix = \"auto\"\n");
+  EXPECT_NE(vault(input(), "from-default-auto"), nullptr);
+  write("extra.tfvars", "name = \"file\"\n");
+  TerraformOptions options;
+  options.variable_files = {path("extra.tfvars")};
+  options.variables = {"suffix=flag"};
+  EXPECT_NE(vault(input(options), "file-flag"), nullptr);
+}
+
+TEST_F(Source, AVariableWithNoValueIsUnknownAndSaysWhere) {
+  write("main.tf", std::string(kProvider) +
+                       "variable \"key\" {}\n"
+                       "resource \"aws_backup_vault\" \"v\" {\n"
+                       "  name        = \"v\"\n"
+                       "  kms_key_arn = var.key\n}\n");
+  const ModelInput in = input();
+  const Vault* v = vault(in, "v");
+  ASSERT_NE(v, nullptr);
+  EXPECT_TRUE(v->key.empty());
+  EXPECT_THAT(v->key_unknown, HasSubstr("var.key has no value: it has no default, and no --var, "
+                                        "--var-file or .tfvars file sets it"));
+  EXPECT_THAT(v->key_unknown, HasSubstr("main.tf:4:1"));
+  EXPECT_EQ(v->location.file, path("main.tf"));
+  EXPECT_EQ(v->location.line, 5);
+  EXPECT_EQ(v->location.column, 1);
+}
+
+TEST_F(Source, LocalsAndFunctions) {
+  write("main.tf", std::string(kProvider) +
+                       "locals {\n  env = \"prod\"\n  names = [for r in [\"a\", \"b\"] : "
+                       "format(\"%s-%s\", local.env, r)]\n}\n"
+                       "resource \"aws_backup_vault\" \"v\" {\n"
+                       "  for_each = toset(local.names)\n  name = upper(each.key)\n}\n");
+  const ModelInput in = input();
+  EXPECT_NE(vault(in, "PROD-A"), nullptr);
+  EXPECT_NE(vault(in, "PROD-B"), nullptr);
+}
+
+TEST_F(Source, ALocalThatDependsOnItselfIsAnError) {
+  write("main.tf", std::string(kProvider) +
+                       "locals {\n  a = local.b\n  b = local.a\n}\n"
+                       "resource \"aws_backup_vault\" \"v\" {\n  name = local.a\n}\n");
+  EXPECT_THAT(error(), HasSubstr("error E_TERRAFORM_REFERENCE: expected local.a not to depend on "
+                                 "itself"));
+}
+
+TEST_F(Source, ProviderAliasesAndTheRegionArgument) {
+  write("main.tf", std::string(kProvider) +
+                       "provider \"aws\" {\n  alias  = \"east\"\n  region = \"us-east-1\"\n}\n"
+                       "resource \"aws_backup_vault\" \"a\" {\n  name = \"a\"\n}\n"
+                       "resource \"aws_backup_vault\" \"b\" {\n  provider = aws.east\n"
+                       "  name = \"b\"\n}\n"
+                       "resource \"aws_backup_vault\" \"c\" {\n  region = \"ap-south-1\"\n"
+                       "  name = \"c\"\n}\n");
+  const ModelInput in = input();
+  ASSERT_EQ(in.vaults.size(), 3u);
+  EXPECT_EQ(Model::region_of(*vault(in, "a")).name, "eu-west-1");
+  EXPECT_EQ(Model::region_of(*vault(in, "b")).name, "us-east-1");
+  EXPECT_EQ(Model::region_of(*vault(in, "c")).name, "ap-south-1");
+}
+
+TEST_F(Source, TheAccountFromAllowedAccountIdsAndDataSources) {
+  write("main.tf",
+        "provider \"aws\" {\n  region = \"eu-west-1\"\n  allowed_account_ids = "
+        "[\"222222222222\"]\n}\n"
+        "data \"aws_caller_identity\" \"me\" {}\n"
+        "data \"aws_region\" \"here\" {}\n"
+        "data \"aws_kms_alias\" \"rds\" {\n  name = \"alias/aws/rds\"\n}\n"
+        "resource \"aws_db_instance\" \"d\" {\n  identifier = \"d-${data.aws_region.here.name}\"\n"
+        "  engine = \"postgres\"\n  storage_encrypted = true\n"
+        "  kms_key_id = data.aws_kms_alias.rds.target_key_arn\n}\n"
+        "resource \"aws_backup_vault\" \"v\" {\n"
+        "  name = \"v-${data.aws_caller_identity.me.account_id}\"\n}\n");
+  TerraformOptions options;
+  options.account = "";
+  auto in = read_terraform_source(dir_.string(), options);
+  ASSERT_TRUE(in) << in.error().to_string();
+  ASSERT_NE(vault(*in, "v-222222222222"), nullptr);
+  ASSERT_EQ(in->resources.size(), 1u);
+  EXPECT_EQ(in->resources[0].name, "d-eu-west-1");
+  EXPECT_EQ(in->resources[0].key, "alias/aws/rds");
+}
+
+TEST_F(Source, LocalModulesWithCountAndForEach) {
+  write("main.tf",
+        std::string(kProvider) +
+            "module \"dr\" {\n  source = \"./modules/dr\"\n"
+            "  for_each = toset([\"us-east-1\", \"us-west-2\"])\n  region = each.key\n}\n"
+            "resource \"aws_backup_plan\" \"p\" {\n  name = \"p\"\n  rule {\n"
+            "    rule_name = \"daily\"\n    target_vault_name = \"Default\"\n"
+            "    dynamic \"copy_action\" {\n      for_each = module.dr\n"
+            "      content {\n        destination_vault_arn = copy_action.value.arn\n"
+            "      }\n    }\n  }\n}\n");
+  write("modules/dr/main.tf",
+        "variable \"region\" {}\n"
+        "resource \"aws_kms_key\" \"k\" {\n  count = 1\n  region = var.region\n}\n"
+        "resource \"aws_backup_vault\" \"v\" {\n  region = var.region\n"
+        "  name = \"dr-${var.region}\"\n  kms_key_arn = aws_kms_key.k[0].arn\n}\n"
+        "output \"arn\" {\n  value = aws_backup_vault.v.arn\n}\n");
+  const ModelInput in = input();
+  const Vault* east = vault(in, "dr-us-east-1");
+  ASSERT_NE(east, nullptr);
+  EXPECT_EQ(east->address, "module.dr[\"us-east-1\"].aws_backup_vault.v");
+  EXPECT_EQ(east->location.file, path("modules/dr/main.tf"));
+  EXPECT_TRUE(east->key_unknown.empty()) << east->key_unknown;
+  ASSERT_EQ(in.plans.size(), 1u);
+  ASSERT_EQ(in.plans[0].rules.size(), 1u);
+  EXPECT_EQ(in.plans[0].rules[0].copy_to.size(), 2u);
+}
+
+TEST_F(Source, ADownloadedModuleIsReadAndAMissingOneIsUnknown) {
+  write("main.tf", std::string(kProvider) +
+                       "module \"keys\" {\n  source = \"acme/keys/aws\"\n}\n"
+                       "module \"other\" {\n  source = \"acme/other/aws\"\n}\n"
+                       "resource \"aws_backup_vault\" \"a\" {\n  name = \"a\"\n"
+                       "  kms_key_arn = module.keys.arn\n}\n"
+                       "resource \"aws_backup_vault\" \"b\" {\n  name = \"b\"\n"
+                       "  kms_key_arn = module.other.arn\n}\n");
+  write(
+      ".terraform/modules/modules.json",
+      R"({"Modules":[{"Key":"","Source":"","Dir":"."},)"
+      R"({"Key":"keys","Source":"registry.terraform.io/acme/keys/aws","Dir":".terraform/modules/keys"}]})");
+  write(".terraform/modules/keys/main.tf",
+        "resource \"aws_kms_key\" \"k\" {}\noutput \"arn\" {\n  value = aws_kms_key.k.arn\n}\n");
+  const ModelInput in = input();
+  EXPECT_TRUE(vault(in, "a")->key_unknown.empty()) << vault(in, "a")->key_unknown;
+  EXPECT_THAT(vault(in, "b")->key_unknown,
+              HasSubstr("module.other comes from \"acme/other/aws\", which is not downloaded"));
+}
+
+TEST_F(Source, AnUnknownCountLeavesTheResourceOut) {
+  write("main.tf", std::string(kProvider) +
+                       "variable \"n\" {\n  type = number\n}\n"
+                       "resource \"aws_backup_vault\" \"v\" {\n  count = var.n\n  name = \"v\"\n}\n"
+                       "resource \"aws_backup_vault\" \"w\" {\n  name = \"w\"\n}\n");
+  const ModelInput in = input();
+  EXPECT_EQ(vault(in, "v"), nullptr);
+  EXPECT_NE(vault(in, "w"), nullptr);
+}
+
+TEST_F(Source, TofuFilesReplaceTfFilesOfTheSameName) {
+  write("main.tf",
+        std::string(kProvider) + "resource \"aws_backup_vault\" \"v\" {\n  name = \"tf\"\n}\n");
+  write("main.tofu",
+        std::string(kProvider) + "resource \"aws_backup_vault\" \"v\" {\n  name = \"tofu\"\n}\n");
+  const ModelInput in = input();
+  EXPECT_NE(vault(in, "tofu"), nullptr);
+  EXPECT_EQ(vault(in, "tf"), nullptr);
+}
+
+TEST_F(Source, SyntaxErrorsNameTheFileLineAndColumn) {
+  write("main.tf", "resource \"aws_backup_vault\" \"v\" {\n  name = \n}\n");
+  EXPECT_EQ(error(), "main.tf:2:9: error E_HCL_SYNTAX: expected a value after 'name =', found '}'");
+}
+
+TEST_F(Source, AnUndeclaredReferenceIsAnError) {
+  write("main.tf",
+        std::string(kProvider) + "resource \"aws_backup_vault\" \"v\" {\n  name = var.nope\n}\n");
+  EXPECT_THAT(error(), HasSubstr("main.tf:5:10: error E_TERRAFORM_REFERENCE: expected a variable "
+                                 "\"nope\" declared in"));
+}
+
+TEST_F(Source, ADeclarationTwiceIsAnError) {
+  write("a.tf", "variable \"x\" {}\n");
+  write("b.tf", "variable \"x\" {}\n");
+  EXPECT_THAT(error(), HasSubstr("b.tf:1:1: error E_TERRAFORM_DECLARATION: expected one variable "
+                                 "'x', found a second (the first is at"));
+}
+
+TEST_F(Source, ABadForEachIsAnError) {
+  write("main.tf",
+        std::string(kProvider) +
+            "resource \"aws_backup_vault\" \"v\" {\n  for_each = [1]\n  name = \"v\"\n}\n");
+  EXPECT_EQ(error(),
+            "main.tf:5:3: error E_TERRAFORM_EXPRESSION: expected a map or a set of "
+            "strings as for_each, found a list holding 1");
+}
+
+TEST_F(Source, AModuleDirectoryWithoutFilesIsAnError) {
+  write("main.tf", "module \"m\" {\n  source = \"./nothing\"\n}\n");
+  fs::create_directories(dir_ / "nothing");
+  EXPECT_THAT(error(), HasSubstr("error E_TERRAFORM_MODULE: expected Terraform configuration files "
+                                 "(.tf, .tofu) in"));
+}
+
+TEST_F(Source, ABadVarIsAnError) {
+  write("main.tf", "variable \"n\" {\n  type = number\n}\n");
+  TerraformOptions options;
+  options.variables = {"n"};
+  EXPECT_EQ(error(options),
+            "--var: error E_TERRAFORM_VARIABLE: expected --var NAME=VALUE, found 'n'");
+  options.variables = {"n=many"};
+  EXPECT_EQ(error(options),
+            "main.tf:2:3: error E_TERRAFORM_VARIABLE: expected var.n to be of "
+            "type number, found \"many\"");
+}
+
+TEST_F(Source, AReferenceInATfvarsFileIsAnError) {
+  write("main.tf", "variable \"n\" {}\n");
+  write("terraform.tfvars", "n = var.m\n");
+  EXPECT_EQ(error(),
+            "terraform.tfvars:1:5: error E_TERRAFORM_VARIABLE: expected a constant value, "
+            "found the reference var.m");
+}
+
+}  // namespace
+}  // namespace snapkey::io
