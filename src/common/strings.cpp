@@ -106,6 +106,18 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
+void json_append(std::string& out, std::string_view item) {
+  if (out.size() > 1) out += ',';
+  out += item;
+}
+
+void json_append(std::string& out, std::string_view name, std::string_view value) {
+  if (out.size() > 1) out += ',';
+  out += json_quote(name);
+  out += ':';
+  out += value;
+}
+
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),

@@ -22,6 +22,11 @@ void append_utf8(std::string& out, char32_t c);
 // the output is always valid JSON.
 std::string json_quote(std::string_view text);
 
+// Appends to a JSON array or object being written in `out`, which starts with its '[' or '{': a
+// comma before all but the first element, then `item`, or the member `"name":value`.
+void json_append(std::string& out, std::string_view item);
+void json_append(std::string& out, std::string_view name, std::string_view value);
+
 // `text` with ASCII letters in lower case (RDS identifiers, IAM condition operators and keys).
 std::string ascii_lower(std::string_view text);
 

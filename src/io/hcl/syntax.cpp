@@ -34,8 +34,7 @@ using Kind = Expression::Kind;
 // (parse() checks the tree first), so an unexpected shape is a grammar this reader does not know.
 class Converter {
  public:
-  Converter(std::string_view text, const std::string& path, Position origin)
-      : text_(text), path_(path), origin_(origin) {}
+  Converter(std::string_view text, Position origin) : text_(text), origin_(origin) {}
 
   std::string_view text_of(TSNode node) const {
     return text_.substr(ts_node_start_byte(node),
@@ -51,12 +50,23 @@ class Converter {
                      : Position{origin_.line + line, column + 1};
   }
 
+  // Through a cursor: ts_node_child(i) walks the children from the first each time.
+  static std::vector<TSNode> children(TSNode node) {
+    std::vector<TSNode> out;
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        out.push_back(ts_tree_cursor_current_node(&cursor));
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+    return out;
+  }
+
   std::vector<TSNode> named_children(TSNode node) const {
     std::vector<TSNode> out;
-    const uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_named_child(node, i);
-      if (type_of(child) != "comment") out.push_back(child);
+    for (TSNode child : children(node)) {
+      if (ts_node_is_named(child) && type_of(child) != "comment") out.push_back(child);
     }
     return out;
   }
@@ -143,9 +153,7 @@ class Converter {
     const bool binary = type_of(node) == "binary_operation";
     auto out = make(binary ? Kind::binary : Kind::unary, node);
     std::vector<std::vector<TSNode>> operands(1);
-    const uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_child(node, i);
+    for (TSNode child : children(node)) {
       if (ts_node_is_named(child)) {
         if (type_of(child) != "comment") operands.back().push_back(child);
       } else if (out->name.empty()) {
@@ -443,7 +451,6 @@ class Converter {
   }
 
   std::string_view text_;
-  const std::string& path_;
   Position origin_;
 };
 
@@ -517,7 +524,7 @@ std::optional<TSNode> leaf_before(TSNode node, uint32_t offset) {
 Error syntax_error(std::string_view text, const std::string& path, Position origin, TSTree* tree) {
   const TSNode root = ts_tree_root_node(tree);
   const TSNode bad = first_error(root).value_or(root);
-  const Converter converter(text, path, origin);
+  const Converter converter(text, origin);
   Location location{path, 0, 0, ""};
   const Position at = converter.position(bad);
   location.line = at.line;
@@ -606,9 +613,7 @@ Result<Parsed> parse_tree(std::string_view text, const std::string& path, Positi
 }
 
 void collect_comments(const Converter& converter, TSNode node, std::vector<Comment>& out) {
-  const uint32_t count = ts_node_child_count(node);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode child = ts_node_child(node, i);
+  for (TSNode child : Converter::children(node)) {
     if (converter.type_of(child) == "comment") {
       out.push_back(Comment{std::string(converter.text_of(child)), converter.position(child),
                             static_cast<int>(ts_node_end_point(child).row) + 1});
@@ -637,7 +642,7 @@ std::vector<const Block*> Body::blocks_of(std::string_view type) const {
 
 Result<File> parse(std::string_view text, const std::string& path) {
   SNAPKEY_ASSIGN_OR_RETURN(auto parsed, parse_tree(text, path, Position{1, 1}));
-  const Converter converter(text, path, Position{1, 1});
+  const Converter converter(text, Position{1, 1});
   File file;
   file.path = path;
   const TSNode root = ts_tree_root_node(parsed.tree.get());
@@ -654,7 +659,7 @@ Result<ExpressionPtr> parse_expression(std::string_view text, const std::string&
   const std::string wrapped = "_ = " + std::string(text) + "\n";
   const Position origin{at.line, at.column - 4};
   SNAPKEY_ASSIGN_OR_RETURN(auto parsed, parse_tree(wrapped, path, origin));
-  const Converter converter(wrapped, path, origin);
+  const Converter converter(wrapped, origin);
   const TSNode root = ts_tree_root_node(parsed.tree.get());
   for (TSNode child : converter.named_children(root)) {
     if (converter.type_of(child) != "body") continue;

@@ -134,14 +134,13 @@ std::string Value::to_json() const {
       return snapkey::detail::json_quote(text_);
     case Type::list: {
       std::string out = "[";
-      for (const Value& item : items_) out += (out.size() > 1 ? "," : "") + item.to_json();
+      for (const Value& item : items_) snapkey::detail::json_append(out, item.to_json());
       return out + "]";
     }
     case Type::object: {
       std::string out = "{";
       for (const auto& [name, field] : fields_) {
-        out +=
-            (out.size() > 1 ? "," : "") + snapkey::detail::json_quote(name) + ":" + field.to_json();
+        snapkey::detail::json_append(out, name, field.to_json());
       }
       return out + "}";
     }

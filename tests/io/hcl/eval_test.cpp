@@ -6,6 +6,9 @@
 
 #include "io/hcl/functions.hpp"
 
+#include <fstream>
+#include <iterator>
+
 namespace snapkey::io::hcl {
 namespace {
 
@@ -158,6 +161,15 @@ TEST(HclEval, FunctionsListedForTheDocs) {
   EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
   EXPECT_THAT(names, ::testing::IsSupersetOf({"coalesce", "concat", "format", "join", "jsonencode",
                                               "lookup", "merge", "tolist", "toset", "try"}));
+}
+
+// docs/terraform-input.md lists the functions evaluated: each of them, in `name`.
+TEST(HclEval, TheDocsListEveryFunction) {
+  std::ifstream file(std::string(SNAPKEY_SOURCE_DIR) + "/docs/terraform-input.md");
+  const std::string docs((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const std::string& name : Functions::names()) {
+    EXPECT_NE(docs.find("`" + name + "`"), std::string::npos) << name;
+  }
 }
 
 TEST(HclEval, Convert) {

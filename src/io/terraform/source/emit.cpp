@@ -9,6 +9,7 @@ namespace snapkey::io::terraform::source {
 namespace {
 
 using hcl::Value;
+using snapkey::detail::json_append;
 using snapkey::detail::json_quote;
 
 // A JSON Pointer's reference token: ~ and / escaped.
@@ -31,14 +32,14 @@ std::string after(const Value& v) {
   if (v.is_unknown()) return "null";
   if (v.is_list()) {
     std::string out = "[";
-    for (const Value& item : v.items()) out += (out.size() > 1 ? "," : "") + after(item);
+    for (const Value& item : v.items()) json_append(out, after(item));
     return out + "]";
   }
   if (v.is_object()) {
     std::string out = "{";
     for (const auto& [name, field] : v.fields()) {
       if (field.is_unknown()) continue;
-      out += (out.size() > 1 ? "," : "") + json_quote(name) + ":" + after(field);
+      json_append(out, name, after(field));
     }
     return out + "}";
   }
@@ -50,14 +51,14 @@ std::string after_unknown(const Value& v) {
   if (v.is_unknown()) return "true";
   if (v.is_list()) {
     std::string out = "[";
-    for (const Value& item : v.items()) out += (out.size() > 1 ? "," : "") + after_unknown(item);
+    for (const Value& item : v.items()) json_append(out, after_unknown(item));
     return out + "]";
   }
   if (v.is_object()) {
     std::string out = "{";
     for (const auto& [name, field] : v.fields()) {
       if (field.wholly_known()) continue;
-      out += (out.size() > 1 ? "," : "") + json_quote(name) + ":" + after_unknown(field);
+      json_append(out, name, after_unknown(field));
     }
     return out + "}";
   }
@@ -76,7 +77,7 @@ std::string expression(const Value& v) {
   if (v.is_unknown()) return fmt::format(R"({{"snapkey_unknown":{}}})", json_quote(v.why()));
   if (v.is_list() && !is_constant(v)) {
     std::string out = "[";
-    for (const Value& item : v.items()) out += (out.size() > 1 ? "," : "") + expression(item);
+    for (const Value& item : v.items()) json_append(out, expression(item));
     return fmt::format(R"({{"snapkey_each":{}]}})", out);
   }
   if (v.is_object() && !v.wholly_known()) {
@@ -100,13 +101,13 @@ class Writer {
         text = "[";
         for (std::size_t i = 0; i < field.items().size() && i < blocks->second.size(); ++i) {
           const std::string item = at + "/" + std::to_string(i);
-          text += (i ? "," : "") + expressions(field.items()[i], blocks->second[i], item);
+          json_append(text, expressions(field.items()[i], blocks->second[i], item));
         }
         text += "]";
       } else {
         text = expression(field);
       }
-      out += (out.size() > 1 ? "," : "") + json_quote(name) + ":" + text;
+      json_append(out, name, text);
     }
     place(values, shape, pointer);
     return out + "}";
@@ -158,7 +159,7 @@ class Writer {
   std::string provider(const std::string& key, const ProviderState& state) {
     std::string expressions = "{";
     const auto add = [&](const char* name, const std::string& text) {
-      expressions += (expressions.size() > 1 ? "," : "") + json_quote(name) + ":" + text;
+      json_append(expressions, name, text);
     };
     if (!state.region.is_null()) add("region", expression(state.region));
     if (!state.allowed_account_ids.is_null()) {
@@ -169,9 +170,9 @@ class Writer {
       for (const Value& role : state.assume_role.items()) {
         std::string fields = "{";
         for (const auto& [name, value] : role.fields()) {
-          fields += (fields.size() > 1 ? "," : "") + json_quote(name) + ":" + expression(value);
+          json_append(fields, name, expression(value));
         }
-        roles += (roles.size() > 1 ? "," : "") + fields + "}";
+        json_append(roles, fields + "}");
       }
       add("assume_role", roles + "]");
     }
@@ -233,12 +234,15 @@ Emitted emit_plan(const Evaluation& evaluation, std::string file) {
   std::string changes;
   const std::vector<SourceInstance>& instances = evaluation.instances();
   for (std::size_t i = 0; i < instances.size(); ++i) {
-    changes += (i ? "," : "") + writer.change(instances[i], i);
+    if (i > 0) changes += ',';
+    changes += writer.change(instances[i], i);
   }
   std::string providers;
   for (const auto& [key, state] : evaluation.providers()) {
-    providers +=
-        (providers.empty() ? "" : ",") + json_quote(key) + ":" + writer.provider(key, state);
+    if (!providers.empty()) providers += ',';
+    providers += json_quote(key);
+    providers += ':';
+    providers += writer.provider(key, state);
   }
   out.json = fmt::format(
       R"({{"format_version":"1.2","terraform_version":"source","planned_values":{{"root_module":{{}}}},"resource_changes":[{}],"configuration":{{"provider_config":{{{}}},"root_module":{{}}}}}})",
