@@ -223,6 +223,27 @@ TEST_F(Source, TofuFilesReplaceTfFilesOfTheSameName) {
   EXPECT_EQ(vault(in, "tf"), nullptr);
 }
 
+TEST_F(Source, OverrideFilesAreMergedLast) {
+  write("main.tf", std::string(kProvider) +
+                       "resource \"aws_backup_vault\" \"v\" {\n  name = \"original\"\n"
+                       "  kms_key_arn = \"arn:aws:kms:eu-west-1:111111111111:alias/a\"\n}\n");
+  write("main_override.tf", "resource \"aws_backup_vault\" \"v\" {\n  name = \"overridden\"\n}\n");
+  const ModelInput in = input();
+  const Vault* v = vault(in, "overridden");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->key, "alias/a");  // kept: the override does not set it
+  EXPECT_EQ(v->location.file, path("main.tf"));
+}
+
+TEST_F(Source, AnOverrideOfNothingIsAnError) {
+  write("main.tf", kProvider);
+  write("override.tf", "resource \"aws_backup_vault\" \"v\" {\n  name = \"x\"\n}\n");
+  EXPECT_EQ(error(),
+            "override.tf:1:1: error E_TERRAFORM_DECLARATION: expected resource "
+            "'aws_backup_vault.v' declared in a file other than an override file, found "
+            "none");
+}
+
 TEST_F(Source, SyntaxErrorsNameTheFileLineAndColumn) {
   write("main.tf", "resource \"aws_backup_vault\" \"v\" {\n  name = \n}\n");
   EXPECT_EQ(error(), "main.tf:2:9: error E_HCL_SYNTAX: expected a value after 'name =', found '}'");

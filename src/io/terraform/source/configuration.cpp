@@ -45,7 +45,7 @@ std::optional<std::size_t> label_count(const std::string& type) {
   return it->second;
 }
 
-Status declare(ModuleConfig& module, const hcl::File& file, const hcl::Block& block) {
+Status declare(ModuleConfig& module, const hcl::File& file, hcl::Block& block) {
   const auto wanted = label_count(block.type);
   if (!wanted) {
     return declaration_error(file, block.at,
@@ -102,6 +102,76 @@ Status declare(ModuleConfig& module, const hcl::File& file, const hcl::Block& bl
   return Ok{};
 }
 
+// Terraform's merge of an override block into the block it names: each argument replaces the
+// original's, and each nested block type replaces all the original's blocks of that type.
+void merge_into(hcl::Block& original, const hcl::Block& override) {
+  for (const hcl::Attribute& attribute : override.body.attributes) {
+    auto same = std::find_if(original.body.attributes.begin(), original.body.attributes.end(),
+                             [&](const hcl::Attribute& a) { return a.name == attribute.name; });
+    if (same == original.body.attributes.end()) {
+      original.body.attributes.push_back(attribute);
+    } else {
+      *same = attribute;
+    }
+  }
+  std::set<std::string> types;
+  for (const hcl::Block& nested : override.body.blocks) types.insert(nested.type);
+  std::erase_if(original.body.blocks,
+                [&](const hcl::Block& nested) { return types.contains(nested.type); });
+  for (const hcl::Block& nested : override.body.blocks) original.body.blocks.push_back(nested);
+}
+
+// The declaration an override block names. Errors: E_TERRAFORM_DECLARATION (it names none).
+Status apply_override(ModuleConfig& module, const hcl::File& file) {
+  for (const hcl::Block& block : file.body.blocks) {
+    if (block.type == "locals") {
+      for (const hcl::Attribute& attribute : block.body.attributes) {
+        auto it = module.locals.find(attribute.name);
+        if (it == module.locals.end()) {
+          return declaration_error(file, attribute.at,
+                                   fmt::format("expected local value '{}' declared in a file "
+                                               "other than an override file, found none",
+                                               attribute.name));
+        }
+        it->second = Local{&attribute, &file};
+      }
+      continue;
+    }
+    std::map<std::string, Declared>* into = nullptr;
+    std::string key = block.labels.empty() ? "" : block.labels[0];
+    if (block.type == "resource" && block.labels.size() == 2) {
+      into = &module.resources;
+      key += "." + block.labels[1];
+    } else if (block.type == "data" && block.labels.size() == 2) {
+      into = &module.resources;
+      key = "data." + key + "." + block.labels[1];
+    } else if (block.type == "variable") {
+      into = &module.variables;
+    } else if (block.type == "output") {
+      into = &module.outputs;
+    } else if (block.type == "module") {
+      into = &module.module_calls;
+    } else if (block.type == "provider") {
+      into = &module.providers;
+      if (const hcl::Attribute* alias = block.body.attribute("alias")) {
+        key +=
+            "." + (alias->value->parts.empty() ? alias->value->name : alias->value->parts[0]->name);
+      }
+    } else {
+      continue;  // terraform blocks and the like: nothing snapkey reads
+    }
+    auto it = into->find(key);
+    if (it == into->end()) {
+      return declaration_error(file, block.at,
+                               fmt::format("expected {} '{}' declared in a file other than an "
+                                           "override file, found none",
+                                           block.type, key));
+    }
+    merge_into(*it->second.block, block);
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 Location location_of(const hcl::File& file, hcl::Position at) {
@@ -154,19 +224,24 @@ Result<const ModuleConfig*> Configuration::module(const std::string& dir) {
                              dir),
                  Location{dir, 0, 0, ""}};
   }
+  std::vector<std::unique_ptr<hcl::File>> overrides;
   for (const std::string& path : paths) {
-    if (is_override(fs::path(path).filename().string())) {
-      module->skipped.push_back(path);
-      continue;
-    }
     SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
     SNAPKEY_ASSIGN_OR_RETURN(auto file, hcl::parse(text, path));
-    module->files.push_back(std::make_unique<hcl::File>(std::move(file)));
-    const hcl::File& added = *module->files.back();
-    for (const hcl::Block& block : added.body.blocks) {
+    auto owned = std::make_unique<hcl::File>(std::move(file));
+    if (is_override(fs::path(path).filename().string())) {
+      overrides.push_back(std::move(owned));
+      continue;
+    }
+    module->files.push_back(std::move(owned));
+    hcl::File& added = *module->files.back();
+    for (hcl::Block& block : added.body.blocks) {
       SNAPKEY_RETURN_IF_ERROR(declare(*module, added, block));
     }
   }
+  // Override files last, in name order, as Terraform merges them.
+  for (const auto& file : overrides) SNAPKEY_RETURN_IF_ERROR(apply_override(*module, *file));
+  for (auto& file : overrides) module->files.push_back(std::move(file));
   return (modules_[key] = std::move(module)).get();
 }
 

@@ -19,9 +19,9 @@
 
 namespace snapkey::io::terraform::source {
 
-// A block and the file it is in.
+// A block and the file it is in (an override file's blocks are merged into it).
 struct Declared {
-  const hcl::Block* block = nullptr;
+  hcl::Block* block = nullptr;
   const hcl::File* file = nullptr;
 };
 
@@ -39,7 +39,6 @@ struct ModuleConfig {
   std::map<std::string, Declared> resources;  // "aws_kms_key.data", "data.aws_region.current"
   std::map<std::string, Declared> module_calls;
   std::map<std::string, Declared> providers;  // "aws", "aws.east"
-  std::vector<std::string> skipped;           // override files, which are not merged
 };
 
 // Loc of a declaration: file:line:column.

@@ -89,7 +89,7 @@ std::string expression(const Value& v) {
 
 class Writer {
  public:
-  Writer(Emitted& out) : out_(out) {}
+  explicit Writer(Emitted& out) : out_(out) {}
 
   // A block's expressions: arguments, and nested blocks as lists of their expressions.
   std::string expressions(const Value& values, const Shape& shape, const std::string& pointer) {

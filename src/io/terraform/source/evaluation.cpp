@@ -77,14 +77,6 @@ Evaluation::Evaluation(Configuration& configuration, const TerraformOptions& opt
 
 Evaluation::~Evaluation() = default;
 
-std::vector<std::string> Evaluation::skipped() const {
-  std::vector<std::string> out;
-  for (const ModuleConfig* config : configs_) {
-    out.insert(out.end(), config->skipped.begin(), config->skipped.end());
-  }
-  return out;
-}
-
 Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const ModuleConfig& root) {
   std::map<std::string, hcl::Value> out;
   for (const std::string& path : automatic_tfvars(root.dir)) {
@@ -125,7 +117,6 @@ Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const Modul
 
 Status Evaluation::run() {
   SNAPKEY_ASSIGN_OR_RETURN(auto root, configuration_.module(configuration_.root()));
-  configs_.insert(root);
   SNAPKEY_ASSIGN_OR_RETURN(auto variables, root_variables(*root));
   ModuleCall call;
   call.variables = std::move(variables);

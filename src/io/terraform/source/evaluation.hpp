@@ -68,8 +68,6 @@ class Evaluation {
 
   const std::vector<SourceInstance>& instances() const { return instances_; }
   const std::map<std::string, ProviderState>& providers() const { return providers_; }
-  // Override files found and not merged.
-  std::vector<std::string> skipped() const;
 
  private:
   friend class ModuleInstance;
@@ -85,7 +83,6 @@ class Evaluation {
   std::set<std::string> seen_;  // instance addresses kept
   std::map<std::string, ProviderState> providers_;
   std::vector<std::unique_ptr<ModuleInstance>> modules_;
-  std::set<const ModuleConfig*> configs_;
 };
 
 }  // namespace snapkey::io::terraform::source
