@@ -419,3 +419,10 @@ snapkey_cli_error(cli_bad_hcl
 snapkey_cli_error(cli_var_without_source
                   "--var primary_region=us-east-1 applies only to Terraform configuration directories"
                   predict --var primary_region=us-east-1 ${SNAPKEY_CLI_DATA}/article.yaml)
+
+# `# snapkey:ignore` in Terraform source: one suppression in force, one expired, as a policy
+# file's would be (SUPPRESSED, EXPIRED_SUPPRESSION, and the suppression in SARIF).
+snapkey_golden(golden_tf_suppressed ${SNAPKEY_GOLDEN}/tf-suppressed.txt 1
+               check --today 2026-12-03 ${SNAPKEY_CLI_DATA}/tf-suppressed)
+snapkey_golden(golden_tf_suppressed_sarif ${SNAPKEY_GOLDEN}/tf-suppressed.sarif 1
+               check --today 2026-12-03 --format sarif ${SNAPKEY_CLI_DATA}/tf-suppressed)

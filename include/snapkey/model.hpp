@@ -298,6 +298,18 @@ struct ObservedRecoveryPoint {
 // ---------------------------------------------------------------------------------------------
 // The model
 
+// A suppression written in the input, beside what it accepts: `# snapkey:ignore CHECK
+// reason="..."` above a Terraform block. It works as a policy file's suppression does
+// (snapkey/policy.hpp: add_input_suppressions).
+struct InputSuppression {
+  std::string check;
+  std::string resource;  // the database's name, or ""
+  std::string vault;     // the vault's name, or ""
+  std::string reason;
+  std::optional<Date> expires;
+  Location location;  // the comment
+};
+
 // Everything a reader found, with references as strings.
 struct ModelInput {
   std::optional<Date> as_of;
@@ -309,6 +321,7 @@ struct ModelInput {
   std::vector<Job> jobs;
   std::vector<ObservedCopyJob> copy_jobs;
   std::vector<ObservedRecoveryPoint> observed_recovery_points;
+  std::vector<InputSuppression> suppressions = {};  // not part of the model: for check()
 };
 
 // An immutable, validated model. Every list is sorted by name, every reference resolves.

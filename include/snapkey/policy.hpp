@@ -49,6 +49,9 @@ struct Suppression {
   std::string reason;          // required, never empty
   std::optional<Date> expires;
   Location location;
+  // Written in the input beside what it accepts (a `# snapkey:ignore` comment), not in a policy
+  // file: SARIF's "inSource" rather than "external".
+  bool in_source = false;
 };
 
 struct Policy {
@@ -83,6 +86,9 @@ struct Policy {
   // Where the policy came from ("" = the built-in default).
   std::string file;
 };
+
+// Adds the suppressions written in the inputs (ModelInput::suppressions) after the policy's own.
+void add_input_suppressions(Policy& policy, const std::vector<InputSuppression>& suppressions);
 
 }  // namespace snapkey
 

@@ -81,7 +81,8 @@ Result<Options> predict_options(const std::optional<std::string>& as_of_text) {
 struct Loaded {
   Model model;
   Predictions predictions;
-  std::vector<io::SkippedInput> skipped;  // files of unknown kind skipped in directories
+  std::vector<io::SkippedInput> skipped;       // files of unknown kind skipped in directories
+  std::vector<InputSuppression> suppressions;  // written in the inputs: for check
 };
 
 // How many input errors a run prints; the rest are counted.
@@ -115,9 +116,11 @@ Result<Loaded> load(const InputArgs& args) {
   io::InputReport read = io::read_inputs_report(args.paths, input_options);
   print_skipped(read.skipped);
   if (!read.errors.empty()) return all_errors(read.errors);
+  std::vector<InputSuppression> suppressions = std::move(read.input->suppressions);
   SNAPKEY_ASSIGN_OR_RETURN(Model model, Model::build(std::move(*read.input)));
   Predictions predictions = snapkey::predict(model, options);
-  return Loaded{std::move(model), std::move(predictions), std::move(read.skipped)};
+  return Loaded{std::move(model), std::move(predictions), std::move(read.skipped),
+                std::move(suppressions)};
 }
 
 // The date suppressions expire against: --today, else the clock's.
@@ -275,8 +278,10 @@ Result<CheckOutput> check(const CheckArgs& args) {
   // read -> build -> predict (load) -> check -> locate -> render. The cheap arguments first, so
   // that a typo in them does not wait for the inputs to be read.
   SNAPKEY_ASSIGN_OR_RETURN(const Date today, check_date(args.today));
-  SNAPKEY_ASSIGN_OR_RETURN(const Policy policy, load_policy(args.policy));
+  SNAPKEY_ASSIGN_OR_RETURN(Policy policy, load_policy(args.policy));
   SNAPKEY_ASSIGN_OR_RETURN(Loaded loaded, load(args.input));
+  add_input_suppressions(policy, loaded.suppressions);
+  SNAPKEY_RETURN_IF_ERROR(validate(policy));
   Findings findings = snapkey::check(loaded.predictions, policy, {.today = today});
   // Lines where the input has only JSON Pointers: editors and SARIF viewers jump to lines.
   io::locate_lines(findings);

@@ -131,3 +131,21 @@ void apply_suppressions(const CheckContext& ctx, const CheckOptions& options,
 }
 
 }  // namespace snapkey::detail
+
+namespace snapkey {
+
+void add_input_suppressions(Policy& policy, const std::vector<InputSuppression>& suppressions) {
+  for (const InputSuppression& in : suppressions) {
+    Suppression s;
+    s.check = in.check;
+    s.resource = in.resource;
+    s.vault = in.vault;
+    s.reason = in.reason;
+    s.expires = in.expires;
+    s.location = in.location;
+    s.in_source = true;
+    policy.suppressions.push_back(std::move(s));
+  }
+}
+
+}  // namespace snapkey

@@ -459,6 +459,7 @@ Result<ModelInput> combine(std::vector<ModelInput> inputs) {
   combined.plans = std::move(merged_plans);
 
   for (ModelInput& input : inputs) append(combined.jobs, input.jobs);
+  for (ModelInput& input : inputs) append(combined.suppressions, input.suppressions);
   combined.copy_jobs = unique_observations(inputs, &ModelInput::copy_jobs,
                                            [](const ObservedCopyJob& job) { return job.id; });
   combined.observed_recovery_points =

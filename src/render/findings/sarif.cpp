@@ -198,8 +198,9 @@ std::optional<Json> location_json(const Finding& finding) {
 }
 
 Json suppression_json(const Suppression& suppression) {
-  Json::Object out{
-      {"kind", "external"}, {"status", "accepted"}, {"justification", suppression.reason}};
+  Json::Object out{{"kind", suppression.in_source ? "inSource" : "external"},
+                   {"status", "accepted"},
+                   {"justification", suppression.reason}};
   if (!suppression.location.file.empty()) {
     out.emplace_back("location",
                      Json::Object{{"physicalLocation", physical_location(suppression.location)}});

@@ -244,6 +244,62 @@ TEST_F(Source, AnOverrideOfNothingIsAnError) {
             "none");
 }
 
+constexpr const char* kVault = "resource \"aws_backup_vault\" \"v\" {\n  name = \"v\"\n}\n";
+
+TEST_F(Source, IgnoreCommentsAboveOrOnABlockAreSuppressions) {
+  write("main.tf", std::string(kProvider) +
+                       "# snapkey:ignore AWS_MANAGED_COPY_KEY reason=\"aws/backup is fine here\" "
+                       "expires=2027-01-31\n// another comment\n" +
+                       kVault +
+                       "resource \"aws_backup_vault\" \"w\" { # snapkey:ignore INDETERMINATE "
+                       "reason=\"known later\"\n  name = \"w\"\n}\n"
+                       "# snapkey:ignore INDETERMINATE reason=\"not this one: a blank line "
+                       "follows\"\n\nresource \"aws_backup_vault\" \"x\" {\n  name = \"x\"\n}\n");
+  const ModelInput in = input();
+  ASSERT_EQ(in.suppressions.size(), 2u);
+  const InputSuppression& v = in.suppressions[0];
+  EXPECT_EQ(v.check, "AWS_MANAGED_COPY_KEY");
+  EXPECT_EQ(v.vault, "v");
+  EXPECT_EQ(v.reason, "aws/backup is fine here");
+  ASSERT_TRUE(v.expires);
+  EXPECT_EQ(*v.expires, (Date{2027, 1, 31}));
+  EXPECT_EQ(v.location, (Location{path("main.tf"), 4, 1, ""}));
+  EXPECT_EQ(in.suppressions[1].vault, "w");
+  EXPECT_FALSE(in.suppressions[1].expires);
+}
+
+TEST_F(Source, AnIgnoreCommentNeedsAReason) {
+  write("main.tf", std::string(kProvider) + "# snapkey:ignore INDETERMINATE\n" + kVault);
+  EXPECT_EQ(error(),
+            "main.tf:4:1: error E_POLICY_SUPPRESSION: expected reason=\"...\" after "
+            "snapkey:ignore INDETERMINATE: every suppression must say why its findings "
+            "are accepted");
+}
+
+TEST_F(Source, AnIgnoreCommentWithABadDateOrWordIsAnError) {
+  write("main.tf", std::string(kProvider) +
+                       "# snapkey:ignore INDETERMINATE reason=\"x\" expires=2027-13-01\n" + kVault);
+  EXPECT_THAT(error(), HasSubstr("main.tf:4:1: error E_POLICY_SUPPRESSION: expires: "));
+  write("main.tf", std::string(kProvider) + "# snapkey:ignore INDETERMINATE because=x\n" + kVault);
+  EXPECT_EQ(error(),
+            "main.tf:4:1: error E_POLICY_SUPPRESSION: expected reason=\"...\" or "
+            "expires=YYYY-MM-DD, found 'because'");
+  write("main.tf", std::string(kProvider) + "# snapkey:ignore\n" + kVault);
+  EXPECT_EQ(error(),
+            "main.tf:4:1: error E_POLICY_SUPPRESSION: expected the id of a check after "
+            "snapkey:ignore, found nothing");
+}
+
+TEST_F(Source, AnIgnoreCommentAboveAnotherBlockIsAnError) {
+  write("main.tf", std::string(kProvider) +
+                       "# snapkey:ignore INDETERMINATE reason=\"x\"\nresource \"aws_kms_key\" "
+                       "\"k\" {}\n");
+  EXPECT_EQ(error(),
+            "main.tf:4:1: error E_POLICY_SUPPRESSION: expected snapkey:ignore above a "
+            "vault or a database (aws_backup_vault, aws_rds_cluster, aws_db_instance, "
+            "...), found it above aws_kms_key.k");
+}
+
 TEST_F(Source, SyntaxErrorsNameTheFileLineAndColumn) {
   write("main.tf", "resource \"aws_backup_vault\" \"v\" {\n  name = \n}\n");
   EXPECT_EQ(error(), "main.tf:2:9: error E_HCL_SYNTAX: expected a value after 'name =', found '}'");

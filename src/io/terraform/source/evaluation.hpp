@@ -42,6 +42,8 @@ struct SourceInstance {
   hcl::Value values;                // an object: arguments, and nested blocks as lists
   Shape shape;
   std::string provider;  // the provider configuration's key: aws, aws.east, module.m:aws
+  const hcl::Block* block = nullptr;  // where it is declared (for its comments)
+  const hcl::File* file = nullptr;
 };
 
 // A provider configuration, evaluated where it is declared.

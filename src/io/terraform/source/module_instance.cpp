@@ -399,6 +399,8 @@ Result<Value> ModuleInstance::evaluate_instance(const std::string& key, const De
   instance.module_address = call_.address;
   instance.address = address_in(instance_address(key, index));
   instance.index = index;
+  instance.block = declared.block;
+  instance.file = declared.file;
   SNAPKEY_ASSIGN_OR_RETURN(instance.provider, provider_of(declared));
   std::map<std::string, Value> fields = evaluated->values.fields();
   if (instance.data) data_source_values(instance.type, instance.provider, fields);

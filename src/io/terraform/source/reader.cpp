@@ -6,6 +6,7 @@
 #include "io/terraform/build.hpp"
 #include "io/terraform/source/emit.hpp"
 #include "io/terraform/source/evaluation.hpp"
+#include "io/terraform/source/suppressions.hpp"
 #include "snapkey/io/terraform.hpp"
 
 namespace snapkey::io {
@@ -34,6 +35,8 @@ Result<ModelInput> read_terraform_source(const std::string& directory,
           return error;
         }
         emitted.relocate(*read);
+        SNAPKEY_ASSIGN_OR_RETURN(read->suppressions,
+                                 terraform::source::input_suppressions(evaluation, *read));
         return read;
       });
 }
