@@ -178,10 +178,9 @@ Result<hcl::Context::Resolution> ModuleInstance::reference(const std::string& ro
         where, fmt::format("expected path.module, path.root or path.cwd, found {}", where.source));
   }
   if (root == "terraform") {
-    return Resolution{Value::unknown(fmt::format("{} at {} is the workspace chosen when Terraform "
-                                                 "runs",
-                                                 where.source, where.at.line)),
-                      1};
+    return Resolution{
+        Value::unknown(fmt::format("{} is the workspace chosen when Terraform runs", where.source)),
+        1};
   }
   if (root == "data") {
     const std::string* type = name_at(0);
@@ -713,7 +712,6 @@ Result<hcl::Context::Resolution> ModuleInstance::module_reference(
 }
 
 Status ModuleInstance::evaluate_all() {
-  const hcl::Expression nowhere;
   for (const auto& [key, declared] : config_.resources) {
     hcl::Expression at;
     at.at = declared.block->at;
