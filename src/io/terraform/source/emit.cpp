@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common/strings.hpp"
+#include "io/detail/json.hpp"
 
 namespace snapkey::io::terraform::source {
 namespace {
@@ -11,21 +12,6 @@ namespace {
 using hcl::Value;
 using snapkey::detail::json_append;
 using snapkey::detail::json_quote;
-
-// A JSON Pointer's reference token: ~ and / escaped.
-std::string token(const std::string& name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 // The value as the plan's `after` writes it: unknown parts left out (null in lists).
 std::string after(const Value& v) {
@@ -95,7 +81,7 @@ class Writer {
   std::string expressions(const Value& values, const Shape& shape, const std::string& pointer) {
     std::string out = "{";
     for (const auto& [name, field] : values.fields()) {
-      const std::string at = pointer + "/" + token(name);
+      const std::string at = pointer + detail::pointer_token(name);
       std::string text;
       if (auto blocks = shape.blocks.find(name); blocks != shape.blocks.end() && field.is_list()) {
         text = "[";
@@ -117,12 +103,12 @@ class Writer {
   void place(const Value& values, const Shape& shape, const std::string& pointer) {
     out_.place(pointer, shape.at);
     for (const auto& [name, location] : shape.attributes) {
-      out_.place(pointer + "/" + token(name), location);
+      out_.place(pointer + detail::pointer_token(name), location);
     }
     for (const auto& [name, blocks] : shape.blocks) {
       const auto field = values.fields().find(name);
       for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const std::string at = pointer + "/" + token(name) + "/" + std::to_string(i);
+        const std::string at = pointer + detail::pointer_token(name) + "/" + std::to_string(i);
         const Value inner = field != values.fields().end() && field->second.is_list() &&
                                     i < field->second.items().size()
                                 ? field->second.items()[i]
@@ -185,7 +171,7 @@ class Writer {
     if (const auto colon = key.find(':'); colon != std::string::npos) {
       out += fmt::format(R"(,"module_address":{})", json_quote(key.substr(0, colon)));
     }
-    out_.place("/configuration/provider_config/" + token(key), state.location);
+    out_.place("/configuration/provider_config" + detail::pointer_token(key), state.location);
     return out + R"(,"expressions":)" + expressions + "}}";
   }
 
