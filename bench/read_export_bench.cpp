@@ -13,7 +13,6 @@
 // stage and everything before it).
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -21,6 +20,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "peak_rss.hpp"
 #include "snapkey/check.hpp"
 #include "snapkey/io/aws_cli.hpp"
 #include "snapkey/predict.hpp"
@@ -30,11 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports kilobytes
-}
+using snapkey::bench::peak_rss_mb;
 
 std::size_t folder_bytes(const fs::path& dir) {
   std::size_t bytes = 0;

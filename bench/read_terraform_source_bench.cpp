@@ -15,7 +15,6 @@
 // process's peak resident memory (getrusage).
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -23,17 +22,14 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "peak_rss.hpp"
 #include "snapkey/io/terraform.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports kilobytes
-}
+using snapkey::bench::peak_rss_mb;
 
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
