@@ -426,3 +426,11 @@ snapkey_golden(golden_tf_suppressed ${SNAPKEY_GOLDEN}/tf-suppressed.txt 1
                check --today 2026-12-03 ${SNAPKEY_CLI_DATA}/tf-suppressed)
 snapkey_golden(golden_tf_suppressed_sarif ${SNAPKEY_GOLDEN}/tf-suppressed.sarif 1
                check --today 2026-12-03 --format sarif ${SNAPKEY_CLI_DATA}/tf-suppressed)
+
+# Metadata.snapkey.ignore on CloudFormation resources (CDK's addMetadata): the same two cases.
+snapkey_golden(golden_cfn_suppressed ${SNAPKEY_GOLDEN}/cfn-suppressed.txt 1
+               check --today 2026-12-03 --region eu-west-1 --account 111111111111
+               ${SNAPKEY_CLI_DATA}/cfn-suppressed/stack.yaml)
+snapkey_golden(golden_cfn_suppressed_sarif ${SNAPKEY_GOLDEN}/cfn-suppressed.sarif 1
+               check --today 2026-12-03 --format sarif --region eu-west-1 --account 111111111111
+               ${SNAPKEY_CLI_DATA}/cfn-suppressed/stack.yaml)

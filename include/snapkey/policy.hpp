@@ -87,7 +87,8 @@ struct Policy {
   std::string file;
 };
 
-// Adds the suppressions written in the inputs (ModelInput::suppressions) after the policy's own.
+// Adds the suppressions written in the inputs (ModelInput::suppressions) after the policy's own,
+// in the order of their places (file, then line and column).
 void add_input_suppressions(Policy& policy, const std::vector<InputSuppression>& suppressions);
 
 }  // namespace snapkey

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/check/context.hpp"
 
@@ -135,7 +136,17 @@ void apply_suppressions(const CheckContext& ctx, const CheckOptions& options,
 namespace snapkey {
 
 void add_input_suppressions(Policy& policy, const std::vector<InputSuppression>& suppressions) {
-  for (const InputSuppression& in : suppressions) {
+  // By place, so that their numbers do not depend on the order the inputs were given in.
+  std::vector<const InputSuppression*> sorted;
+  for (const InputSuppression& in : suppressions) sorted.push_back(&in);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
+    const Location& x = a->location;
+    const Location& y = b->location;
+    return std::tie(x.file, x.line, x.column, x.pointer) <
+           std::tie(y.file, y.line, y.column, y.pointer);
+  });
+  for (const InputSuppression* p : sorted) {
+    const InputSuppression& in = *p;
     Suppression s;
     s.check = in.check;
     s.resource = in.resource;

@@ -478,6 +478,7 @@ Result<ModelInput> Builder::build() {
       SNAPKEY_RETURN_IF_ERROR(read_selection(e));
     }
   }
+  SNAPKEY_RETURN_IF_ERROR(read_suppressions());
   sort_by_name(out_.keys);
   sort_by_name(out_.resources);
   sort_by_name(out_.vaults);

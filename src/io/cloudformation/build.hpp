@@ -112,6 +112,10 @@ class Builder {
   Status read_plan(const Entity& e);       // io/cloudformation/backup.cpp
   Status read_selection(const Entity& e);  // io/cloudformation/backup.cpp
   Result<PlanRule> read_rule(const Entity& e, const Value& rule, std::size_t index);
+  // Metadata.snapkey.ignore of vaults and databases (io/cloudformation/suppressions.cpp).
+  // Errors: E_POLICY_SUPPRESSION.
+  Status read_suppressions();
+  Status read_suppressions_of(const Entity& e, const Node& snapkey);
   Result<std::vector<TagCondition>> tag_conditions(const Entity& e, const Value& selection);
   std::optional<TagCondition> tag_condition(const Entity& e, const Value& item,
                                             TagCondition::Test test, std::string_view field);

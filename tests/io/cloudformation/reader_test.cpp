@@ -1765,5 +1765,122 @@ TEST(CloudFormationJson, ErrorsAndUnknownsNameTheJsonPointer) {
   EXPECT_EQ(input.vaults.at(0).location.to_string(), "t.json#/Resources/V");
 }
 
+// --- suppressions in Metadata ----------------------------------------------------------------
+
+constexpr std::string_view kSuppressed = R"(
+Resources:
+  Orders:
+    Type: AWS::RDS::DBCluster
+    Metadata:
+      snapkey:
+        ignore:
+          - {check: NOT_PROTECTED, reason: "backed up by the data team's plan"}
+    Properties: {DBClusterIdentifier: orders, Engine: aurora-postgresql, StorageEncrypted: true}
+  Audit:
+    Type: AWS::Backup::BackupVault
+    Metadata:
+      snapkey:
+        ignore:
+          - check: AWS_MANAGED_COPY_KEY
+            reason: the audit copies may use aws/backup
+            expires: 2027-06-30
+          - {check: UNENCRYPTED, reason: "none are"}
+    Properties: {BackupVaultName: audit}
+)";
+
+TEST(CloudFormationSuppressions, MetadataSnapkeyIgnoreSuppressesOnItsVaultOrDatabase) {
+  const ModelInput input = read(kSuppressed);
+  ASSERT_EQ(input.suppressions.size(), 3u);
+  const InputSuppression& orders = input.suppressions[0];
+  EXPECT_EQ(orders.check, "NOT_PROTECTED");
+  EXPECT_EQ(orders.resource, "orders");
+  EXPECT_EQ(orders.vault, "");
+  EXPECT_EQ(orders.reason, "backed up by the data team's plan");
+  EXPECT_FALSE(orders.expires);
+  EXPECT_EQ(orders.location.to_string(), "t.yaml:8:13");
+  const InputSuppression& audit = input.suppressions[1];
+  EXPECT_EQ(audit.check, "AWS_MANAGED_COPY_KEY");
+  EXPECT_EQ(audit.resource, "");
+  EXPECT_EQ(audit.vault, "audit");
+  EXPECT_EQ(audit.reason, "the audit copies may use aws/backup");
+  ASSERT_TRUE(audit.expires);
+  EXPECT_EQ(audit.expires->to_string(), "2027-06-30");
+  EXPECT_EQ(audit.location.to_string(), "t.yaml:15:13");
+  EXPECT_EQ(input.suppressions[2].check, "UNENCRYPTED");
+}
+
+TEST(CloudFormationSuppressions, JsonMetadataAsCdkAddMetadataWritesIt) {
+  const ModelInput input = read(R"({"Resources": {"Vault0A1B": {
+    "Type": "AWS::Backup::BackupVault",
+    "Metadata": {"aws:cdk:path": "Stack/Vault/Resource",
+                 "snapkey": {"ignore": [{"check": "AWS_MANAGED_COPY_KEY", "reason": "reviewed"}]}},
+    "Properties": {"BackupVaultName": "dr"}}}})",
+                                in_tokyo(), "t.json");
+  ASSERT_EQ(input.suppressions.size(), 1u);
+  EXPECT_EQ(input.suppressions[0].vault, "dr");
+  EXPECT_EQ(input.suppressions[0].location.to_string(),
+            "t.json#/Resources/Vault0A1B/Metadata/snapkey/ignore/0");
+}
+
+TEST(CloudFormationSuppressions, OtherMetadataAndResourcesNotCreatedAreLeftAlone) {
+  const ModelInput input = read(R"(
+Conditions:
+  Never: !Equals [a, b]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Metadata: {cfn-lint: {config: {ignore_checks: [W3005]}}}
+  Old:
+    Type: AWS::Backup::BackupVault
+    Condition: Never
+    Metadata: {snapkey: {ignore: [{check: UNENCRYPTED, reason: gone}]}}
+    Properties: {BackupVaultName: old}
+)");
+  EXPECT_THAT(input.suppressions, IsEmpty());
+}
+
+std::string suppression_error(std::string_view metadata,
+                              std::string_view type = "AWS::Backup::BackupVault",
+                              std::string_view properties = "{BackupVaultName: v}") {
+  return error_of(
+      fmt::format("Resources:\n  V:\n    Type: {}\n    Metadata: {}\n    Properties: {}\n", type,
+                  metadata, properties));
+}
+
+TEST(CloudFormationSuppressions, EveryMistakeIsAnErrorAtItsPlace) {
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [{check: UNENCRYPTED}]}}"),
+            "t.yaml:4:35: error E_POLICY_SUPPRESSION: expected a reason for the suppression of "
+            "UNENCRYPTED on V: every suppression must say why its findings are accepted");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [{reason: why}]}}"),
+            "t.yaml:4:35: error E_POLICY_SUPPRESSION: expected the id of a check (check: ...) in "
+            "a snapkey suppression on V");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [{check: UNENCRYPTED, reason: r, expires: "
+                              "2027-02-30}]}}"),
+            "t.yaml:4:76: error E_POLICY_SUPPRESSION: expires: expected a date YYYY-MM-DD, found "
+            "'2027-02-30'");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [{check: UNENCRYPTED, reason: r, until: x}]}}"),
+            "t.yaml:4:67: error E_POLICY_SUPPRESSION: expected check, reason or expires in a "
+            "snapkey suppression on V, found 'until'");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [{check: !Ref C, reason: r}]}}"),
+            "t.yaml:4:43: error E_POLICY_SUPPRESSION: expected a string for the check of a "
+            "snapkey suppression on V, found a map");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [UNENCRYPTED]}}"),
+            "t.yaml:4:35: error E_POLICY_SUPPRESSION: expected a map with check and reason in "
+            "Metadata.snapkey.ignore of V, found a string");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: {check: UNENCRYPTED, reason: r}}}"),
+            "t.yaml:4:25: error E_POLICY_SUPPRESSION: expected Metadata.snapkey of V to be a map "
+            "with one member, ignore: a list of {check, reason, expires}");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [{check: UNENCRYPTED, reason: r}]}}",
+                              "AWS::S3::Bucket", "{}"),
+            "t.yaml:4:25: error E_POLICY_SUPPRESSION: expected Metadata.snapkey on a vault or a "
+            "database (AWS::Backup::BackupVault, AWS::RDS::DBCluster, AWS::RDS::DBInstance, ...), "
+            "found it on V (AWS::S3::Bucket)");
+  EXPECT_EQ(suppression_error("{snapkey: {ignore: [{check: UNENCRYPTED, reason: r}]}}",
+                              "AWS::RDS::DBInstance", "{DBClusterIdentifier: c, Engine: aurora}"),
+            "t.yaml:4:25: error E_POLICY_SUPPRESSION: expected Metadata.snapkey on a vault or a "
+            "database, found it on V, an instance of a cluster: put it on the cluster, which is "
+            "what is backed up");
+}
+
 }  // namespace
 }  // namespace snapkey::io
