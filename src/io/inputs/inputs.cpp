@@ -308,9 +308,21 @@ Argument find(const std::string& path, std::size_t index, Run& run) {
                        });
   };
   for (const std::string& file : walk->files) {
-    if (!is_read_in_directory(file)) continue;
+    // .tf.json and .tfvars.json files are read with their module, above.
+    const bool variables = file.ends_with(".tfvars.json");
+    if (!is_read_in_directory(file) || terraform::source::is_configuration_file(file) ||
+        (variables && in_configuration(file))) {
+      continue;
+    }
     ++argument.candidates;
     const std::size_t order = run.found++;
+    if (variables) {
+      run.skip(order, file, "I_TERRAFORM_VARIABLES_FILE",
+               "Terraform variable values outside a configuration directory: not an input by "
+               "itself (give it with --var-file)");
+      ++argument.skipped;
+      continue;
+    }
     Result<std::string> text = read_text(file);
     Result<InputKind> kind = text ? detect(*text, file) : Result<InputKind>(text.error());
     if (kind && *kind == InputKind::terraform_plan && in_configuration(file)) {

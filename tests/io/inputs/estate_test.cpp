@@ -1,6 +1,6 @@
-// One estate, five descriptions (tests/data/estate/README.md): a scenario file, a saved AWS CLI
-// export, a Terraform plan, its Terraform source and CloudFormation templates must give the same
-// predictions.
+// One estate, six descriptions (tests/data/estate/README.md): a scenario file, a saved AWS CLI
+// export, a Terraform plan, its Terraform source (native and JSON syntax) and CloudFormation
+// templates must give the same predictions.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -74,6 +74,12 @@ TEST(Estate, TerraformPlanPredictsTheSame) {
 // The fifth form: the configuration the plan was made from, read without a plan.
 TEST(Estate, TerraformSourcePredictsTheSame) {
   EXPECT_EQ(predict_from({kEstate + "terraform-source"}),
+            predict_from({kEstate + "scenario/estate.yaml"}));
+}
+
+// The sixth: the same configuration in the JSON syntax, as cdktf writes it (cdk.tf.json).
+TEST(Estate, TerraformJsonSourcePredictsTheSame) {
+  EXPECT_EQ(predict_from({kEstate + "terraform-json"}),
             predict_from({kEstate + "scenario/estate.yaml"}));
 }
 

@@ -243,6 +243,30 @@ TEST_F(InputsTest, OtherFilesInADirectoryAreSkipped) {
   EXPECT_THAT(key_names(*input), ElementsAre("a"));
 }
 
+// .tf.json and .tfvars.json files are JSON, but they are the configuration's: read with it.
+TEST_F(InputsTest, TerraformJsonFilesAreReadAsTheirConfiguration) {
+  write("a.yaml", scenario_key("a", 1));
+  write("infra/main.tf.json",
+        R"({"provider": {"aws": {"region": "eu-west-1", "allowed_account_ids": ["111111111111"]}},
+            "variable": {"alias": {}},
+            "resource": {"aws_kms_key": {"k": {}}, "aws_kms_alias": {"k": {
+              "name": "alias/${var.alias}", "target_key_id": "${aws_kms_key.k.key_id}"}}}})");
+  write("infra/terraform.tfvars.json", R"({"alias": "from-json"})");
+  const std::string loose = write("loose/x.auto.tfvars.json", R"({"not": "an input"})");
+  const InputReport report = read_inputs_report({path()}, {});
+  ASSERT_TRUE(report.input) << describe(report.errors.at(0));
+  ASSERT_EQ(report.input->keys.size(), 2u);
+  EXPECT_THAT(report.input->keys[1].aliases, ElementsAre("alias/from-json"));
+  // Variable values outside a configuration are skipped, and listed.
+  ASSERT_EQ(report.skipped.size(), 1u);
+  EXPECT_EQ(report.skipped[0].file, loose);
+  EXPECT_EQ(report.skipped[0].id, "I_TERRAFORM_VARIABLES_FILE");
+  // Named alone, a .tf.json file stands for its directory, as a .tf file does.
+  Result<ModelInput> named = read_inputs({path("infra/main.tf.json")}, {});
+  ASSERT_TRUE(named) << describe(named.error());
+  EXPECT_EQ(named->keys.size(), 1u);
+}
+
 TEST_F(InputsTest, AFileNamedOnTheCommandLineIsAlwaysRead) {
   const std::string file = write("scenario.txt", scenario_key("named", 1));
   Result<ModelInput> input = read_inputs({file}, {});

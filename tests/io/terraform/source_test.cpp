@@ -1,5 +1,6 @@
-// The Terraform source reader (.tf, .tofu, no plan): each construct it evaluates, each thing that
-// stays unknown, each error it raises, and where everything points in the source.
+// The Terraform source reader (.tf, .tofu and their JSON syntax, no plan): each construct it
+// evaluates, each thing that stays unknown, each error it raises, and where everything points in
+// the source.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -328,11 +329,109 @@ TEST_F(Source, ABadForEachIsAnError) {
             "strings as for_each, found a list holding 1");
 }
 
+// The JSON syntax (.tf.json, cdktf's cdk.tf.json): the same configuration as the native syntax.
+constexpr const char* kJsonProvider =
+    R"("provider": {"aws": [{"region": "eu-west-1"},
+                            {"alias": "east", "region": "us-east-1"}]})";
+
+TEST_F(Source, JsonSyntaxReadsLikeTheNativeSyntax) {
+  write("main.tf.json", std::string("{") + kJsonProvider + R"(,
+  "variable": {"env": {"type": "string", "default": "prod"}},
+  "locals": {"vault": "${var.env}-vault"},
+  "resource": {
+    "aws_kms_key": {"k": {"provider": "aws.east", "description": "k"}},
+    "aws_backup_vault": {
+      "v": {
+        "provider": "aws.east",
+        "name": "${local.vault}",
+        "kms_key_arn": "${aws_kms_key.k.arn}"
+      }
+    }
+  }
+})");
+  const ModelInput in = input();
+  const Vault* v = vault(in, "prod-vault");
+  ASSERT_NE(v, nullptr);
+  EXPECT_THAT(v->arn, HasSubstr(":us-east-1:"));
+  EXPECT_EQ(v->location.to_string(), path("main.tf.json") + ":8:7");
+  ASSERT_EQ(in.keys.size(), 1u);
+  EXPECT_EQ(v->key, in.keys[0].name);
+}
+
+TEST_F(Source, JsonAndNativeFilesMakeOneModule) {
+  write("providers.tf", kProvider);
+  write("vaults.tf.json", R"({"resource": {"aws_backup_vault": {"v": {"name": "${var.n}"}}}})");
+  write("variables.tf", "variable \"n\" {\n  default = \"mixed\"\n}\n");
+  EXPECT_NE(vault(input(), "mixed"), nullptr);
+}
+
+TEST_F(Source, JsonDynamicBlocksAndBlockLists) {
+  write("main.tf", kProvider);
+  write("plan.tf.json", R"({"resource": {
+  "aws_backup_vault": {"a": {"name": "a"}, "b": {"name": "b"}},
+  "aws_backup_plan": {"p": {"name": "p", "rule": [
+    {"rule_name": "one", "target_vault_name": "${aws_backup_vault.a.name}",
+     "dynamic": {"copy_action": {"for_each": "${[aws_backup_vault.b.arn]}",
+       "content": {"destination_vault_arn": "${copy_action.value}",
+                   "lifecycle": {"delete_after": 7}}}}},
+    {"rule_name": "two", "target_vault_name": "${aws_backup_vault.b.name}"}]}}}})");
+  const ModelInput in = input();
+  ASSERT_EQ(in.plans.size(), 1u);
+  ASSERT_EQ(in.plans[0].rules.size(), 2u);
+  const auto one = std::find_if(in.plans[0].rules.begin(), in.plans[0].rules.end(),
+                                [](const auto& rule) { return rule.name == "one"; });
+  ASSERT_NE(one, in.plans[0].rules.end());
+  ASSERT_EQ(one->copy_to.size(), 1u);
+  EXPECT_THAT(one->copy_to[0], HasSubstr("backup-vault:b"));
+}
+
+TEST_F(Source, TofuJsonReplacesTfJsonAndJsonOverridesMerge) {
+  write("main.tf", kProvider);
+  write("v.tf.json", R"({"resource": {"aws_backup_vault": {"v": {"name": "tf"}}}})");
+  write("v.tofu.json", R"({"resource": {"aws_backup_vault": {"v": {"name": "tofu"}}}})");
+  EXPECT_NE(vault(input(), "tofu"), nullptr);
+  write("v_override.tf.json", R"({"resource": {"aws_backup_vault": {"v": {"name": "over"}}}})");
+  EXPECT_NE(vault(input(), "over"), nullptr);
+}
+
+TEST_F(Source, JsonVariableFiles) {
+  write("main.tf",
+        std::string(kProvider) +
+            "variable \"a\" {}\nvariable \"b\" {}\n"
+            "resource \"aws_backup_vault\" \"v\" {\n  name = \"${var.a}-${var.b}\"\n}\n");
+  write("terraform.tfvars.json", R"({"a": "json", "b": "json"})");
+  write("x.auto.tfvars.json", R"({"b": "auto"})");
+  EXPECT_NE(vault(input(), "json-auto"), nullptr);
+  write("given.tfvars.json", R"({"a": "given"})");
+  TerraformOptions options;
+  options.variable_files = {path("given.tfvars.json")};
+  EXPECT_NE(vault(input(options), "given-auto"), nullptr);
+  write("x.auto.tfvars.json", R"({"b": {"nested": "${var.a}"}})");
+  EXPECT_EQ(error(),
+            "x.auto.tfvars.json:1:21: error E_TERRAFORM_VARIABLE: expected a constant value, "
+            "found the reference var.a");
+}
+
+TEST_F(Source, JsonErrorsNameTheFileLineAndColumn) {
+  write("main.tf.json", "{\"resource\": {\n  \"aws_backup_vault\": {\"v\": \"x\"}}}");
+  EXPECT_EQ(error(),
+            "main.tf.json:2:29: error E_HCL_SYNTAX: expected an object for the body of the "
+            "resource block \"aws_backup_vault\" \"v\" (or an array of them), found a string");
+  write("main.tf.json", R"({"resorce": {}})");
+  EXPECT_EQ(error(),
+            "main.tf.json:1:2: error E_TERRAFORM_DECLARATION: expected a resource, data, variable, "
+            "locals, output, module, provider or terraform block, found 'resorce'");
+  write("main.tf.json",
+        R"({"resource": {"aws_backup_vault": {"v": {"provider": "aws.nowhere"}}}})");
+  EXPECT_THAT(error(), HasSubstr("error E_TERRAFORM_REFERENCE: expected a provider configuration "
+                                 "aws.nowhere"));
+}
+
 TEST_F(Source, AModuleDirectoryWithoutFilesIsAnError) {
   write("main.tf", "module \"m\" {\n  source = \"./nothing\"\n}\n");
   fs::create_directories(dir_ / "nothing");
   EXPECT_THAT(error(), HasSubstr("error E_TERRAFORM_MODULE: expected Terraform configuration files "
-                                 "(.tf, .tofu) in"));
+                                 "(.tf, .tf.json, .tofu, .tofu.json) in"));
 }
 
 TEST_F(Source, ABadVarIsAnError) {

@@ -10,18 +10,32 @@
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
 #include "io/detail/walk.hpp"
+#include "io/terraform/source/json_schema.hpp"
 
 namespace snapkey::io::terraform::source {
 namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view extensions[] = {".tofu.json", ".tf.json", ".tofu", ".tf"};
+
 // The name of a file without its configuration extension: main.tf -> main.
 std::string stem_of(const std::string& name) {
-  for (std::string_view extension : {".tofu", ".tf"}) {
+  for (std::string_view extension : extensions) {
     if (name.ends_with(extension)) return name.substr(0, name.size() - extension.size());
   }
   return name;
+}
+
+bool is_json(const std::string& name) { return name.ends_with(".json"); }
+
+bool is_tofu(const std::string& name) {
+  return name.ends_with(".tofu") || name.ends_with(".tofu.json");
+}
+
+// What a .tofu file replaces: x.tofu replaces x.tf, and x.tofu.json replaces x.tf.json.
+std::string replaced_by_tofu(const std::string& name) {
+  return stem_of(name) + (is_json(name) ? ".json" : "");
 }
 
 // override.tf and *_override.tf are merged into the other files by Terraform.
@@ -34,8 +48,9 @@ Error declaration_error(const hcl::File& file, hcl::Position at, std::string mes
   return Error{"E_TERRAFORM_DECLARATION", std::move(message), location_of(file, at)};
 }
 
-// The labels a block type must have: resource "TYPE" "NAME", variable "NAME" ...
-std::optional<std::size_t> label_count(const std::string& type) {
+}  // namespace
+
+std::optional<std::size_t> block_labels(const std::string& type) {
   static const std::map<std::string, std::size_t> counts = {
       {"resource", 2}, {"data", 2},   {"variable", 1},  {"output", 1}, {"module", 1},
       {"provider", 1}, {"locals", 0}, {"terraform", 0}, {"moved", 0},  {"import", 0},
@@ -45,8 +60,10 @@ std::optional<std::size_t> label_count(const std::string& type) {
   return it->second;
 }
 
+namespace {
+
 Status declare(ModuleConfig& module, const hcl::File& file, hcl::Block& block) {
-  const auto wanted = label_count(block.type);
+  const auto wanted = block_labels(block.type);
   if (!wanted) {
     return declaration_error(file, block.at,
                              fmt::format("expected a resource, data, variable, locals, output, "
@@ -183,7 +200,14 @@ Location location_of(const Declared& declared) {
 }
 
 bool is_configuration_file(const std::string& path) {
-  return path.ends_with(".tf") || path.ends_with(".tofu");
+  return std::any_of(std::begin(extensions), std::end(extensions),
+                     [&](std::string_view extension) { return path.ends_with(extension); });
+}
+
+Result<hcl::File> parse_configuration_file(const std::string& path) {
+  SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
+  if (is_json(path)) return hcl::parse_json(text, path, configuration_schema());
+  return hcl::parse(text, path);
 }
 
 Result<std::vector<std::string>> configuration_files(const std::string& dir) {
@@ -197,15 +221,15 @@ Result<std::vector<std::string>> configuration_files(const std::string& dir) {
   }
   if (error) return detail::cannot_read(dir, error);
   std::sort(names.begin(), names.end());
-  // OpenTofu reads x.tofu instead of x.tf when both are there.
+  // OpenTofu reads x.tofu instead of x.tf when both are there (and x.tofu.json for x.tf.json).
   std::set<std::string> tofu;
   for (const std::string& name : names) {
-    if (name.ends_with(".tofu")) tofu.insert(stem_of(name));
+    if (is_tofu(name)) tofu.insert(replaced_by_tofu(name));
   }
   std::vector<std::string> out;
   const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
   for (const std::string& name : names) {
-    if (name.ends_with(".tf") && tofu.contains(stem_of(name))) continue;
+    if (!is_tofu(name) && tofu.contains(replaced_by_tofu(name))) continue;
     out.push_back(prefix + name);
   }
   return out;
@@ -219,15 +243,14 @@ Result<const ModuleConfig*> Configuration::module(const std::string& dir) {
   SNAPKEY_ASSIGN_OR_RETURN(auto paths, configuration_files(dir));
   if (paths.empty()) {
     return Error{"E_TERRAFORM_MODULE",
-                 fmt::format("expected Terraform configuration files (.tf, .tofu) in '{}', found "
-                             "none",
+                 fmt::format("expected Terraform configuration files (.tf, .tf.json, .tofu, "
+                             ".tofu.json) in '{}', found none",
                              dir),
                  Location{dir, 0, 0, ""}};
   }
   std::vector<std::unique_ptr<hcl::File>> overrides;
   for (const std::string& path : paths) {
-    SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
-    SNAPKEY_ASSIGN_OR_RETURN(auto file, hcl::parse(text, path));
+    SNAPKEY_ASSIGN_OR_RETURN(auto file, parse_configuration_file(path));
     auto owned = std::make_unique<hcl::File>(std::move(file));
     if (is_override(fs::path(path).filename().string())) {
       overrides.push_back(std::move(owned));

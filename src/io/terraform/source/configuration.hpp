@@ -1,6 +1,6 @@
 // Private to the Terraform source reader: a configuration's modules as declared in their files
-// (.tf and .tofu, where a .tofu file replaces the .tf file of the same name, as OpenTofu does),
-// before anything is evaluated.
+// (.tf and .tofu, and the JSON syntax's .tf.json and .tofu.json, where a .tofu file replaces the
+// .tf file of the same name, as OpenTofu does), before anything is evaluated.
 //
 //   Configuration configuration("infra/");
 //   auto root = configuration.module("infra/");     // E_FILE, E_HCL_SYNTAX,
@@ -69,8 +69,17 @@ class Configuration {
 // The configuration files of a directory (not below it), in name order.
 Result<std::vector<std::string>> configuration_files(const std::string& dir);
 
-// Whether `path` names a Terraform or OpenTofu configuration file (.tf, .tofu).
+// Whether `path` names a Terraform or OpenTofu configuration file (.tf, .tf.json, .tofu,
+// .tofu.json).
 bool is_configuration_file(const std::string& path);
+
+// A configuration file, in the native syntax or (.json) the JSON syntax. Errors: E_FILE, E_JSON,
+// E_HCL_SYNTAX.
+Result<hcl::File> parse_configuration_file(const std::string& path);
+
+// The labels a top-level block of `type` has (resource "TYPE" "NAME", variable "NAME" ...);
+// nullopt for a type Terraform does not have.
+std::optional<std::size_t> block_labels(const std::string& type);
 
 }  // namespace snapkey::io::terraform::source
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "io/detail/file.hpp"
+#include "io/terraform/source/json_schema.hpp"
 #include "io/terraform/source/module_instance.hpp"
 
 namespace snapkey::io::terraform::source {
@@ -26,7 +27,9 @@ class Constants : public hcl::Context {
 
 Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& into) {
   SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
-  SNAPKEY_ASSIGN_OR_RETURN(auto file, hcl::parse(text, path));
+  SNAPKEY_ASSIGN_OR_RETURN(auto file, path.ends_with(".json")
+                                          ? hcl::parse_json(text, path, variables_schema())
+                                          : hcl::parse(text, path));
   if (!file.body.blocks.empty()) {
     const hcl::Block& block = file.body.blocks.front();
     return Error{"E_TERRAFORM_VARIABLE",
@@ -49,18 +52,20 @@ Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& i
   return Ok{};
 }
 
-// terraform.tfvars, then *.auto.tfvars in name order: what Terraform reads by itself.
+// terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in name
+// order: what Terraform reads by itself.
 std::vector<std::string> automatic_tfvars(const std::string& dir) {
   std::vector<std::string> out;
   std::error_code error;
   const fs::path base(dir);
-  if (fs::is_regular_file(base / "terraform.tfvars", error)) {
-    out.push_back((base / "terraform.tfvars").string());
+  for (const char* name : {"terraform.tfvars", "terraform.tfvars.json"}) {
+    if (fs::is_regular_file(base / name, error)) out.push_back((base / name).string());
   }
   std::vector<std::string> automatic;
   for (const auto& entry : fs::directory_iterator(base, error)) {
     const std::string name = entry.path().filename().string();
-    if (name.ends_with(".auto.tfvars") && !name.starts_with('.')) {
+    if ((name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json")) &&
+        !name.starts_with('.')) {
       automatic.push_back(entry.path().string());
     }
   }
