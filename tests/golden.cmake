@@ -434,3 +434,13 @@ snapkey_golden(golden_cfn_suppressed ${SNAPKEY_GOLDEN}/cfn-suppressed.txt 1
 snapkey_golden(golden_cfn_suppressed_sarif ${SNAPKEY_GOLDEN}/cfn-suppressed.sarif 1
                check --today 2026-12-03 --format sarif --region eu-west-1 --account 111111111111
                ${SNAPKEY_CLI_DATA}/cfn-suppressed/stack.yaml)
+
+# A plan scanned with the configuration it was made from (--terraform-source): its findings at
+# the .tf lines, in SARIF too (the estate's plan and source describe the same resources).
+snapkey_golden(golden_tf_plan_at_source_sarif ${SNAPKEY_GOLDEN}/tf-plan-at-source.sarif 1
+               check --format sarif tests/data/estate/terraform/plan.json
+               --terraform-source tests/data/estate/terraform-source)
+snapkey_cli_error(cli_terraform_source_without_plan
+                  "--terraform-source tests/data/estate/terraform-source applies only to Terraform plans"
+                  predict --terraform-source tests/data/estate/terraform-source
+                  ${SNAPKEY_CLI_DATA}/article.yaml)

@@ -15,6 +15,11 @@ snapkey_golden(example.terraform.explain.dr ${SNAPKEY_TF_EXPECTED}/explain-dr.tx
 snapkey_golden(example.terraform.explain.audit ${SNAPKEY_TF_EXPECTED}/explain-audit.txt 0
                explain examples/terraform/plan.json ledger@payments-audit)
 
+# The plan, checked: its findings point at the .tf lines of the configuration beside it, the
+# lines of check-source.txt.
+snapkey_golden(example.terraform.check ${SNAPKEY_TF_EXPECTED}/check.txt 0
+               check examples/terraform/plan.json)
+
 # The same configuration read from its .tf files, without the plan (plan.json is skipped: it lies
 # in the configuration's directory): the same findings, at .tf lines (docs/terraform-input.md).
 snapkey_golden(example.terraform.source.check ${SNAPKEY_TF_EXPECTED}/check-source.txt 0

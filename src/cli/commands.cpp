@@ -57,6 +57,7 @@ Result<io::InputOptions> input_options(const InputArgs& args) {
   }
   options.terraform.variables = args.variables;
   options.terraform.variable_files = args.variable_files;
+  options.terraform.source_dir = args.terraform_source;
   for (const std::string& value : args.parameters) {
     auto [name, text] = split_parameter(value);
     if (!options.cloudformation.parameters.emplace(name, text).second) {

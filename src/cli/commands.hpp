@@ -28,6 +28,7 @@ struct InputArgs {
   std::vector<std::string> terraform_plans;  // FILE=REGION[:ACCOUNT]
   std::vector<std::string> variables;        // Terraform configuration: NAME=VALUE
   std::vector<std::string> variable_files;
+  std::string terraform_source;         // the configuration the plans were made from
   std::vector<std::string> parameters;  // NAME=VALUE
 };
 

@@ -147,6 +147,11 @@ void add_input_options(CLI::App& app, cli::InputArgs& args) {
                  "terraform.tfvars and *.auto.tfvars (repeatable)")
       ->type_name("FILE")
       ->allow_extra_args(false);
+  app.add_option("--terraform-source", args.terraform_source,
+                 "Terraform plans: the configuration directory they were made from, so that "
+                 "findings point at its .tf lines (default: the plan's own directory, when it "
+                 "holds .tf files)")
+      ->type_name("DIR");
   app.add_option("--parameter", args.parameters,
                  "CloudFormation: a template parameter's value (repeatable)")
       ->type_name("NAME=VALUE")

@@ -33,6 +33,10 @@ struct TerraformOptions {
   // terraform.tfvars and *.auto.tfvars.
   std::vector<std::string> variables = {};  // "NAME=VALUE"
   std::vector<std::string> variable_files = {};
+  // Plans only: the configuration directory the plans were made from. Their locations then point
+  // at its .tf lines (found by Terraform address) instead of into the plan JSON. "" = the plan's
+  // own directory, when it holds configuration files.
+  std::string source_dir = {};
 };
 
 // Reads planned values, resource changes (with after_unknown), the configuration (expressions,

@@ -58,6 +58,7 @@ std::vector<Error> unused_options(const InputOptions& options,
   const bool tf = !plans.empty() || !sources.empty();
   given("the Terraform Region", options.terraform.region, tf, "Terraform plans");
   given("the Terraform account", options.terraform.account, tf, "Terraform plans");
+  given("--terraform-source", options.terraform.source_dir, !plans.empty(), "Terraform plans");
   const char* configuration = "Terraform configuration directories";
   for (const std::string& variable : options.terraform.variables) {
     given("--var", variable, !sources.empty(), configuration);

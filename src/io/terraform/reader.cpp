@@ -9,6 +9,7 @@
 #include "io/detail/guard.hpp"
 #include "io/inputs/deployment_place.hpp"
 #include "io/terraform/build.hpp"
+#include "io/terraform/source/plan_locations.hpp"
 #include "snapkey/io/terraform.hpp"
 
 namespace snapkey::io {
@@ -191,7 +192,12 @@ Result<ModelInput> read_document(std::unique_ptr<detail::JsonDocument> doc,
   SNAPKEY_ASSIGN_OR_RETURN(auto plan, terraform::PlanFile::read(std::move(doc)));
   SNAPKEY_RETURN_IF_ERROR((plan)->locate(terraform::read_types(), place));
   terraform::Builder builder(*plan);
-  return builder.build();
+  SNAPKEY_ASSIGN_OR_RETURN(auto input, builder.build());
+  // Findings then point at the .tf lines under review, not into a generated plan.
+  if (auto dir = terraform::source::configuration_of_plan(plan->file(), options)) {
+    SNAPKEY_RETURN_IF_ERROR(terraform::source::locate_in_configuration(input, plan->root(), *dir));
+  }
+  return input;
 }
 
 }  // namespace

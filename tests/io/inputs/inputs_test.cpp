@@ -380,6 +380,7 @@ TEST_F(InputsTest, EUsageForEveryOptionThatAppliesToNoInput) {
   options.cloudformation.parameters["Env"] = "prod";
   options.terraform.region = "eu-west-1";
   options.terraform.plans["plan.json"] = "eu-west-1";
+  options.terraform.source_dir = "infra";
   const InputReport report = read_inputs_report({file}, options);
   std::vector<std::string> errors;
   for (const Error& error : report.errors) errors.push_back(describe(error));
@@ -397,6 +398,7 @@ TEST_F(InputsTest, EUsageForEveryOptionThatAppliesToNoInput) {
               tail,
           ": E_USAGE: --parameter Env=prod applies only to CloudFormation templates" + tail,
           ": E_USAGE: the Terraform Region eu-west-1 applies only to Terraform plans" + tail,
+          ": E_USAGE: --terraform-source infra applies only to Terraform plans" + tail,
           "plan.json: E_USAGE: --terraform-plan plan.json=eu-west-1 names no plan read "
           "(plans: none)"));
   EXPECT_FALSE(report.input);

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "io/terraform/address.hpp"
 #include "io/terraform/policy.hpp"
@@ -2200,6 +2202,125 @@ TEST(TerraformPolicy, ReadsWhoAPolicyLetsIn) {
   EXPECT_EQ(bad.error().id, "E_TERRAFORM_VALUE");
   EXPECT_EQ(bad.error().message,
             "expected a policy document with a Statement object or list, found no Statement");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locations in the configuration the plan was made from (--terraform-source, or beside the plan)
+
+class PlanInConfiguration : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("snapkey-plan-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    options_.source_dir = dir_.string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  void write(const std::string& name, const std::string& text) {
+    const std::filesystem::path path = dir_ / name;
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path) << text;
+  }
+  std::string at(const std::string& name, int line, int column) const {
+    return fmt::format("{}:{}:{}", (dir_ / name).string(), line, column);
+  }
+
+  std::filesystem::path dir_;
+  TerraformOptions options_;
+};
+
+constexpr const char* kVaultAndPlan =
+    "resource \"aws_backup_vault\" \"primary\" {\n"  // 1
+    "  name = \"primary\"\n"
+    "}\n"
+    "resource \"aws_backup_plan\" \"daily\" {\n"  // 4
+    "  name = \"daily\"\n"
+    "  rule {\n"  // 6
+    "    rule_name         = \"hourly\"\n"
+    "    target_vault_name = \"Default\"\n"
+    "  }\n"
+    "  rule {\n"  // 10
+    "    rule_name         = \"daily\"\n"
+    "    target_vault_name = aws_backup_vault.primary.name\n"
+    "  }\n"
+    "}\n";
+
+PlanText daily_plan() {
+  PlanText plan;
+  // A plan lists a set's blocks (rule is one) in its own order, not as written.
+  plan.changes = {
+      vault("primary", "primary"),
+      change("aws_backup_plan", "daily")
+          .after(fmt::format(R"({{"name": "daily", "rule": [{}, {}]}})",
+                             rule_json("daily", "primary", ""), rule_json("hourly", "Default", "")))
+          .unknown(R"({"arn": true, "id": true})")};
+  return plan;
+}
+
+TEST_F(PlanInConfiguration, LocationsPointAtTheBlocksByAddress) {
+  write("main.tf", kVaultAndPlan);
+  const ModelInput input = read(daily_plan(), options_);
+  EXPECT_EQ(named(input.vaults, "primary").location.to_string(), at("main.tf", 1, 1));
+  ASSERT_EQ(input.plans.size(), 1u);
+  EXPECT_EQ(input.plans[0].location.to_string(), at("main.tf", 4, 1));
+  ASSERT_EQ(input.plans[0].rules.size(), 2u);
+  for (const PlanRule& rule : input.plans[0].rules) {
+    // Each rule at its own block, matched by its constant arguments.
+    EXPECT_EQ(rule.location.to_string(), at("main.tf", rule.name == "daily" ? 10 : 6, 3))
+        << rule.name;
+  }
+}
+
+TEST_F(PlanInConfiguration, ADynamicBlockIsWhereItsBlocksAre) {
+  write("main.tf",
+        "resource \"aws_backup_vault\" \"primary\" {\n  name = \"primary\"\n}\n"
+        "resource \"aws_backup_plan\" \"daily\" {\n  name = \"daily\"\n"
+        "  dynamic \"rule\" {\n    for_each = var.rules\n"  // 6
+        "    content {\n      rule_name = rule.key\n    }\n  }\n}\n");
+  const ModelInput input = read(daily_plan(), options_);
+  ASSERT_EQ(input.plans.size(), 1u);
+  for (const PlanRule& rule : input.plans[0].rules) {
+    EXPECT_EQ(rule.location.to_string(), at("main.tf", 6, 3));
+  }
+}
+
+TEST_F(PlanInConfiguration, ModulesAndWhatTheConfigurationDoesNotHave) {
+  write("main.tf", "module \"dr\" {\n  source = \"./modules/dr\"\n}\n");
+  write("modules/dr/vault.tf",
+        "\n\nresource \"aws_backup_vault\" \"this\" {\n  name = \"dr\"\n}\n");
+  PlanText plan;
+  plan.changes = {vault("this", "dr", "module.dr"), vault("other", "other")};
+  const ModelInput input = read(plan, options_);
+  ASSERT_EQ(input.vaults.size(), 2u);
+  EXPECT_EQ(named(input.vaults, "dr").location.to_string(), at("modules/dr/vault.tf", 3, 1));
+  // Not in the configuration: it stays in the plan.
+  EXPECT_EQ(named(input.vaults, "other").location.to_string(), "plan.json#/resource_changes/1");
+}
+
+TEST_F(PlanInConfiguration, APlanBesideItsConfigurationFindsIt) {
+  write("main.tf", kVaultAndPlan);
+  write("plan.json", daily_plan().json());
+  auto input = read_terraform_plan_file((dir_ / "plan.json").string());
+  ASSERT_TRUE(input) << input.error().to_string();
+  EXPECT_EQ(named(input->vaults, "primary").location.to_string(), at("main.tf", 1, 1));
+  // Elsewhere, without --terraform-source: the plan's own places.
+  std::filesystem::create_directories(dir_ / "out");
+  write("out/plan.json", daily_plan().json());
+  auto alone = read_terraform_plan_file((dir_ / "out/plan.json").string());
+  ASSERT_TRUE(alone) << alone.error().to_string();
+  EXPECT_EQ(named(alone->vaults, "primary").location.pointer, "/resource_changes/0");
+}
+
+TEST_F(PlanInConfiguration, ABrokenConfigurationIsAnError) {
+  write("main.tf", "resource \"aws_backup_vault\" \"primary\" {\n");
+  EXPECT_EQ(read_error(daily_plan(), options_).id, "E_HCL_SYNTAX");
+  options_.source_dir = (dir_ / "nowhere").string();
+  const Error nowhere = read_error(daily_plan(), options_);
+  EXPECT_EQ(nowhere.id, "E_FILE");
+  EXPECT_EQ(nowhere.location.file, options_.source_dir);
 }
 
 }  // namespace
