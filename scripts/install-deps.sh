@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(cmake make g++ libfmt-dev libyaml-cpp-dev libsimdjson-dev libcli11-dev libgtest-dev libgmock-dev
           clang-format)
+# Graphviz's dot draws `snapkey graph --format svg`, whose tests and README diagram need it.
+packages+=(graphviz)
 
 missing=()
 for package in "${packages[@]}"; do

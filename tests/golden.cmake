@@ -43,7 +43,8 @@ snapkey_golden(golden_errors_table ${SNAPKEY_GOLDEN}/errors.txt 0 errors)
 snapkey_golden(golden_errors_json ${SNAPKEY_GOLDEN}/errors.json 0 errors --format json)
 
 # --version: the expected text follows project(VERSION), so it lives in the build tree.
-file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/version.txt "snapkey ${PROJECT_VERSION}\n")
+# The rule table's date follows the newest rule: a new one changes it, deliberately.
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/version.txt "snapkey ${PROJECT_VERSION} (rules of 2026-02-18)\n")
 snapkey_golden(golden_version ${CMAKE_CURRENT_BINARY_DIR}/version.txt 0 --version)
 # --help: exit code 0 (a plain test passes on 0), usage on standard output.
 add_test(NAME cli_help_exit_code COMMAND snapkey_cli predict --help)
@@ -444,3 +445,38 @@ snapkey_cli_error(cli_terraform_source_without_plan
                   "--terraform-source tests/data/estate/terraform-source applies only to Terraform plans"
                   predict --terraform-source tests/data/estate/terraform-source
                   ${SNAPKEY_CLI_DATA}/article.yaml)
+
+# graph: the article's first experiment (the aws/backup -> aws/rds fallback) and the CLI
+# scenario with its failing cross-account copy, native copy and restore.
+snapkey_golden(golden_graph_article_dot ${SNAPKEY_GOLDEN}/graph-article.dot 0
+               graph examples/article/1-mrk-default-vault.yaml)
+snapkey_golden(golden_graph_article_mermaid ${SNAPKEY_GOLDEN}/graph-article.mmd 0
+               graph examples/article/1-mrk-default-vault.yaml --format mermaid)
+snapkey_golden(golden_graph_dot ${SNAPKEY_GOLDEN}/graph.dot 0
+               graph ${SNAPKEY_CLI_DATA}/article.yaml --format dot)
+snapkey_golden(golden_graph_mermaid ${SNAPKEY_GOLDEN}/graph.mmd 0
+               graph ${SNAPKEY_CLI_DATA}/article.yaml --format mermaid)
+# Determinism: the shuffled twin draws the same diagram.
+snapkey_golden(golden_graph_dot_shuffled ${SNAPKEY_GOLDEN}/graph.dot 0
+               graph ${SNAPKEY_CLI_DATA}/article-shuffled.yaml)
+# --format svg without Graphviz: a usage error that says what to install.
+add_test(NAME cli_graph_svg_without_graphviz
+         COMMAND ${CMAKE_COMMAND} -E env PATH=${CMAKE_CURRENT_BINARY_DIR}/no-graphviz
+                 $<TARGET_FILE:snapkey_cli> graph --format svg ${SNAPKEY_CLI_DATA}/article.yaml
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli_graph_svg_without_graphviz PROPERTIES PASS_REGULAR_EXPRESSION
+  "^error E_GRAPHVIZ: --format svg needs Graphviz's dot on PATH, and there is none \\(Debian: apt-get install graphviz\\); --format dot and --format mermaid need nothing\n$")
+add_test(NAME golden_graph_svg_without_graphviz
+         COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:snapkey_cli>
+                 "-DARGS=graph;--format;svg;${SNAPKEY_CLI_DATA}/article.yaml"
+                 -DEXPECTED=${SNAPKEY_GOLDEN}/empty.txt -DEXIT_CODE=2 -DWORKDIR=${PROJECT_SOURCE_DIR}
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/run_golden.cmake)
+set_tests_properties(golden_graph_svg_without_graphviz PROPERTIES
+                     ENVIRONMENT "PATH=${CMAKE_CURRENT_BINARY_DIR}/no-graphviz")
+# With Graphviz (scripts/install-deps.sh installs it): the README's diagram is the article's
+# SVG, byte for byte, so the picture cannot drift from the predictions.
+find_program(SNAPKEY_DOT NAMES dot)
+if(SNAPKEY_DOT)
+  snapkey_golden(golden_graph_article_svg ${PROJECT_SOURCE_DIR}/docs/images/article-fallback.svg 0
+                 graph examples/article/1-mrk-default-vault.yaml --format svg)
+endif()

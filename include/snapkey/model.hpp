@@ -362,6 +362,9 @@ class Model {
 
   const Resource* find_resource(std::string_view ref) const;  // by name or ARN
   const Vault* find_vault(std::string_view ref) const;        // by name or ARN
+  // The key a vault encrypts with: its own key, the implicit aws/backup (standard) or an AWS owned
+  // key (air-gapped, R21). nullopt when the vault's key is not known.
+  std::optional<Key> key_of(const Vault& vault) const;
   // The account's facts; an account nobody described gets the defaults.
   Account account(const AccountId& id) const;
 

@@ -9,12 +9,14 @@
 #include <string_view>
 #include <utility>
 
+#include "cli/graphviz.hpp"
 #include "snapkey/check.hpp"
 #include "snapkey/io/inputs.hpp"
 #include "snapkey/io/policy.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/predict.hpp"
 #include "snapkey/render/findings.hpp"
+#include "snapkey/render/graph.hpp"
 #include "snapkey/render/predictions.hpp"
 #include "snapkey/render/tables.hpp"
 #include "snapkey/verify.hpp"
@@ -192,6 +194,16 @@ Result<std::string> predict(const PredictArgs& args) {
       break;
   }
   return render::render_table(predictions, {.color = args.color});
+}
+
+Result<std::string> graph(const GraphArgs& args) {
+  SNAPKEY_ASSIGN_OR_RETURN(Loaded loaded, load(args.input));
+  if (args.format == GraphFormat::mermaid) {
+    return render::render_graph_mermaid(loaded.model, loaded.predictions);
+  }
+  std::string dot = render::render_graph_dot(loaded.model, loaded.predictions);
+  if (args.format == GraphFormat::dot) return dot;
+  return run_graphviz(dot, "svg");
 }
 
 Result<std::string> explain(const ExplainArgs& args) {

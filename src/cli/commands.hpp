@@ -103,6 +103,18 @@ Result<CheckOutput> check(const CheckArgs& args);
 // `snapkey checks`.
 std::string checks(const ChecksArgs& args);
 
+// `snapkey graph`'s syntaxes: svg is dot laid out by Graphviz.
+enum class GraphFormat { dot, mermaid, svg };
+
+struct GraphArgs {
+  InputArgs input;
+  GraphFormat format = GraphFormat::dot;
+};
+
+// `snapkey graph`: the diagram of the inputs' recovery points. Errors: as predict, and
+// E_GRAPHVIZ (svg without a working Graphviz dot).
+Result<std::string> graph(const GraphArgs& args);
+
 struct ErrorsArgs {
   Format format = Format::table;
 };

@@ -6,6 +6,7 @@
 // --fail-on), 2 bad input or usage, 3 internal error.
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,7 @@
 #include "snapkey/arn.hpp"
 #include "snapkey/errors.hpp"
 #include "snapkey/policy.hpp"
+#include "snapkey/rules.hpp"
 #include "snapkey/version.hpp"
 
 namespace {
@@ -73,6 +75,12 @@ RunResult run_result(snapkey::Result<cli::CheckOutput> result) {
   if (!result) return result.error();
   return Output{std::move(result->text), result->fails ? kExitFindings : kExitOk};
 }
+
+const std::map<std::string, cli::GraphFormat> kGraphFormats = {
+    {"dot", cli::GraphFormat::dot},
+    {"mermaid", cli::GraphFormat::mermaid},
+    {"svg", cli::GraphFormat::svg},
+};
 
 const std::map<std::string, cli::CheckFormat> kCheckFormats = {
     {"text", cli::CheckFormat::text},         {"json", cli::CheckFormat::json},
@@ -165,7 +173,9 @@ int run(int argc, char** argv) {
       "copy, or why the copy fails, explains why rule by rule, checks the design against a "
       "policy, and checks the predictions against the copy jobs AWS ran.",
       "snapkey"};
-  app.set_version_flag("--version", std::string("snapkey ") + snapkey::version());
+  // The rule table's date says which AWS behaviour this build knows (docs/rules.md).
+  app.set_version_flag("--version", fmt::format("snapkey {} (rules of {})", snapkey::version(),
+                                                snapkey::newest_rule_date().to_string()));
   app.require_subcommand(1);
 
   cli::PredictArgs predict;
@@ -244,6 +254,16 @@ int run(int argc, char** argv) {
   std::string checks_format = "table";
   add_format_option(*checks_app, checks_format, {"table", "markdown", "json"});
 
+  cli::GraphArgs graph;
+  CLI::App* graph_app = app.add_subcommand(
+      "graph",
+      "Draw the inputs' recovery points: accounts and Regions as boxes, an arrow for every "
+      "backup and copy labelled with its key; svg needs Graphviz's dot");
+  graph_app->add_option("inputs", graph.input.paths, kInputsHelp)->required()->type_name("INPUT");
+  std::string graph_format = "dot";
+  add_format_option(*graph_app, graph_format, {"dot", "mermaid", "svg"});
+  add_input_options(*graph_app, graph.input);
+
   cli::ErrorsArgs errors;
   CLI::App* errors_app =
       app.add_subcommand("errors", "List the error ids snapkey reports, with their exit codes");
@@ -282,6 +302,9 @@ int run(int argc, char** argv) {
   } else if (check_app->parsed()) {
     check.color = check.format == cli::CheckFormat::text && use_color();
     result = run_result(cli::check(check));
+  } else if (graph_app->parsed()) {
+    graph.format = kGraphFormats.at(graph_format);
+    result = run_result(cli::graph(graph));
   } else if (checks_app->parsed()) {
     result = Output{cli::checks(checks), kExitOk};
   } else if (errors_app->parsed()) {

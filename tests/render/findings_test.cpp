@@ -18,7 +18,7 @@
 namespace snapkey::render {
 namespace {
 
-using snapkey::testing::json_example;
+using snapkey::testing::fenced_example;
 using snapkey::testing::read_source_file;
 using ::testing::HasSubstr;
 using ::testing::Not;

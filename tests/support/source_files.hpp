@@ -1,5 +1,5 @@
-// Tests that keep docs in step with the code: the project's own files, and the fenced JSON
-// example under a heading of a Markdown document.
+// Tests that keep docs in step with the code: the project's own files, and the fenced example
+// (JSON, Mermaid) under a heading of a Markdown document.
 #ifndef SNAPKEY_TESTS_SOURCE_FILES_HPP
 #define SNAPKEY_TESTS_SOURCE_FILES_HPP
 
@@ -19,13 +19,14 @@ inline std::string read_source_file(std::string_view relative) {
   return text.str();
 }
 
-// The body of the first ```json block after the line `heading` ("## Example"); nullopt when
+// The body of the first ```LANGUAGE block after the line `heading` ("## Example"); nullopt when
 // there is no such heading or block.
-inline std::optional<std::string> json_example(const std::string& markdown,
-                                               std::string_view heading) {
+inline std::optional<std::string> fenced_example(const std::string& markdown,
+                                                 std::string_view heading,
+                                                 std::string_view language = "json") {
   const std::size_t at = markdown.find("\n" + std::string(heading) + "\n");
   if (at == std::string::npos) return std::nullopt;
-  constexpr std::string_view kOpen = "```json\n";
+  const std::string kOpen = "```" + std::string(language) + "\n";
   const std::size_t begin = markdown.find(kOpen, at);
   if (begin == std::string::npos) return std::nullopt;
   const std::size_t end = markdown.find("```\n", begin + kOpen.size());

@@ -111,7 +111,7 @@ void into_air_gapped_vault(const Context& ctx, const Resource& resource, const K
   if (!symmetric_encryption_key(source, "resource key", d) ||
       !key_enabled(source, "R26", "resource key", d))
     return;
-  const std::optional<Key> key = vault_key(ctx.model, vault);
+  const std::optional<Key> key = ctx.model.key_of(vault);
   if (!air_gapped_vault_usable(ctx, vault, *key, d) || !key_enabled(*key, "R27", "vault key", d))
     return;
   d.step("R21", "Every backup in a logically air-gapped vault is encrypted with the vault's key.",

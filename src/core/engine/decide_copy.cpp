@@ -742,7 +742,7 @@ struct Copy {
     if (!source_exists() || !air_gapped_target_allowed() || !allowed()) return std::move(d);
     std::optional<Key> source_key;
     if (!source_key_usable(source_key)) return std::move(d);
-    const std::optional<Key> key = vault_key(ctx.model, destination);
+    const std::optional<Key> key = ctx.model.key_of(destination);
     if (!key) {
       d.indeterminate(
           fmt::format("the key of vault {}: {}", destination.name, destination.key_unknown),

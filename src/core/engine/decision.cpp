@@ -162,21 +162,6 @@ std::string describe(const Key& key) {
   return key.aliases.empty() ? arn : fmt::format("{} ({})", key.aliases.front(), arn);
 }
 
-std::optional<Key> vault_key(const Model& model, const Vault& vault) {
-  if (!vault.key_unknown.empty()) return std::nullopt;
-  const AccountId account = Model::account_of(vault);
-  const Region region = Model::region_of(vault);
-  if (!vault.key.empty()) return *model.find_key(vault.key, account, region);
-  if (vault.type == VaultType::standard)
-    return model.aws_managed_key(kAwsBackupAlias, account, region);
-  Key owned;
-  owned.name = "AWS owned key";
-  owned.region = region;
-  owned.account = account;
-  owned.manager = KeyManager::aws_owned;
-  return owned;
-}
-
 bool key_usable_by(const Model& model, const Key& key, const AccountId& account) {
   if (key.account == account) return true;
   if (key.manager != KeyManager::customer) return false;

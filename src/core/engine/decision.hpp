@@ -87,9 +87,6 @@ std::string service_linked_role(const Region& region, const AccountId& account);
 
 // How a key is shown in facts and messages: "alias/x (arn:...)", "alias/aws/rds (ARN not known)".
 std::string describe(const Key& key);
-// The key a vault encrypts with: its own key, the implicit aws/backup (standard) or an AWS owned
-// key (air-gapped). nullptr when the vault's key is not known.
-std::optional<Key> vault_key(const Model& model, const Vault& vault);
 // Whether the key policy of `key` lets `account` use it (its own account always may).
 bool key_usable_by(const Model& model, const Key& key, const AccountId& account);
 // False (and the outcome indeterminate) when whether `account` may use `key` is not known: the

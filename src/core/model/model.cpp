@@ -635,6 +635,20 @@ const Vault* Model::find_vault(std::string_view ref) const {
   return nullptr;
 }
 
+std::optional<Key> Model::key_of(const Vault& vault) const {
+  if (!vault.key_unknown.empty()) return std::nullopt;
+  const AccountId account = account_of(vault);
+  const Region region = region_of(vault);
+  if (!vault.key.empty()) return *find_key(vault.key, account, region);
+  if (vault.type == VaultType::standard) return aws_managed_key(kAwsBackupAlias, account, region);
+  Key owned;
+  owned.name = "AWS owned key";
+  owned.region = region;
+  owned.account = account;
+  owned.manager = KeyManager::aws_owned;
+  return owned;
+}
+
 Account Model::account(const AccountId& id) const {
   const auto it = index_->account_by_id.find(id.value);
   if (it != index_->account_by_id.end()) return input_->accounts[it->second];
