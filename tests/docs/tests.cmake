@@ -11,3 +11,4 @@ function(snapkey_doc_test name doc)
 endfunction()
 
 snapkey_doc_test(docs.tutorial docs/tutorial.md)
+snapkey_doc_test(docs.tutorial.ja docs/ja/tutorial.md)
