@@ -26,3 +26,8 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/snapkey-config-version.cm
 install(FILES ${PROJECT_BINARY_DIR}/snapkey-config.cmake
               ${PROJECT_BINARY_DIR}/snapkey-config-version.cmake
         DESTINATION ${SNAPKEY_CMAKE_DIR})
+
+# With the CLI: its man page.
+if(SNAPKEY_CLI)
+  install(FILES ${PROJECT_SOURCE_DIR}/docs/man/snapkey.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endif()

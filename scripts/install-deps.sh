@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(cmake make g++ libfmt-dev libyaml-cpp-dev libsimdjson-dev libcli11-dev libgtest-dev libgmock-dev
           clang-format)
+# The packaging tests (tests/packaging/): groff renders the man page.
+packages+=(groff-base)
 
 missing=()
 for package in "${packages[@]}"; do
