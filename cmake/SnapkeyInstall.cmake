@@ -27,7 +27,12 @@ install(FILES ${PROJECT_BINARY_DIR}/snapkey-config.cmake
               ${PROJECT_BINARY_DIR}/snapkey-config-version.cmake
         DESTINATION ${SNAPKEY_CMAKE_DIR})
 
-# With the CLI: its man page.
+# With the CLI: its man page, and its bash and zsh completions where Debian's bash-completion
+# and zsh look for them.
 if(SNAPKEY_CLI)
   install(FILES ${PROJECT_SOURCE_DIR}/docs/man/snapkey.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES ${PROJECT_SOURCE_DIR}/completions/snapkey.bash
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME snapkey)
+  install(FILES ${PROJECT_SOURCE_DIR}/completions/_snapkey
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 endif()
