@@ -27,6 +27,28 @@ install(FILES ${PROJECT_BINARY_DIR}/snapkey-config.cmake
               ${PROJECT_BINARY_DIR}/snapkey-config-version.cmake
         DESTINATION ${SNAPKEY_CMAKE_DIR})
 
+# pkg-config: snapkey.pc, for builds without CMake:
+#   c++ -std=c++20 main.cpp $(pkg-config --cflags --libs --static snapkey)
+# One file for the three libraries (the engine, snapkey::io and snapkey::render). They are
+# static, so what they link privately is Requires.private, which --static adds: fmt, yaml-cpp and
+# simdjson, whose Debian packages ship .pc files. The tree-sitter runtime and HCL grammar are
+# objects inside libsnapkey_io.a (cmake/SnapkeyTreeSitter.cmake), as in the CMake package:
+# nothing to install or list. The prefix is found from where the .pc file is (${pcfiledir}), so
+# the file is right wherever the tree ends up: cmake --install --prefix, cpack's staging, the .deb.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(SNAPKEY_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(SNAPKEY_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
+  set(SNAPKEY_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+else()
+  file(RELATIVE_PATH _snapkey_pc_up /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+  string(REGEX REPLACE "/$" "" _snapkey_pc_up "${_snapkey_pc_up}")
+  set(SNAPKEY_PC_PREFIX "\${pcfiledir}/${_snapkey_pc_up}")
+  set(SNAPKEY_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+  set(SNAPKEY_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
+configure_file(${PROJECT_SOURCE_DIR}/cmake/snapkey.pc.in ${PROJECT_BINARY_DIR}/snapkey.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/snapkey.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
 # With the CLI: its man page, and its bash and zsh completions where Debian's bash-completion
 # and zsh look for them.
 if(SNAPKEY_CLI)

@@ -1,5 +1,13 @@
 # The packaging tests, included from tests/CMakeLists.txt: the man page and the completion
-# scripts against `snapkey --help`.
+# scripts against `snapkey --help`. (example.consumer, in examples/examples.cmake, checks what
+# `cmake --install` installs and the pkg-config file.)
+
+find_program(SNAPKEY_PKG_CONFIG NAMES pkg-config pkgconf)
+# Where the install puts things, for the -P scripts (tests/packaging/installed.cmake).
+set(SNAPKEY_INSTALL_DIRS
+  -DVERSION=${PROJECT_VERSION} -DBINDIR=${CMAKE_INSTALL_BINDIR} -DLIBDIR=${CMAKE_INSTALL_LIBDIR}
+  -DINCLUDEDIR=${CMAKE_INSTALL_INCLUDEDIR} -DMANDIR=${CMAKE_INSTALL_MANDIR}
+  -DDATADIR=${CMAKE_INSTALL_DATADIR})
 
 if(SNAPKEY_CLI)
   find_program(SNAPKEY_BASH bash REQUIRED)
