@@ -27,6 +27,19 @@ install(FILES ${PROJECT_BINARY_DIR}/snapkey-config.cmake
               ${PROJECT_BINARY_DIR}/snapkey-config-version.cmake
         DESTINATION ${SNAPKEY_CMAKE_DIR})
 
+# Stripping (cmake --install --strip, and cpack, which the .deb is made with) strips the CLI but,
+# for static libraries, nothing: their debug information is most of their size (hundreds of MB
+# in a RelWithDebInfo build). Strip that too, as Debian's dh_strip does; the symbols stay.
+install(CODE "
+  if(CMAKE_INSTALL_DO_STRIP AND NOT \"${CMAKE_STRIP}\" STREQUAL \"\")
+    foreach(library $<TARGET_FILE_NAME:snapkey> $<TARGET_FILE_NAME:snapkey_io>
+                    $<TARGET_FILE_NAME:snapkey_render>)
+      execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --enable-deterministic-archives
+        \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/\${library}\"
+        COMMAND_ERROR_IS_FATAL ANY)
+    endforeach()
+  endif()")
+
 # pkg-config: snapkey.pc, for builds without CMake:
 #   c++ -std=c++20 main.cpp $(pkg-config --cflags --libs --static snapkey)
 # One file for the three libraries (the engine, snapkey::io and snapkey::render). They are
