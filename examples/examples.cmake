@@ -46,13 +46,15 @@ snapkey_golden(example.aws-2026.check ${SNAPKEY_AWS_2026}/check.txt 1
 snapkey_golden(example.aws-2026.predict-2026-01 ${SNAPKEY_AWS_2026}/predict-2026-01-01.txt 0
                predict examples/aws-2026/estate.yaml --as-of 2026-01-01)
 
-# The consumer: a tiny program built against the *installed* snapkey with find_package, so the
-# packaging cannot rot ({fmt}'s find-package-test).
+# The consumer: a tiny program built against the *installed* snapkey with find_package and with
+# pkg-config, so the packaging cannot rot ({fmt}'s find-package-test). It checks what the install
+# puts where first (tests/packaging/installed.cmake).
 add_test(NAME example.consumer
   COMMAND ${CMAKE_COMMAND}
           -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DPROJECT_BINARY_DIR=${PROJECT_BINARY_DIR}
           -DBINARY_DIR=${CMAKE_CURRENT_BINARY_DIR}/consumer-test
-          -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
+          -DCXX_COMPILER=${CMAKE_CXX_COMPILER} -DPKG_CONFIG=${SNAPKEY_PKG_CONFIG}
+          ${SNAPKEY_INSTALL_DIRS}
           -P ${PROJECT_SOURCE_DIR}/examples/consumer/run.cmake)
 set_tests_properties(example.consumer PROPERTIES TIMEOUT 600)
 # The same from source: a project that builds snapkey with add_subdirectory and links

@@ -7,6 +7,10 @@ packages=(cmake make g++ libfmt-dev libyaml-cpp-dev libsimdjson-dev libcli11-dev
           clang-format)
 # Graphviz's dot draws `snapkey graph --format svg`, whose tests and README diagram need it.
 packages+=(graphviz)
+# The packaging tests (tests/packaging/): groff renders the man page; bash-completion and zsh run
+# the completion scripts (zsh is 5 MB); pkg-config builds the consumer from snapkey.pc;
+# dpkg-dev's dpkg-shlibdeps and file give the .deb its Depends.
+packages+=(groff-base bash-completion zsh pkg-config dpkg-dev file)
 
 missing=()
 for package in "${packages[@]}"; do
