@@ -54,8 +54,8 @@ run_bash_tests() {
     snapkey --help rules --format ""
   expect "--as-of takes a date: nothing to complete" "" snapkey predict --as-of ""
   expect "an input" "examples" snapkey predict exa
-  expect "a policy file" "README.md" snapkey check --policy READ
-  expect "--terraform-source takes a directory" "" snapkey check --terraform-source READ
+  expect "a policy file" "CMakeLists.txt" snapkey check --policy CMakeL
+  expect "--terraform-source takes a directory" "" snapkey check --terraform-source CMakeL
   expect "--terraform-source" "examples" snapkey check --terraform-source exa
   expect "explain: the recovery points of the inputs" \
     "aurora@tokyo-default aurora@virginia-default" \
