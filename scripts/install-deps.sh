@@ -7,6 +7,8 @@ packages=(cmake make g++ libfmt-dev libyaml-cpp-dev libsimdjson-dev libcli11-dev
           clang-format)
 # Graphviz's dot draws `snapkey graph --format svg`, whose tests and README diagram need it.
 packages+=(graphviz)
+# Headless Chromium renders `snapkey check --format html` in its test (tests/html/).
+packages+=(chromium)
 # The packaging tests (tests/packaging/): groff renders the man page; bash-completion and zsh run
 # the completion scripts (zsh is 5 MB); pkg-config builds the consumer from snapkey.pc;
 # dpkg-dev's dpkg-shlibdeps and file give the .deb its Depends.

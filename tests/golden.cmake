@@ -480,3 +480,20 @@ if(SNAPKEY_DOT)
   snapkey_golden(golden_graph_article_svg ${PROJECT_SOURCE_DIR}/docs/images/article-fallback.svg 0
                  graph examples/article/1-mrk-default-vault.yaml --format svg)
 endif()
+
+# check --format html: one self-contained page, the diagram inline when Graphviz draws it, a
+# note instead without it. tests/html/ renders it in headless Chromium.
+add_test(NAME golden_check_html_without_graphviz
+         COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:snapkey_cli>
+                 "-DARGS=check;examples/article/1-mrk-default-vault.yaml;--format;html;--today;2026-03-01"
+                 -DEXPECTED=${SNAPKEY_GOLDEN}/check-article-no-diagram.html -DEXIT_CODE=1
+                 -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/run_golden.cmake)
+set_tests_properties(golden_check_html_without_graphviz PROPERTIES
+                     ENVIRONMENT "PATH=${CMAKE_CURRENT_BINARY_DIR}/no-graphviz")
+if(SNAPKEY_DOT)
+  snapkey_golden(golden_check_html ${SNAPKEY_GOLDEN}/check-article.html 1
+                 check examples/article/1-mrk-default-vault.yaml --format html --today 2026-03-01)
+  snapkey_golden(golden_check_suppressions_html ${SNAPKEY_GOLDEN}/check-suppressions.html 1
+                 check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/suppressions.yaml
+                 --today 2026-03-01 --format html)
+endif()

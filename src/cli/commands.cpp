@@ -139,11 +139,19 @@ Result<Policy> load_policy(const std::optional<std::string>& path) {
   return io::read_policy_file(*path);
 }
 
-std::string render(const Findings& findings, const CheckArgs& args,
-                   const std::vector<io::SkippedInput>& skipped) {
+// The diagram of the HTML report: "" (the page says it was not drawn) without Graphviz.
+std::string diagram_svg(const Loaded& loaded) {
+  Result<std::string> svg =
+      run_graphviz(render::render_graph_dot(loaded.model, loaded.predictions), "svg");
+  return svg ? std::move(svg).value() : std::string();
+}
+
+std::string render(const Findings& findings, const CheckArgs& args, const Loaded& loaded) {
   switch (args.format) {
     case CheckFormat::json:
-      return render::render_findings_json(findings, skipped);
+      return render::render_findings_json(findings, loaded.skipped);
+    case CheckFormat::html:
+      return render::render_findings_html(findings, diagram_svg(loaded));
     case CheckFormat::sarif:
       return render::render_findings_sarif(findings);
     case CheckFormat::junit:
@@ -300,7 +308,7 @@ Result<CheckOutput> check(const CheckArgs& args) {
   io::locate_lines(findings);
   CheckOutput out;
   out.fails = args.fail_on && findings.fails(*args.fail_on);
-  out.text = render(findings, args, loaded.skipped);
+  out.text = render(findings, args, loaded);
   return out;
 }
 

@@ -55,7 +55,7 @@ struct RulesArgs {
 };
 
 // `snapkey check`'s report formats.
-enum class CheckFormat { text, json, sarif, junit, markdown };
+enum class CheckFormat { text, json, sarif, junit, markdown, html };
 
 struct CheckArgs {
   InputArgs input;

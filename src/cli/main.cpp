@@ -85,7 +85,7 @@ const std::map<std::string, cli::GraphFormat> kGraphFormats = {
 const std::map<std::string, cli::CheckFormat> kCheckFormats = {
     {"text", cli::CheckFormat::text},         {"json", cli::CheckFormat::json},
     {"sarif", cli::CheckFormat::sarif},       {"junit", cli::CheckFormat::junit},
-    {"markdown", cli::CheckFormat::markdown},
+    {"markdown", cli::CheckFormat::markdown}, {"html", cli::CheckFormat::html},
 };
 
 // --fail-on: a severity, or never (nullopt).
@@ -232,7 +232,8 @@ int run(int argc, char** argv) {
                    "every check that is on by default")
       ->type_name("FILE");
   std::string check_format = "text";
-  add_format_option(*check_app, check_format, {"text", "json", "sarif", "junit", "markdown"});
+  add_format_option(*check_app, check_format,
+                    {"text", "json", "sarif", "junit", "markdown", "html"});
   std::string fail_on = "error";
   check_app
       ->add_option("--fail-on", fail_on,

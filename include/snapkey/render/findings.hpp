@@ -1,12 +1,14 @@
 // Renderers for `snapkey check`: findings as a text report, JSON, SARIF 2.1.0 (code-scanning
-// dashboards), JUnit XML (CI test reports) and Markdown (pull-request comments). Pure functions;
-// the lines of JSON Pointer locations are filled in before, by io::locate_lines.
+// dashboards), JUnit XML (CI test reports), Markdown (pull-request comments) and HTML (a page to
+// look at). Pure functions; the lines of JSON Pointer locations are filled in before, by
+// io::locate_lines.
 //
 //   std::string sarif = snapkey::render::render_findings_sarif(findings);
 #ifndef SNAPKEY_RENDER_FINDINGS_HPP
 #define SNAPKEY_RENDER_FINDINGS_HPP
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "snapkey/check.hpp"
@@ -32,6 +34,10 @@ std::string render_findings_sarif(const Findings& findings);
 std::string render_findings_junit(const Findings& findings);
 // A Markdown report for a pull-request comment: a summary, a table per severity, the fixes.
 std::string render_findings_markdown(const Findings& findings);
+// One self-contained HTML page (no script, nothing fetched): the findings grouped as in the text
+// report, each with its fix, and `diagram_svg` (render_graph_dot drawn by Graphviz) inline; ""
+// for a page that says the diagram was not drawn.
+std::string render_findings_html(const Findings& findings, std::string_view diagram_svg);
 
 }  // namespace snapkey::render
 
