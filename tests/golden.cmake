@@ -247,7 +247,7 @@ set_tests_properties(cli_help_check_today PROPERTIES PASS_REGULAR_EXPRESSION
 # Usage and input errors of check: exit 2, nothing on standard output, the whole message.
 snapkey_golden(golden_check_bad_format ${SNAPKEY_GOLDEN}/empty.txt 2
                check ${SNAPKEY_ARTICLE_1} --format xml)
-snapkey_cli_error(cli_check_bad_format "--format: xml not in {text,json,sarif,junit,markdown}"
+snapkey_cli_error(cli_check_bad_format "--format: xml not in {text,json,sarif,junit,markdown,html}"
                   check ${SNAPKEY_ARTICLE_1} --format xml)
 snapkey_golden(golden_checks_bad_format ${SNAPKEY_GOLDEN}/empty.txt 2 checks --format sarif)
 snapkey_cli_error(cli_checks_bad_format "--format: sarif not in {table,markdown,json}"

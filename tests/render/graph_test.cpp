@@ -102,9 +102,9 @@ TEST(GraphDiagram, TheCopyIntoTheDefaultVaultIsAFallbackToAwsRds) {
   const Edge* copy = edge(diagram, "vault:tokyo-default", "vault:virginia-default");
   ASSERT_NE(copy, nullptr);
   EXPECT_EQ(copy->kind, EdgeKind::fallback);
-  EXPECT_THAT(copy->lines,
-              ElementsAre("copy · R9", "alias/aws/rds", "not the vault key alias/aws/backup",
-                          "multi-Region replica not used (R8)"));
+  EXPECT_THAT(copy->lines, ElementsAre("aurora: copy · R9", "alias/aws/rds",
+                                       "not the vault key alias/aws/backup",
+                                       "multi-Region replica not used (R8)"));
   // The vault points at the key its copies really get.
   const Edge* gets =
       edge(diagram, "vault:virginia-default", "key:alias/aws/rds@us-east-1:111111111111");
@@ -119,7 +119,7 @@ TEST(GraphDiagram, ACopyThatGetsItsVaultKeyAndABackupAreNotHighlighted) {
   const Edge* copy = edge(diagram, "vault:tokyo-default", "vault:virginia-replica");
   ASSERT_NE(copy, nullptr);
   EXPECT_EQ(copy->kind, EdgeKind::recovery_point);
-  EXPECT_THAT(copy->lines, ElementsAre("copy · R7", "alias/test-key-multi-virginia"));
+  EXPECT_THAT(copy->lines, ElementsAre("aurora: copy · R7", "alias/test-key-multi-virginia"));
   const Edge* backup = edge(diagram, "resource:aurora", "vault:tokyo-default");
   ASSERT_NE(backup, nullptr);
   EXPECT_EQ(backup->kind, EdgeKind::recovery_point);
@@ -208,7 +208,7 @@ TEST(GraphDot, QuotesEveryIdAndLabelAndStylesEdgesByKind) {
                              "shape=cylinder"));
   EXPECT_THAT(
       dot, HasSubstr("  \"vault:tokyo-default\" -> \"vault:virginia-default\" "
-                     "[label=\"copy · R9\\nalias/aws/rds\\nnot the vault key "
+                     "[label=\"aurora: copy · R9\\nalias/aws/rds\\nnot the vault key "
                      "alias/aws/backup\\nmulti-Region replica not used (R8)\", color=\"#d9480f\""));
 }
 
@@ -228,7 +228,7 @@ TEST(GraphMermaid, NumbersNodesInDrawingOrderAndStylesLinksByIndex) {
                                  "2026-03-01.\nflowchart LR\n  subgraph a1[\"account "
                                  "111111111111\"]\n    subgraph r1[\"ap-northeast-1\"]\n"
                                  "      n1[(\"aurora<br/>Aurora cluster\")]:::resource\n"));
-  EXPECT_THAT(mermaid, HasSubstr(" ==>|\"copy · R9<br/>alias/aws/rds<br/>not the vault key "
+  EXPECT_THAT(mermaid, HasSubstr(" ==>|\"aurora: copy · R9<br/>alias/aws/rds<br/>not the vault key "
                                  "alias/aws/backup<br/>multi-Region replica not used (R8)\"| "));
   EXPECT_THAT(mermaid, HasSubstr("linkStyle 1 stroke:#d9480f,stroke-width:4px,color:#d9480f\n"));
 }

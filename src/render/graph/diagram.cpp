@@ -70,9 +70,11 @@ std::string vault_kind(const Vault& vault) {
   return fmt::format("vault {}", vault.vault_name());
 }
 
-// How an edge's label starts: "backup · R2", "copy · R9".
+// How an edge's label starts: "backup · R2", "aurora: copy · R9". Copies name their resource:
+// the vaults they join hold the recovery points of many.
 std::string operation_line(const Prediction& rp) {
   std::string line(to_string(rp.operation));
+  if (rp.operation != Operation::backup) line = rp.resource + ": " + line;
   if (rp.continuous) line += " (continuous)";
   if (!rp.rules.empty()) line += " · " + rp.rules.back();
   return line;
