@@ -34,18 +34,6 @@ dd { margin: 0; }
 .diagram svg { max-width: 100%; height: auto; }
 )";
 
-std::string_view heading(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "Errors";
-    case Severity::warning:
-      return "Warnings";
-    case Severity::info:
-      break;
-  }
-  return "Info";
-}
-
 void add_row(std::string& out, std::string_view label, std::string_view text) {
   if (text.empty()) return;
   fmt::format_to(std::back_inserter(out), "<dt>{}</dt><dd>{}</dd>\n", label, xml_text(text));
@@ -77,7 +65,7 @@ std::string section(const Findings& findings, Severity severity) {
   }
   if (out.empty()) return out;
   return fmt::format("<section class=\"{}\">\n<h2>{}</h2>\n{}</section>\n", to_string(severity),
-                     heading(severity), out);
+                     detail::section_title(severity), out);
 }
 
 std::string suppressed_section(const Findings& findings) {

@@ -35,18 +35,6 @@ std::string inline_text(std::string_view text) {
   return out;
 }
 
-std::string_view heading(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "Errors";
-    case Severity::warning:
-      return "Warnings";
-    case Severity::info:
-      break;
-  }
-  return "Info";
-}
-
 // "## snapkey check: ❌ 1 error, 2 warnings" / "## snapkey check: ✅ No findings": the verdict a
 // reviewer reads first. Only the severities present are counted.
 std::string headline(const detail::Tally& tally) {
@@ -90,7 +78,7 @@ std::string table(const Findings& findings, Severity severity) {
   }
   if (out.empty()) return out;
   return fmt::format("\n### {}\n\n| Check | Subject | Message | Location |\n|---|---|---|---|\n",
-                     heading(severity)) +
+                     detail::section_title(severity)) +
          out;
 }
 

@@ -25,6 +25,18 @@ std::size_t Tally::of(Severity severity) const {
   return info;
 }
 
+std::string_view section_title(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "Errors";
+    case Severity::warning:
+      return "Warnings";
+    case Severity::info:
+      break;
+  }
+  return "Info";
+}
+
 Tally tally(const Findings& findings) {
   Tally out;
   for (const Finding& f : findings.findings) {

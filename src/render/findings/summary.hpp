@@ -16,6 +16,9 @@ namespace snapkey::render::detail {
 inline constexpr Severity kSeveritiesHighestFirst[] = {Severity::error, Severity::warning,
                                                        Severity::info};
 
+// A section's title: "Errors", "Warnings", "Info".
+std::string_view section_title(Severity severity);
+
 // Findings counted: unsuppressed ones by severity, suppressed ones apart.
 struct Tally {
   std::size_t error = 0;
