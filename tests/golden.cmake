@@ -497,3 +497,38 @@ if(SNAPKEY_DOT)
                  check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/suppressions.yaml
                  --today 2026-03-01 --format html)
 endif()
+
+# --- Issue 12: snapkey export-scenario ----------------------------------------------------------
+# What was read, as one scenario file: a saved AWS CLI export (two accounts, three Regions, backup
+# selections, observed copy jobs) and a Terraform plan (keys not created yet, an unknown vault key,
+# addresses). Each export predicts what its inputs predict: the examples' own expected JSON.
+snapkey_golden(golden_export_aws_cli ${SNAPKEY_GOLDEN}/export-aws-cli.yaml 0
+               export-scenario examples/aws-cli/export)
+snapkey_golden(golden_export_aws_cli_predicts
+               ${PROJECT_SOURCE_DIR}/examples/aws-cli/expected/predict.json 0
+               predict --format json tests/golden/export-aws-cli.yaml)
+snapkey_golden(golden_export_terraform_plan ${SNAPKEY_GOLDEN}/export-terraform-plan.yaml 0
+               export-scenario examples/terraform/plan.json)
+snapkey_golden(golden_export_terraform_plan_predicts
+               ${PROJECT_SOURCE_DIR}/examples/terraform/expected/predict.json 0
+               predict --format json tests/golden/export-terraform-plan.yaml)
+# Two CloudFormation templates placed with --account and --stack: the values their functions and
+# conditions take, their logical ids as addresses.
+snapkey_golden(golden_export_cloudformation ${SNAPKEY_GOLDEN}/export-cloudformation.yaml 0
+               export-scenario --account 123456789012
+               --stack examples/cloudformation/ireland.yaml=eu-west-1
+               --stack examples/cloudformation/frankfurt.json=eu-central-1
+               examples/cloudformation/ireland.yaml examples/cloudformation/frankfurt.json)
+snapkey_golden(golden_export_cloudformation_predicts
+               ${PROJECT_SOURCE_DIR}/examples/cloudformation/expected/predict.json 0
+               predict --format json tests/golden/export-cloudformation.yaml)
+# Bad input: exit code 2, nothing on standard output, the error on standard error.
+snapkey_golden(golden_export_bad_input ${SNAPKEY_GOLDEN}/empty.txt 2
+               export-scenario ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml)
+snapkey_cli_error(cli_export_bad_input
+                  "^tests/data/cli/bad-unknown-key.yaml:6:5: error E_SCENARIO_KEY: unknown key 'alais' in key 'app-key'; did you mean 'alias'\\?\n$"
+                  export-scenario ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml)
+# No input, or --as-of (the export writes the inputs' own as_of): usage errors.
+snapkey_golden(golden_export_usage ${SNAPKEY_GOLDEN}/empty.txt 2 export-scenario)
+snapkey_golden(golden_export_usage_as_of ${SNAPKEY_GOLDEN}/empty.txt 2
+               export-scenario ${SNAPKEY_CLI_DATA}/minimal.yaml --as-of 2025-06-01)

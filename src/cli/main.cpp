@@ -120,9 +120,8 @@ constexpr const char* kAsOfHelp =
     "The date whose AWS behaviour to predict; default: the scenario's as_of, else the newest "
     "rule date";
 
-// The options every command that reads inputs shares: --as-of and the CloudFormation ones.
-void add_input_options(CLI::App& app, cli::InputArgs& args) {
-  app.add_option("--as-of", args.as_of, kAsOfHelp)->type_name("YYYY-MM-DD");
+// The placement options: where templates and plans are deployed, their variables and parameters.
+void add_placement_options(CLI::App& app, cli::InputArgs& args) {
   app.add_option("--region", args.region,
                  "The Region CloudFormation templates are deployed to (a template does not say), "
                  "and Terraform plans' providers that configure none")
@@ -165,6 +164,12 @@ void add_input_options(CLI::App& app, cli::InputArgs& args) {
       ->type_name("NAME=VALUE")
       ->check(checked(cli::check_parameter))
       ->allow_extra_args(false);
+}
+
+// The options every command that reads inputs and predicts shares: --as-of and the placement ones.
+void add_input_options(CLI::App& app, cli::InputArgs& args) {
+  app.add_option("--as-of", args.as_of, kAsOfHelp)->type_name("YYYY-MM-DD");
+  add_placement_options(app, args);
 }
 
 int run(int argc, char** argv) {
@@ -271,6 +276,16 @@ int run(int argc, char** argv) {
   std::string errors_format = "table";
   add_format_option(*errors_app, errors_format, {"table", "markdown", "json"});
 
+  cli::ExportScenarioArgs export_scenario;
+  CLI::App* export_app = app.add_subcommand(
+      "export-scenario",
+      "Write the model the inputs make as one scenario file on standard output: a minimal, "
+      "shareable reproduction that predicts the same");
+  export_app->add_option("inputs", export_scenario.input.paths, kInputsHelp)
+      ->required()
+      ->type_name("INPUT");
+  add_placement_options(*export_app, export_scenario.input);  // what was read: no --as-of
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -310,6 +325,8 @@ int run(int argc, char** argv) {
     result = Output{cli::checks(checks), kExitOk};
   } else if (errors_app->parsed()) {
     result = Output{cli::errors(errors), kExitOk};
+  } else if (export_app->parsed()) {
+    result = run_result(cli::export_scenario(export_scenario));
   } else {
     result = Output{cli::rules(rules), kExitOk};
   }

@@ -424,7 +424,9 @@ class ModelBuilder {
                   model_.region_of(plan).name));
         }
       }
-      for (const std::string& ref : plan.resources) {
+      std::vector<std::string> refs = plan.resources;
+      for (const auto& entry : plan.resources_unknown) refs.push_back(entry.first);
+      for (const std::string& ref : refs) {
         const std::string user = fmt::format("plan '{}'", plan.name);
         auto resource = resolve_resource(ref, plan.location, user);
         if (!resource) return resource.error();
@@ -456,7 +458,9 @@ class ModelBuilder {
   }
 
   // Turns every plan's resources into sorted, unique resource names, adding what its selections
-  // assign: resources of the plan's account and Region only, as AWS Backup does.
+  // assign: resources of the plan's account and Region only, as AWS Backup does. The resources
+  // the input says may be assigned (a scenario's resources_unknown) are named by name too, and
+  // the selections add theirs.
   Status selections() {
     // Resources by account and Region, so each plan only looks at its own (exports have
     // thousands of both).
@@ -469,6 +473,9 @@ class ModelBuilder {
       for (const std::string& ref : plan.resources) names.insert(model_.find_resource(ref)->name);
       const auto local = by_place.find({model_.account_of(plan), model_.region_of(plan)});
       std::map<std::string, std::string> unknown;
+      for (auto& [ref, why] : plan.resources_unknown) {
+        unknown.try_emplace(model_.find_resource(ref)->name, std::move(why));
+      }
       for (const Selection& selection : plan.selections) {
         if (local == by_place.end()) break;
         for (const Resource* resource : local->second) {
