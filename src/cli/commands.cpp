@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "cli/graphviz.hpp"
+#include "common/strings.hpp"
 #include "snapkey/check.hpp"
 #include "snapkey/io/inputs.hpp"
 #include "snapkey/io/policy.hpp"
@@ -109,8 +110,10 @@ Error all_errors(const std::vector<Error>& errors) {
 void print_skipped(const std::vector<io::SkippedInput>& skipped) {
   for (const io::SkippedInput& file : skipped) {
     // An E_ id is what the file would be named alone; an I_ id a choice, which says itself why.
-    fmt::print(stderr, "{}: notice: skipped{}: {}\n", file.file,
-               file.id.starts_with("E_") ? ", of no kind snapkey reads" : "", file.reason);
+    const std::string notice =
+        fmt::format("{}: notice: skipped{}: {}\n", file.file,
+                    file.id.starts_with("E_") ? ", of no kind snapkey reads" : "", file.reason);
+    std::fputs(detail::terminal_safe(notice, false).c_str(), stderr);
   }
 }
 
