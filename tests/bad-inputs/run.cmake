@@ -7,7 +7,7 @@
 #
 # SNAPKEY: the CLI. SOURCE_DIR: the repository root, where snapkey runs (paths in the messages
 # are relative to it). ACTUAL_DIR: where a failing case's actual output is written (default
-# SOURCE_DIR/build/bad-inputs). CASE: run only the cases whose .expected path (relative to the
+# SOURCE_DIR/build). CASE: run only the cases whose .expected path (relative to the
 # root) matches this regular expression. SNAPKEY_UPDATE_GOLDEN=1 in the environment rewrites
 # each .expected file with what snapkey did (its args: line kept); read the diff before
 # committing it.
@@ -21,7 +21,7 @@ endforeach()
 get_filename_component(SOURCE_DIR "${SOURCE_DIR}" ABSOLUTE)
 get_filename_component(SNAPKEY "${SNAPKEY}" ABSOLUTE)
 if(NOT DEFINED ACTUAL_DIR)
-  set(ACTUAL_DIR ${SOURCE_DIR}/build/bad-inputs)
+  set(ACTUAL_DIR ${SOURCE_DIR}/build)
 endif()
 set(update FALSE)
 if(DEFINED ENV{SNAPKEY_UPDATE_GOLDEN} AND "$ENV{SNAPKEY_UPDATE_GOLDEN}" STREQUAL "1")
