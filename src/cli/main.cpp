@@ -315,7 +315,7 @@ int run(int argc, char** argv) {
   }
 
   if (const snapkey::Error* error = std::get_if<snapkey::Error>(&result)) {
-    std::fprintf(stderr, "%s\n", error->to_string().c_str());
+    fmt::print(stderr, "{}\n", error->to_string());  // all of it, a NUL too
     // Bad input or usage: 2; snapkey's own failure (E_INTERNAL, an id not catalogued): 3.
     return snapkey::category_of(*error) == snapkey::ErrorCategory::internal ? kExitInternal
                                                                             : kExitBadInput;

@@ -37,6 +37,7 @@
 #include "io/cloudformation/reader.hpp"
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
+#include "io/detail/text.hpp"
 #include "io/detail/walk.hpp"
 #include "io/detail/yaml_shape.hpp"
 #include "io/inputs/input_options.hpp"
@@ -123,6 +124,11 @@ std::string fragment_message(std::string_view name) {
 
 Result<InputKind> detect_yaml(const std::string& text, const std::string& path) {
   Location where = file_location(path);
+  if (const std::optional<detail::BadCharacter> bad = detail::find_bad_character(text)) {
+    where.line = bad->line;
+    where.column = bad->column;
+    return Error{"E_YAML", "invalid YAML: " + bad->message, std::move(where)};
+  }
   try {
     const YAML::Node root = YAML::Load(text);
     if (root.IsMap()) {

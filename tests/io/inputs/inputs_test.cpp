@@ -191,6 +191,15 @@ TEST_F(InputsTest, EYaml) {
   EXPECT_EQ(error.message.substr(0, 14), "invalid YAML: ");
 }
 
+// A scenario, a template or an empty file alike: YAML is UTF-8 text (yaml-cpp would not say).
+TEST_F(InputsTest, EYamlForBytesThatAreNotText) {
+  const std::string file = write("latin1.yaml", "vaults:\n  caf\xe9: {}\n");
+  EXPECT_EQ(describe(detect_input_kind(file).error()),
+            file +
+                ":2:6: E_YAML: invalid YAML: expected UTF-8 text, found the byte 0xE9, which is "
+                "not valid UTF-8 here; save the file as UTF-8");
+}
+
 TEST_F(InputsTest, EJson) {
   // The JSON layer's error, as it reports it (tests/io/detail/json_test.cpp pins its wording).
   const std::string text = "{\"DBClusters\": [}";
