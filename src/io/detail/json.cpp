@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include "io/detail/text.hpp"
 
@@ -100,6 +101,33 @@ std::size_t syntax_error_offset(const simdjson::padded_string& text, simdjson::e
     return static_cast<std::size_t>(at - text.data());
   }
   return text.size();  // the walk ran off the end: the text stops before the value does
+}
+
+struct Duplicate {
+  std::string key, member, object;  // the key, its pointer, the object's pointer
+};
+
+// The first member given twice in one object, at any depth, or nullopt. JSON readers disagree on
+// which of the two counts (simdjson's at_key finds the first, most others keep the last), so
+// neither is taken.
+std::optional<Duplicate> duplicate_member(simdjson::dom::element element,
+                                          const std::string& pointer) {
+  if (element.is_array()) {
+    std::size_t index = 0;
+    for (simdjson::dom::element item : element.get_array()) {
+      if (auto found = duplicate_member(item, fmt::format("{}/{}", pointer, index++))) return found;
+    }
+  } else if (element.is_object()) {
+    std::set<std::string_view> keys;
+    for (auto field : element.get_object()) {
+      const std::string member = pointer + pointer_token(field.key);
+      if (!keys.insert(field.key).second) {
+        return Duplicate{std::string(field.key), member, pointer.empty() ? "/" : pointer};
+      }
+      if (auto found = duplicate_member(field.value, member)) return found;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string line_and_column(std::string_view text, std::size_t offset) {
@@ -255,6 +283,13 @@ Result<std::unique_ptr<JsonDocument>> parse_json(simdjson::padded_string text, s
                     line_and_column(std::string_view(doc->text_.data(), doc->text_.size()), offset),
                     simdjson::error_message(error)),
         location};
+  }
+  if (auto duplicate = duplicate_member(doc->root_, "")) {
+    return Error{"E_JSON",
+                 fmt::format("member '{}' is given twice in the object at {}; keep one (JSON "
+                             "readers disagree on which of the two counts)",
+                             duplicate->key, duplicate->object),
+                 Location{doc->file_, 0, 0, duplicate->member}};
   }
   return doc;
 }

@@ -80,6 +80,20 @@ TEST(Json, SyntaxErrorsOfTheFirstPassHaveTheirByte) {
             "keys, etc.");
 }
 
+// JSON allows a name twice in an object, but readers disagree on which counts: neither is taken.
+TEST(Json, AMemberGivenTwiceIsAnError) {
+  EXPECT_EQ(
+      json_error(R"({"DBClusters": [{"StorageEncrypted": false, "StorageEncrypted": true}]})"),
+      "bad.json#/DBClusters/0/StorageEncrypted: error E_JSON: member 'StorageEncrypted' is "
+      "given twice in the object at /DBClusters/0; keep one (JSON readers disagree on which "
+      "of the two counts)");
+  EXPECT_EQ(json_error(R"({"a/b": 1, "a/b": 2})"),
+            "bad.json#/a~1b: error E_JSON: member 'a/b' is given twice in the object at /; keep "
+            "one (JSON readers disagree on which of the two counts)");
+  // The same name in two objects is two members.
+  EXPECT_EQ(json_error(R"([{"a": 1}, {"a": 2}])"), "ok");
+}
+
 TEST(Json, MissingFileIsAnError) {
   auto doc = read_json_file("/nonexistent/snapkey.json");
   ASSERT_FALSE(doc);
