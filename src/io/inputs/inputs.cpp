@@ -529,15 +529,21 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
   };
   Reading plan = plan_reading(paths, run);
   if (run.stopped()) return done();
-  // Read with an option ignored, nothing would be what the user asked for.
+  // Read with an option ignored, nothing would be what the user asked for. A file that could not
+  // be recognised (E_YAML, E_JSON, E_INPUT_KIND, E_FILE) may be the template or plan an option is
+  // meant for: then whether it applies cannot be told, and the file's error says what to fix.
+  const bool recognised = run.errors.empty();
   const auto paths_of = [](const std::vector<Found>& files) {
     std::vector<std::string> out;
     for (const Found& file : files) out.push_back(file.path);
     return out;
   };
-  std::vector<Error> unused =
-      detail::unused_options(options, paths_of(plan.templates), paths_of(plan.terraform_plans),
-                             paths_of(plan.terraform_sources));
+  std::vector<Error> unused;
+  if (recognised) {
+    unused =
+        detail::unused_options(options, paths_of(plan.templates), paths_of(plan.terraform_plans),
+                               paths_of(plan.terraform_sources));
+  }
   for (Error& error : unused) run.fail(std::move(error));
   if (!unused.empty()) return done();
   std::vector<ModelInput> inputs;

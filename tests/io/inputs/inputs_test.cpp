@@ -413,6 +413,19 @@ TEST_F(InputsTest, EUsageForEveryOptionThatAppliesToNoInput) {
   EXPECT_FALSE(report.input);
 }
 
+// A template with a syntax error is no template read, but --region is meant for it: its error
+// alone, not "--region applies only to CloudFormation templates ...: leave it out".
+TEST_F(InputsTest, NoEUsageWhenAFileIsNotRecognised) {
+  const std::string file = write("t.yaml", "Resources:\n  A: {Type: AWS::Backup::BackupVault\n");
+  InputOptions options;
+  options.region = "eu-west-1";
+  options.account = "111111111111";
+  const InputReport report = read_inputs_report({file}, options);
+  std::vector<std::string> errors;
+  for (const Error& error : report.errors) errors.push_back(describe(error));
+  EXPECT_THAT(errors, ElementsAre(file + ":3:1: E_YAML: invalid YAML: end of map flow not found"));
+}
+
 TEST_F(InputsTest, RegionAndAccountPlaceTemplatesAndPlansAlike) {
   const std::string plan =
       std::string(SNAPKEY_SOURCE_DIR) + "/tests/data/terraform/new-estate-no-place.json";
