@@ -1010,6 +1010,19 @@ TEST_F(AwsCli, AnAliasThatPointsAtTwoKeys) {
   EXPECT_EQ(e.location, place("b.json", "/Aliases/0"));
 }
 
+// ListAliases prints the alias name its ARN ends with; another name is not its output.
+TEST_F(AwsCli, AnAliasNameThatIsNotTheAliasOfItsArn) {
+  write("a.json", fmt::format(R"({{"Aliases": [{{"AliasName": "db",
+      "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/db", "TargetKeyId": "{}"}}]}})",
+                              kUuid));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected AliasName alias/db at /Aliases/0/AliasName, the alias of AliasArn "
+            "'arn:aws:kms:us-east-1:111111111111:alias/db' at /Aliases/0/AliasArn; found 'db'");
+  EXPECT_EQ(e.location, place("a.json", "/Aliases/0/AliasName"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // kms get-key-policy
 
