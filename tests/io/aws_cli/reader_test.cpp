@@ -1705,6 +1705,16 @@ TEST_F(AwsCli, PlanErrors) {
             "'arn:aws:backup:us-east-1:111111111111:backup-plan:x'");
   EXPECT_EQ(e.location,
             place("plan.json", "/BackupPlan/Rules/0/CopyActions/0/DestinationBackupVaultArn"));
+
+  // GetBackupPlan always prints Rules: a plan without them is not its output.
+  std::string no_rules = plan_json("");
+  const std::string rules = R"(, "Rules": [])";
+  no_rules.erase(no_rules.find(rules), rules.size());
+  write("plan.json", no_rules);
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message, "expected a list of rules at /BackupPlan/Rules, found nothing");
+  EXPECT_EQ(e.location, place("plan.json", "/BackupPlan/Rules"));
 }
 
 // ---------------------------------------------------------------------------------------------
