@@ -481,6 +481,19 @@ TEST_F(AwsCli, TheSameClusterDescribedDifferentlyIsAnError) {
   EXPECT_EQ(e.location, place("b.json", "/DBClusters/0"));
 }
 
+// Not encrypted in one output, encrypted in the other: "none (not encrypted)", not "nothing".
+TEST_F(AwsCli, TheSameClusterEncryptedAndNotIsAnError) {
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora",
+      "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:c", "StorageEncrypted": false}]})");
+  write("b.json", cluster("aurora", kUuid));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message,
+            fmt::format("resource arn:aws:rds:us-east-1:111111111111:cluster:c: its key is '{}' "
+                        "here, but none (not encrypted) at {}#/DBClusters/0",
+                        key_arn("us-east-1", kUuid), at("a.json")));
+}
+
 // A read replica: same-Region replicas are on their source's key, cross-Region replicas on a key
 // of their own Region. What the output says is read; only what it leaves out comes from the
 // source.
