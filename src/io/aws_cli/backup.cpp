@@ -287,6 +287,13 @@ Status read_backup_plan(const JsonValue& root, const FileContext&, Export& out) 
   Result<std::string> name = body.required_string("BackupPlanName");
   if (!name) return name.error();
   plan.name = *name;
+  // GetBackupPlan always prints Rules (a plan has at least one): without it, the file is not
+  // its output as it was saved.
+  if (const JsonValue given = body["Rules"]; given.is_missing() || given.is_null()) {
+    return given.error(
+        "E_JSON_MISSING",
+        fmt::format("expected a list of rules at {}, found nothing", given.location().pointer));
+  }
   Result<std::vector<JsonValue>> rules = list_of(body, "Rules");
   if (!rules) return rules.error();
   for (const JsonValue& entry : *rules) {

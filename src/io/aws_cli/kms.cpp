@@ -224,6 +224,14 @@ Status read_list_aliases(const JsonValue& root, const FileContext&, Export& out)
     if (!entry.is_object()) return entry.type_error("an object");
     SNAPKEY_ASSIGN_OR_RETURN(ArnAt alias_arn, required_arn(entry, "AliasArn", kAliasArn));
     SNAPKEY_ASSIGN_OR_RETURN(std::string name, entry.required_string("AliasName"));
+    // ListAliases prints the alias name its ARN ends with: alias/NAME.
+    if (name != alias_arn.arn.resource) {
+      return entry["AliasName"].error(
+          std::string(kValueError),
+          fmt::format("expected AliasName {} at {}, the alias of AliasArn '{}' at {}; found '{}'",
+                      alias_arn.arn.resource, entry["AliasName"].location().pointer, alias_arn.text,
+                      alias_arn.where().pointer, name));
+    }
     SNAPKEY_ASSIGN_OR_RETURN(std::optional<std::string> target,
                              entry.optional_string("TargetKeyId"));
     // A predefined AWS alias whose key was never created: the model's implicit key covers it.

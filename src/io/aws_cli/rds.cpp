@@ -172,8 +172,13 @@ std::string difference(const Resource& a, const Resource& b, std::string& first,
     return "its type";
   }
   if (a.key != b.key || a.key_unknown != b.key_unknown) {
-    first = a.key_unknown.empty() ? show(a.key) : a.key_unknown;
-    second = b.key_unknown.empty() ? show(b.key) : b.key_unknown;
+    // No key is no encryption, not "nothing" (which reads as if the output said nothing).
+    const auto spell = [](const Resource& r) {
+      if (!r.key_unknown.empty()) return r.key_unknown;
+      return r.key.empty() ? std::string("none (not encrypted)") : show(r.key);
+    };
+    first = spell(a);
+    second = spell(b);
     return "its key";
   }
   if (a.tags != b.tags) {

@@ -10,6 +10,7 @@
 
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
+#include "io/detail/text.hpp"
 #include "io/detail/yaml_shape.hpp"
 
 namespace snapkey::io::cloudformation {
@@ -173,6 +174,10 @@ Result<Node> parse_template(std::string_view text, const std::string& path) {
     return from_json((doc)->root());
   }
   const YamlConverter converter(path);
+  if (const std::optional<detail::BadCharacter> bad = detail::find_bad_character(text)) {
+    return Error{"E_YAML", "invalid YAML: " + bad->message,
+                 Location{path, bad->line, bad->column, ""}};
+  }
   try {
     const YAML::Node root = YAML::Load(std::string(text));
     return converter.convert(root, converter.at(YAML::Mark::null_mark()));

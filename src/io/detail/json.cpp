@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <optional>
+#include <set>
+
+#include "io/detail/text.hpp"
 
 namespace snapkey::io::detail {
 namespace {
@@ -61,18 +65,69 @@ Status walk(simdjson::ondemand::value value) {
   return Ok{};
 }
 
+// Where the string that is never closed opens: the last '"' outside a string, or nullopt.
+std::optional<std::size_t> unclosed_string(std::string_view text) {
+  std::optional<std::size_t> open;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!open) {
+      if (text[i] == '"') open = i;
+    } else if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      open.reset();
+    }
+  }
+  return open;
+}
+
 // The byte offset of the first syntax error, or the end of the text when it cannot be found.
-std::size_t syntax_error_offset(const simdjson::padded_string& text) {
+// The On-Demand parser cannot start on a string that is never closed or on bytes that are not
+// UTF-8 (its first pass over the text fails): those are found here.
+std::size_t syntax_error_offset(const simdjson::padded_string& text, simdjson::error_code error) {
+  const std::string_view view(text.data(), text.size());
+  if (error == simdjson::UTF8_ERROR) {
+    if (const std::optional<BadCharacter> bad = find_invalid_utf8(view)) return bad->offset;
+  }
+  if (error == simdjson::UNCLOSED_STRING) {
+    if (const std::optional<std::size_t> open = unclosed_string(view)) return *open;
+  }
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
   if (parser.iterate(text).get(doc) != simdjson::SUCCESS) return 0;
   simdjson::ondemand::value root;
-  bool failed = doc.get_value().get(root) != simdjson::SUCCESS || !walk(root);
+  if (doc.get_value().get(root) == simdjson::SUCCESS) (void)walk(root);
   const char* at = nullptr;
   if (doc.current_location().get(at) == simdjson::SUCCESS && at != nullptr) {
     return static_cast<std::size_t>(at - text.data());
   }
-  return failed ? 0 : text.size();
+  return text.size();  // the walk ran off the end: the text stops before the value does
+}
+
+struct Duplicate {
+  std::string key, member, object;  // the key, its pointer, the object's pointer
+};
+
+// The first member given twice in one object, at any depth, or nullopt. JSON readers disagree on
+// which of the two counts (simdjson's at_key finds the first, most others keep the last), so
+// neither is taken.
+std::optional<Duplicate> duplicate_member(simdjson::dom::element element,
+                                          const std::string& pointer) {
+  if (element.is_array()) {
+    std::size_t index = 0;
+    for (simdjson::dom::element item : element.get_array()) {
+      if (auto found = duplicate_member(item, fmt::format("{}/{}", pointer, index++))) return found;
+    }
+  } else if (element.is_object()) {
+    std::set<std::string_view> keys;
+    for (auto field : element.get_object()) {
+      const std::string member = pointer + pointer_token(field.key);
+      if (!keys.insert(field.key).second) {
+        return Duplicate{std::string(field.key), member, pointer.empty() ? "/" : pointer};
+      }
+      if (auto found = duplicate_member(field.value, member)) return found;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string line_and_column(std::string_view text, std::size_t offset) {
@@ -220,7 +275,7 @@ Result<std::unique_ptr<JsonDocument>> parse_json(simdjson::padded_string text, s
   doc->file_ = std::move(file);
   doc->text_ = std::move(text);
   if (auto error = doc->parser_.parse(doc->text_).get(doc->root_)) {
-    const std::size_t offset = syntax_error_offset(doc->text_);
+    const std::size_t offset = syntax_error_offset(doc->text_, error);
     Location location{doc->file_, 0, 0, ""};
     return Error{
         "E_JSON",
@@ -228,6 +283,13 @@ Result<std::unique_ptr<JsonDocument>> parse_json(simdjson::padded_string text, s
                     line_and_column(std::string_view(doc->text_.data(), doc->text_.size()), offset),
                     simdjson::error_message(error)),
         location};
+  }
+  if (auto duplicate = duplicate_member(doc->root_, "")) {
+    return Error{"E_JSON",
+                 fmt::format("member '{}' is given twice in the object at {}; keep one (JSON "
+                             "readers disagree on which of the two counts)",
+                             duplicate->key, duplicate->object),
+                 Location{doc->file_, 0, 0, duplicate->member}};
   }
   return doc;
 }

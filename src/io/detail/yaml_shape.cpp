@@ -9,6 +9,7 @@
 #include <sstream>
 #include <utility>
 
+#include "io/detail/text.hpp"
 #include "io/detail/yaml_stream.hpp"
 #include "snapkey/arn.hpp"  // closest_match
 
@@ -27,6 +28,10 @@ std::string both_places(const Location& first, const Location& second) {
 
 Result<YAML::Node> load_document(std::string_view text, const Shape& shape,
                                  std::string_view one_document) {
+  if (const std::optional<BadCharacter> bad = find_bad_character(text)) {
+    return Shape::error("E_YAML", "invalid YAML: " + bad->message,
+                        Location{shape.file(), bad->line, bad->column, ""});
+  }
   const std::string input(text);
   const YamlStream stream = scan_yaml_stream(input);
   if (stream.stuck) {

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "common/strings.hpp"
+#include "io/detail/text.hpp"
 
 extern "C" const TSLanguage* tree_sitter_hcl(void);
 
@@ -641,6 +642,10 @@ std::vector<const Block*> Body::blocks_of(std::string_view type) const {
 }
 
 Result<File> parse(std::string_view text, const std::string& path) {
+  // Terraform reads UTF-8 only; tree-sitter would take other bytes, and a NUL, as they are.
+  if (const std::optional<detail::BadCharacter> bad = detail::find_bad_character(text)) {
+    return Error{"E_HCL_SYNTAX", bad->message, Location{path, bad->line, bad->column, ""}};
+  }
   SNAPKEY_ASSIGN_OR_RETURN(auto parsed, parse_tree(text, path, Position{1, 1}));
   const Converter converter(text, Position{1, 1});
   File file;

@@ -115,6 +115,28 @@ class Things {
     group_by_arn();
   }
 
+  // Two things one input names differently with the same ARN (two scenario vaults on one ARN):
+  // a mistake, not one thing described twice. (Model::build says the same of one input.)
+  Status check_same_arn(std::string_view what) const {
+    for (const std::vector<std::size_t>& group : groups_) {
+      for (std::size_t a = 0; a < group.size(); ++a) {
+        for (std::size_t b = a + 1; b < group.size(); ++b) {
+          const Item& first = items_[group[a]];
+          const Item& second = items_[group[b]];
+          if (first.input != second.input || first.value.generated_name ||
+              second.value.generated_name || first.original == second.original) {
+            continue;
+          }
+          return Error{"E_DUPLICATE_ARN",
+                       fmt::format("{} '{}' and '{}' have the same ARN {}", what, first.original,
+                                   second.original, second.value.arn),
+                       second.value.location};
+        }
+      }
+    }
+    return Ok{};
+  }
+
   std::vector<Item>& items() { return items_; }
   const std::vector<Item>& items() const { return items_; }
   const std::vector<std::vector<std::size_t>>& groups() const { return groups_; }
@@ -423,6 +445,9 @@ Result<ModelInput> combine(std::vector<ModelInput> inputs) {
   Things<Key> keys(inputs, &ModelInput::keys);
   Things<Resource> resources(inputs, &ModelInput::resources);
   Things<Vault> vaults(inputs, &ModelInput::vaults);
+  SNAPKEY_RETURN_IF_ERROR(keys.check_same_arn("keys"));
+  SNAPKEY_RETURN_IF_ERROR(resources.check_same_arn("resources"));
+  SNAPKEY_RETURN_IF_ERROR(vaults.check_same_arn("vaults"));
   // A generated key name "aws-owned" would hide the AWS owned key (kAwsOwnedKey): qualified.
   keys.name_groups(
       [&](std::size_t g) {
@@ -438,6 +463,7 @@ Result<ModelInput> combine(std::vector<ModelInput> inputs) {
   renames.apply_all(resources);
   renames.apply_all(vaults);
   Things<Plan> plans(inputs, &ModelInput::plans);
+  SNAPKEY_RETURN_IF_ERROR(plans.check_same_arn("plans"));
   renames.apply_all(plans);
   plans.name_groups([&](std::size_t g) { return place_of_plan(plans.first(g), vaults); });
   for (std::size_t i = 0; i < inputs.size(); ++i) {

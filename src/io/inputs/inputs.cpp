@@ -37,6 +37,7 @@
 #include "io/cloudformation/reader.hpp"
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
+#include "io/detail/text.hpp"
 #include "io/detail/walk.hpp"
 #include "io/detail/yaml_shape.hpp"
 #include "io/inputs/input_options.hpp"
@@ -123,6 +124,11 @@ std::string fragment_message(std::string_view name) {
 
 Result<InputKind> detect_yaml(const std::string& text, const std::string& path) {
   Location where = file_location(path);
+  if (const std::optional<detail::BadCharacter> bad = detail::find_bad_character(text)) {
+    where.line = bad->line;
+    where.column = bad->column;
+    return Error{"E_YAML", "invalid YAML: " + bad->message, std::move(where)};
+  }
   try {
     const YAML::Node root = YAML::Load(text);
     if (root.IsMap()) {
@@ -526,15 +532,21 @@ InputReport read(const std::vector<std::string>& paths, const InputOptions& opti
   };
   Reading plan = plan_reading(paths, run);
   if (run.stopped()) return done();
-  // Read with an option ignored, nothing would be what the user asked for.
+  // Read with an option ignored, nothing would be what the user asked for. A file that could not
+  // be recognised (E_YAML, E_JSON, E_INPUT_KIND, E_FILE) may be the template or plan an option is
+  // meant for: then whether it applies cannot be told, and the file's error says what to fix.
+  const bool recognised = run.errors.empty();
   const auto paths_of = [](const std::vector<Found>& files) {
     std::vector<std::string> out;
     for (const Found& file : files) out.push_back(file.path);
     return out;
   };
-  std::vector<Error> unused =
-      detail::unused_options(options, paths_of(plan.templates), paths_of(plan.terraform_plans),
-                             paths_of(plan.terraform_sources));
+  std::vector<Error> unused;
+  if (recognised) {
+    unused =
+        detail::unused_options(options, paths_of(plan.templates), paths_of(plan.terraform_plans),
+                               paths_of(plan.terraform_sources));
+  }
   for (Error& error : unused) run.fail(std::move(error));
   if (!unused.empty()) return done();
   std::vector<ModelInput> inputs;

@@ -481,6 +481,19 @@ TEST_F(AwsCli, TheSameClusterDescribedDifferentlyIsAnError) {
   EXPECT_EQ(e.location, place("b.json", "/DBClusters/0"));
 }
 
+// Not encrypted in one output, encrypted in the other: "none (not encrypted)", not "nothing".
+TEST_F(AwsCli, TheSameClusterEncryptedAndNotIsAnError) {
+  write("a.json", R"({"DBClusters": [{"DBClusterIdentifier": "c", "Engine": "aurora",
+      "DBClusterArn": "arn:aws:rds:us-east-1:111111111111:cluster:c", "StorageEncrypted": false}]})");
+  write("b.json", cluster("aurora", kUuid));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_CONFLICT");
+  EXPECT_EQ(e.message,
+            fmt::format("resource arn:aws:rds:us-east-1:111111111111:cluster:c: its key is '{}' "
+                        "here, but none (not encrypted) at {}#/DBClusters/0",
+                        key_arn("us-east-1", kUuid), at("a.json")));
+}
+
 // A read replica: same-Region replicas are on their source's key, cross-Region replicas on a key
 // of their own Region. What the output says is read; only what it leaves out comes from the
 // source.
@@ -1008,6 +1021,19 @@ TEST_F(AwsCli, AnAliasThatPointsAtTwoKeys) {
                         "TargetKeyId is '{}' here, but '{}' at {}#/Aliases/0",
                         key_arn("us-east-1", kUuid2), key_arn("us-east-1", kUuid), at("a.json")));
   EXPECT_EQ(e.location, place("b.json", "/Aliases/0"));
+}
+
+// ListAliases prints the alias name its ARN ends with; another name is not its output.
+TEST_F(AwsCli, AnAliasNameThatIsNotTheAliasOfItsArn) {
+  write("a.json", fmt::format(R"({{"Aliases": [{{"AliasName": "db",
+      "AliasArn": "arn:aws:kms:us-east-1:111111111111:alias/db", "TargetKeyId": "{}"}}]}})",
+                              kUuid));
+  const Error e = read_error();
+  EXPECT_EQ(e.id, "E_AWS_CLI_VALUE");
+  EXPECT_EQ(e.message,
+            "expected AliasName alias/db at /Aliases/0/AliasName, the alias of AliasArn "
+            "'arn:aws:kms:us-east-1:111111111111:alias/db' at /Aliases/0/AliasArn; found 'db'");
+  EXPECT_EQ(e.location, place("a.json", "/Aliases/0/AliasName"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1692,6 +1718,16 @@ TEST_F(AwsCli, PlanErrors) {
             "'arn:aws:backup:us-east-1:111111111111:backup-plan:x'");
   EXPECT_EQ(e.location,
             place("plan.json", "/BackupPlan/Rules/0/CopyActions/0/DestinationBackupVaultArn"));
+
+  // GetBackupPlan always prints Rules: a plan without them is not its output.
+  std::string no_rules = plan_json("");
+  const std::string rules = R"(, "Rules": [])";
+  no_rules.erase(no_rules.find(rules), rules.size());
+  write("plan.json", no_rules);
+  e = read_error();
+  EXPECT_EQ(e.id, "E_JSON_MISSING");
+  EXPECT_EQ(e.message, "expected a list of rules at /BackupPlan/Rules, found nothing");
+  EXPECT_EQ(e.location, place("plan.json", "/BackupPlan/Rules"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -253,6 +253,13 @@ TEST(CloudFormationTemplate, TagsThatAreNotFunctionsAreErrors) {
   EXPECT_EQ(evaluate_yaml("!!str 12"), "12");
 }
 
+TEST(CloudFormationTemplate, BytesThatAreNotTextAreErrors) {
+  EXPECT_EQ(
+      error_of("Resources:\n  A: {Type: AWS::S3::Bucket, Properties: {BucketName: caf\xe9}}\n"),
+      "t.yaml:2:58: error E_YAML: invalid YAML: expected UTF-8 text, found the byte 0xE9, "
+      "which is not valid UTF-8 here; save the file as UTF-8");
+}
+
 TEST(CloudFormationTemplate, SyntaxErrorsNameTheFileAndPlace) {
   EXPECT_EQ(error_of("Resources:\n  A: [\n"),
             "t.yaml:3:1: error E_YAML: invalid YAML: end of sequence flow not found");

@@ -2,6 +2,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 #include "io/detail/json.hpp"
 
 namespace snapkey::io::detail {
@@ -52,6 +55,43 @@ TEST(Json, SyntaxErrorGivesByteOffsetAndLine) {
   EXPECT_EQ(doc.error().location.file, "bad.json");
   EXPECT_THAT(doc.error().message,
               ::testing::StartsWith("not valid JSON at byte 15 (line 2, column 14): "));
+}
+
+// The message of parsing `text` as bad.json.
+std::string json_error(std::string_view text) {
+  auto doc = parse_json(simdjson::padded_string(text), "bad.json");
+  return doc ? std::string("ok") : doc.error().to_string();
+}
+
+// simdjson's first pass fails on these, before any position is known: the byte is still found.
+TEST(Json, SyntaxErrorsOfTheFirstPassHaveTheirByte) {
+  // A file cut short inside a string: where that string opens.
+  EXPECT_EQ(json_error("{\n  \"Aliases\": [{\"AliasName\": \"alias/a"),
+            "bad.json: error E_JSON: not valid JSON at byte 30 (line 2, column 29): A string is "
+            "opened, but never closed.");
+  // The Latin-1 e of "caf\xe9", byte 10.
+  EXPECT_EQ(json_error("{\"a\": \"caf\xe9\"}"),
+            "bad.json: error E_JSON: not valid JSON at byte 10 (line 1, column 11): The input is "
+            "not valid UTF-8");
+  // Cut short after a key: the end of the text.
+  EXPECT_EQ(json_error("{\"a\":"),
+            "bad.json: error E_JSON: not valid JSON at byte 5 (line 1, column 6): The JSON "
+            "document has an improper structure: missing or superfluous commas, braces, missing "
+            "keys, etc.");
+}
+
+// JSON allows a name twice in an object, but readers disagree on which counts: neither is taken.
+TEST(Json, AMemberGivenTwiceIsAnError) {
+  EXPECT_EQ(
+      json_error(R"({"DBClusters": [{"StorageEncrypted": false, "StorageEncrypted": true}]})"),
+      "bad.json#/DBClusters/0/StorageEncrypted: error E_JSON: member 'StorageEncrypted' is "
+      "given twice in the object at /DBClusters/0; keep one (JSON readers disagree on which "
+      "of the two counts)");
+  EXPECT_EQ(json_error(R"({"a/b": 1, "a/b": 2})"),
+            "bad.json#/a~1b: error E_JSON: member 'a/b' is given twice in the object at /; keep "
+            "one (JSON readers disagree on which of the two counts)");
+  // The same name in two objects is two members.
+  EXPECT_EQ(json_error(R"([{"a": 1}, {"a": 2}])"), "ok");
 }
 
 TEST(Json, MissingFileIsAnError) {

@@ -70,6 +70,16 @@ TEST(HclSyntax, UnterminatedString) {
             "the end of the file");
 }
 
+// Terraform reads UTF-8 only, and tree-sitter would take a NUL as it is.
+TEST(HclSyntax, BytesThatAreNotText) {
+  EXPECT_EQ(error_of("a = 1\nname = \"caf\xe9\"\n"),
+            "main.tf:2:12: error E_HCL_SYNTAX: expected UTF-8 text, found the byte 0xE9, which is "
+            "not valid UTF-8 here; save the file as UTF-8");
+  EXPECT_EQ(error_of(std::string("name = \"a\0b\"\n", 13)),
+            "main.tf:1:10: error E_HCL_SYNTAX: expected text, found the control character U+0000 "
+            "(NUL)");
+}
+
 TEST(HclSyntax, StrayToken) {
   EXPECT_EQ(error_of("a = 1\n}\n"),
             "main.tf:2:1: error E_HCL_SYNTAX: expected an argument (NAME = VALUE) or a block (TYPE "

@@ -544,6 +544,29 @@ TEST(CombineVaultsTest, AnUnknownKeyIsTakenFromTheOther) {
   EXPECT_EQ(result->vaults[0].key_unknown, "");
 }
 
+// One scenario that gives one ARN two names: a mistake, as Model::build says of one input; two
+// files may name one vault differently (the first name is kept).
+TEST(CombineVaultsTest, EDuplicateArnForTwoNamesInOneInput) {
+  const std::string yaml = fmt::format(
+      "vaults:\n  primary: {{arn: {0}primary}}\n  main: {{arn: {0}primary}}\n", kTokyoVault);
+  std::vector<ModelInput> inputs;
+  inputs.push_back(scenario(yaml));
+  const Result<ModelInput> combined = combine(std::move(inputs));
+  ASSERT_FALSE(combined);
+  EXPECT_EQ(describe(combined.error()),
+            fmt::format("s.yaml:3:3: E_DUPLICATE_ARN: vaults 'primary' and 'main' have the same "
+                        "ARN {}primary",
+                        kTokyoVault));
+  std::vector<ModelInput> two;
+  two.push_back(scenario(fmt::format("vaults:\n  primary: {{arn: {}primary}}\n", kTokyoVault)));
+  two.push_back(
+      scenario(fmt::format("vaults:\n  main: {{arn: {}primary}}\n", kTokyoVault), "t.yaml"));
+  const Result<ModelInput> merged = combine(std::move(two));
+  ASSERT_TRUE(merged) << describe(merged.error());
+  ASSERT_EQ(merged->vaults.size(), 1U);
+  EXPECT_EQ(merged->vaults[0].name, "primary");
+}
+
 TEST(CombineVaultsTest, EConflictType) {
   const std::string arn = std::string(kTokyoVault) + "lag";
   ModelInput a;

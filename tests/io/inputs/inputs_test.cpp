@@ -192,6 +192,15 @@ TEST_F(InputsTest, EYaml) {
   EXPECT_EQ(error.message.substr(0, 14), "invalid YAML: ");
 }
 
+// A scenario, a template or an empty file alike: YAML is UTF-8 text (yaml-cpp would not say).
+TEST_F(InputsTest, EYamlForBytesThatAreNotText) {
+  const std::string file = write("latin1.yaml", "vaults:\n  caf\xe9: {}\n");
+  EXPECT_EQ(describe(detect_input_kind(file).error()),
+            file +
+                ":2:6: E_YAML: invalid YAML: expected UTF-8 text, found the byte 0xE9, which is "
+                "not valid UTF-8 here; save the file as UTF-8");
+}
+
 TEST_F(InputsTest, EJson) {
   // The JSON layer's error, as it reports it (tests/io/detail/json_test.cpp pins its wording).
   const std::string text = "{\"DBClusters\": [}";
@@ -424,6 +433,19 @@ TEST_F(InputsTest, EUsageForEveryOptionThatAppliesToNoInput) {
           "plan.json: E_USAGE: --terraform-plan plan.json=eu-west-1 names no plan read "
           "(plans: none)"));
   EXPECT_FALSE(report.input);
+}
+
+// A template with a syntax error is no template read, but --region is meant for it: its error
+// alone, not "--region applies only to CloudFormation templates ...: leave it out".
+TEST_F(InputsTest, NoEUsageWhenAFileIsNotRecognised) {
+  const std::string file = write("t.yaml", "Resources:\n  A: {Type: AWS::Backup::BackupVault\n");
+  InputOptions options;
+  options.region = "eu-west-1";
+  options.account = "111111111111";
+  const InputReport report = read_inputs_report({file}, options);
+  std::vector<std::string> errors;
+  for (const Error& error : report.errors) errors.push_back(describe(error));
+  EXPECT_THAT(errors, ElementsAre(file + ":3:1: E_YAML: invalid YAML: end of map flow not found"));
 }
 
 TEST_F(InputsTest, RegionAndAccountPlaceTemplatesAndPlansAlike) {

@@ -325,6 +325,16 @@ TEST(PolicyReaderError, InvalidYaml) {
             "p.yaml:2:16: error E_YAML: invalid YAML: alias not found after *");
 }
 
+TEST(PolicyReaderError, BytesThatAreNotText) {
+  EXPECT_EQ(error_of("require:\n  backup: ye\xffs\n"),
+            "p.yaml:2:13: error E_YAML: invalid YAML: expected UTF-8 text, found the byte 0xFF, "
+            "which is not valid UTF-8 here; save the file as UTF-8");
+  // An overlong encoding of '/' (0xC0 0xAF) is not UTF-8 either.
+  EXPECT_EQ(error_of("allowed_keys: [alias\xc0\xafx]\n"),
+            "p.yaml:1:21: error E_YAML: invalid YAML: expected UTF-8 text, found the byte 0xC0, "
+            "which is not valid UTF-8 here; save the file as UTF-8");
+}
+
 // yaml-cpp 0.7's LoadAll loops for ever, allocating, on a document that starts with ','.
 TEST(PolicyReaderError, StrayCommaEndsInAnError) {
   EXPECT_EQ(error_of(",\n"), "p.yaml:1:1: error E_YAML: invalid YAML: unexpected ','");

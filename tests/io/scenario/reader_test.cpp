@@ -804,6 +804,21 @@ TEST(ScenarioReaderTest, EYamlForAnUndefinedAnchor) {
             "s.yaml:1:7: E_YAML: invalid YAML: the referenced anchor is not defined");
 }
 
+// yaml-cpp takes bytes that are not UTF-8 as they are, and stops at a NUL without a word.
+TEST(ScenarioReaderTest, EYamlForBytesThatAreNotText) {
+  EXPECT_EQ(error_of("resources:\n  caf\xe9: {}\n"),
+            "s.yaml:2:6: E_YAML: invalid YAML: expected UTF-8 text, found the byte 0xE9, which is "
+            "not valid UTF-8 here; save the file as UTF-8");
+  EXPECT_EQ(error_of(std::string_view("keys: {}\nvaults: {\0}\n", 20)),
+            "s.yaml:2:10: E_YAML: invalid YAML: expected text, found the control character U+0000 "
+            "(NUL)");
+  EXPECT_EQ(error_of("keys: {}\n# \x1b[31m\n"),
+            "s.yaml:2:3: E_YAML: invalid YAML: expected text, found the control character U+001B "
+            "(ESC)");
+  // A byte order mark, tabs and CRLF line ends are text.
+  EXPECT_EQ(error_of("\xef\xbb\xbfkeys: {}\r\n# a\tb \xc3\xa9\r\n"), "ok");
+}
+
 // ---------------------------------------------------------------------------------------------
 // E_SCENARIO_KEY
 

@@ -1,0 +1,11 @@
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["111111111111"]
+}
+
+variable "env" {}
+variable "env" {}
+
+resource "aws_backup_vault" "primary" {
+  name = "primary-${var.env}"
+}
