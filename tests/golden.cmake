@@ -587,3 +587,12 @@ add_test(NAME cli_input_too_large
 snapkey_cli_error(cli_input_too_large_device
                   "^/dev/zero: error E_INPUT_TOO_LARGE: '/dev/zero' is larger than 256 MiB, the most snapkey reads from one file; split it \\(an AWS CLI export can be a file per call\\)\n$"
                   predict /dev/zero)
+# The policy file is an input too.
+configure_file(${PROJECT_SOURCE_DIR}/${SNAPKEY_CHECK_DATA}/suppressions.yaml
+               ${CMAKE_CURRENT_BINARY_DIR}/output/policy.yaml COPYONLY)
+add_test(NAME cli_output_is_policy
+         COMMAND snapkey_cli check ${PROJECT_SOURCE_DIR}/${SNAPKEY_ARTICLE_1} --policy output/policy.yaml
+                 --output ./output/policy.yaml
+         WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+set_tests_properties(cli_output_is_policy PROPERTIES PASS_REGULAR_EXPRESSION
+  "^error E_USAGE: --output './output/policy.yaml' is the input 'output/policy.yaml'; snapkey only reads its inputs\n$")

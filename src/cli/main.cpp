@@ -339,10 +339,11 @@ int run(int argc, char** argv) {
   // Colour only on a terminal: never into a file.
   const bool color = use_color() && output_path.empty();
   if (!output_path.empty()) {
-    const std::vector<std::string> inputs =
+    std::vector<std::string> inputs =
         all_inputs({&predict.input, &explain.input, &verify.input, &check.input, &graph.input,
                     &export_scenario.input},
                    explain_positionals);
+    if (check.policy) inputs.push_back(*check.policy);
     if (snapkey::Status status = cli::check_not_an_input(output_path, inputs); !status) {
       return print_error(status.error());
     }
