@@ -228,6 +228,19 @@ Status PlanFile::collect_changes() {
                                  : change.type_error("an object");
     }
     SNAPKEY_ASSIGN_OR_RETURN(auto actions, change.string_list("actions"));
+    // The actions of the format: another word would leave the instance out, unnoticed.
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      static constexpr std::string_view kActions[] = {"no-op",  "create", "read",
+                                                      "update", "delete", "forget"};
+      if (std::find(std::begin(kActions), std::end(kActions), actions[i]) != std::end(kActions)) {
+        continue;
+      }
+      const JsonValue at = change["actions"].items()[i];
+      return at.error("E_TERRAFORM_VALUE",
+                      fmt::format("expected an action no-op, create, read, update, delete or "
+                                  "forget at {}, found '{}'",
+                                  at.location().pointer, actions[i]));
+    }
     seen_.insert(*address);
     const JsonValue after = change["after"];
     // Being destroyed (["delete"]) or forgotten (["forget"], a removed block): not in the model.

@@ -534,6 +534,16 @@ TEST(TerraformReader, ReportsValuesOfTheWrongKind) {
             "at /resource_changes/0/change/after, found a list");
 }
 
+// An action the format does not have would leave the instance out of the model, unnoticed.
+TEST(TerraformReader, AnUnknownActionIsAnError) {
+  PlanText plan;
+  plan.changes = {change("aws_backup_vault", "v").actions(R"(["create", "explode"])")};
+  EXPECT_EQ(read_error(plan).to_string(),
+            "plan.json#/resource_changes/0/change/actions/1: error E_TERRAFORM_VALUE: expected an "
+            "action no-op, create, read, update, delete or forget at "
+            "/resource_changes/0/change/actions/1, found 'explode'");
+}
+
 TEST(TerraformReader, ReportsMissingMembers) {
   auto input = read_terraform_plan(
       R"({"format_version": "1.2", "planned_values": {},
