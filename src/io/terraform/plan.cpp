@@ -204,7 +204,16 @@ Result<std::unique_ptr<PlanFile>> PlanFile::read(std::unique_ptr<detail::JsonDoc
     const JsonValue value = root[section];
     if (!value.is_missing() && !value.is_object()) return value.type_error("an object");
   }
-  if (root["planned_values"].is_missing()) return json_missing(root["planned_values"], "an object");
+  if (root["planned_values"].is_missing()) {
+    Error error = json_missing(root["planned_values"], "an object");
+    // `terraform show -json` without a plan file prints the state: "values", no planned_values.
+    if (!root["values"].is_missing()) {
+      error.message +=
+          ": this is a Terraform state (terraform show -json), not a plan; give the output of "
+          "terraform show -json PLANFILE for a plan saved with terraform plan -out PLANFILE";
+    }
+    return error;
+  }
   SNAPKEY_RETURN_IF_ERROR(plan->collect_changes());
   SNAPKEY_RETURN_IF_ERROR(plan->collect_state(root["prior_state"]["values"]["root_module"], false));
   SNAPKEY_RETURN_IF_ERROR(plan->collect_state(root["planned_values"]["root_module"], true));

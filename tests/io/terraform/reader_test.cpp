@@ -483,7 +483,9 @@ TEST(TerraformReader, NeedsAFormatVersionAndPlannedValues) {
   ASSERT_FALSE(state);
   EXPECT_EQ(state.error().to_string(),
             "plan.json#/planned_values: error E_JSON_MISSING: expected an object at "
-            "/planned_values, found nothing");
+            "/planned_values, found nothing: this is a Terraform state (terraform show -json), "
+            "not a plan; give the output of terraform show -json PLANFILE for a plan saved with "
+            "terraform plan -out PLANFILE");
   auto list = read_terraform_plan("[]", kFile);
   ASSERT_FALSE(list);
   EXPECT_EQ(list.error().to_string(),
