@@ -856,6 +856,14 @@ Result<AccountId> PlanFile::provider_account(const std::string& key, const JsonV
   }
   const std::vector<JsonValue> allowed =
       config["expressions"]["allowed_account_ids"]["constant_value"].items();
+  // An id that is not one is a typo, not a provider that names no account.
+  for (const JsonValue& id : allowed) {
+    if (!id.is_string()) continue;
+    if (auto account = parse_account_id(*id.as_string()); !account) {
+      return id.error("E_TERRAFORM_VALUE",
+                      fmt::format("provider configuration '{}': {}", key, account.error().message));
+    }
+  }
   if (allowed.size() == 1 && allowed.front().is_string()) {
     if (auto account = parse_account_id(*allowed.front().as_string())) return *account;
   }

@@ -1975,6 +1975,16 @@ TEST(TerraformReader, ReportsAProviderWithoutRegionOrAccount) {
   EXPECT_EQ(error.location,
             at("/configuration/provider_config/aws/expressions/region/constant_value"));
 
+  // An account id that is not one is a typo, not a provider that names no account.
+  plan.providers = R"({"aws": {"name": "aws", "expressions": {"region": {"constant_value":
+      "us-east-1"}, "allowed_account_ids": {"constant_value": ["11111111111"]}}}})";
+  plan.prior = "[]";
+  error = read_error(plan);
+  EXPECT_EQ(error.to_string(),
+            "plan.json#/configuration/provider_config/aws/expressions/allowed_account_ids/"
+            "constant_value/0: error E_TERRAFORM_VALUE: provider configuration 'aws': expected a "
+            "12-digit account id, found '11111111111'");
+
   plan.providers = kProviders;
   plan.prior = "[]";
   error = read_error(plan);
