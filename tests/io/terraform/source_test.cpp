@@ -320,6 +320,17 @@ TEST_F(Source, ADeclarationTwiceIsAnError) {
                                  "'x', found a second (the first is at"));
 }
 
+// Terraform: Invalid combination of "count" and "for_each". (for_each's value had been read as
+// the count's: "expected a map or a set of strings as for_each, found 2".)
+TEST_F(Source, CountAndForEachTogetherAreAnError) {
+  write("main.tf", std::string(kProvider) +
+                       "resource \"aws_backup_vault\" \"v\" {\n  for_each = toset([\"a\"])\n"
+                       "  count    = 2\n  name     = \"v\"\n}\n");
+  EXPECT_EQ(error(),
+            "main.tf:5:3: error E_TERRAFORM_DECLARATION: expected count or for_each, found both "
+            "(count at main.tf:6:3); they are mutually exclusive");
+}
+
 TEST_F(Source, ABadForEachIsAnError) {
   write("main.tf",
         std::string(kProvider) +
