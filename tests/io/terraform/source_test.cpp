@@ -455,6 +455,13 @@ TEST_F(Source, ABadVarIsAnError) {
   EXPECT_EQ(error(options),
             "main.tf:2:3: error E_TERRAFORM_VARIABLE: expected var.n to be of "
             "type number, found \"many\"");
+  // As terraform -var: a variable the root does not declare is an error (a .tfvars file's value
+  // for one is ignored, as Terraform only warns).
+  options.variables = {"m=1"};
+  const std::string dir = path().substr(0, path().size() - 1);
+  EXPECT_EQ(error(options),
+            "--var: error E_TERRAFORM_VARIABLE: expected a variable \"m\" declared in " + dir +
+                " for --var m=1, found none; did you mean 'n'?");
 }
 
 TEST_F(Source, AReferenceInATfvarsFileIsAnError) {
