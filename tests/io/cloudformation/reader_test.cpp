@@ -260,6 +260,14 @@ TEST(CloudFormationTemplate, BytesThatAreNotTextAreErrors) {
       "which is not valid UTF-8 here; save the file as UTF-8");
 }
 
+// yaml-cpp keeps both of two equal keys, and CloudFormation rejects the template: so does snapkey.
+TEST(CloudFormationTemplate, AKeyGivenTwiceIsAnError) {
+  EXPECT_EQ(error_of("Resources:\n  A:\n    Type: AWS::Backup::BackupVault\n"
+                     "    Properties: {BackupVaultName: a, BackupVaultName: b}\n"),
+            "t.yaml:4:38: error E_CFN_VALUE: 'BackupVaultName' is given twice in one map, at line "
+            "4, columns 18 and 38; keep one");
+}
+
 TEST(CloudFormationTemplate, SyntaxErrorsNameTheFileAndPlace) {
   EXPECT_EQ(error_of("Resources:\n  A: [\n"),
             "t.yaml:3:1: error E_YAML: invalid YAML: end of sequence flow not found");
