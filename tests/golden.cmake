@@ -61,7 +61,15 @@ function(snapkey_cli_error name regex)
 endfunction()
 
 snapkey_golden(golden_usage_no_subcommand ${SNAPKEY_GOLDEN}/empty.txt 2)
-snapkey_cli_error(cli_usage_no_subcommand "A subcommand is required")
+snapkey_cli_error(cli_usage_no_subcommand
+                  "^error E_USAGE: expected a subcommand \\(predict, explain, verify, rules, check, checks, graph, errors\\), found none \\(snapkey --help shows the usage\\)\n$")
+# Every usage error has its id, and a misspelt subcommand or option its suggestion.
+snapkey_cli_error(cli_usage_misspelt_subcommand
+                  "^error E_USAGE: expected a subcommand \\([a-z, ]*\\), found 'prediction'; did you mean 'predict'\\? \\(snapkey --help shows the usage\\)\n$"
+                  prediction ${SNAPKEY_CLI_DATA}/article.yaml)
+snapkey_cli_error(cli_usage_misspelt_option
+                  "^error E_USAGE: unknown option '--formt'; did you mean '--format'\\? \\(snapkey predict --help shows the usage\\)\n$"
+                  predict --formt json ${SNAPKEY_CLI_DATA}/article.yaml)
 snapkey_golden(golden_usage_bad_format ${SNAPKEY_GOLDEN}/empty.txt 2
                predict --format xml ${SNAPKEY_CLI_DATA}/article.yaml)
 snapkey_cli_error(cli_usage_bad_format "--format: xml not in {table,json,markdown}"

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -196,6 +198,59 @@ std::vector<std::string> all_inputs(std::initializer_list<const cli::InputArgs*>
   return out;
 }
 
+// A command line CLI11 refuses, as every error prints: "error E_USAGE: what was expected, what was
+// found", then where the usage is. CLI11's own words where they say it; its "A subcommand is
+// required" for a misspelt subcommand and "inputs is required" say it better here.
+std::string usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  std::vector<std::string_view> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  const CLI::App* parsed = nullptr;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->parsed()) parsed = sub;
+  }
+  std::string message = e.what();
+  if (parsed == nullptr && dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (first.empty() || first.starts_with('-')) {
+      message = fmt::format("expected a subcommand ({}), found none", fmt::join(names, ", "));
+    } else {
+      const std::string suggestion = snapkey::closest_match(first, names);
+      message =
+          fmt::format("expected a subcommand ({}), found '{}'{}", fmt::join(names, ", "), first,
+                      suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion));
+    }
+  } else if (parsed != nullptr && message.ends_with(" is required") &&
+             message.find("inputs") != std::string::npos) {
+    message = "expected at least one INPUT (a file or a directory), found none";
+  } else if (parsed != nullptr && message.starts_with("inputs-and-recovery-point: At least 2")) {
+    message =
+        "expected INPUT... RECOVERY-POINT (the inputs, then the recovery point to explain, "
+        "as snapkey predict names it), found one argument";
+  } else if (const std::size_t at = message.find(": At Most 1 required but received ");
+             at != std::string::npos) {
+    message = fmt::format(
+        "{} is given {} times; give it once", message.substr(0, at),
+        message.substr(at + std::string_view(": At Most 1 required but received ").size()));
+  } else if (const std::size_t required = message.find(": 1 required ");
+             required != std::string::npos && message.ends_with(" missing")) {
+    message = fmt::format("{}: expected a value, found none", message.substr(0, required));
+  } else if (constexpr std::string_view kExtra = "The following argument was not expected: ";
+             message.starts_with(kExtra)) {
+    const std::string extra = message.substr(kExtra.size());
+    std::vector<std::string> options;
+    for (const CLI::Option* option : (parsed ? parsed : &app)->get_options()) {
+      for (const std::string& name : option->get_lnames()) options.push_back("--" + name);
+    }
+    const std::string suggestion = snapkey::closest_match(
+        extra, std::vector<std::string_view>(options.begin(), options.end()));
+    message =
+        fmt::format("unknown {} '{}'{}", extra.starts_with('-') ? "option" : "argument", extra,
+                    suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion));
+  }
+  return fmt::format("error E_USAGE: {} (snapkey{} --help shows the usage)", message,
+                     parsed == nullptr ? "" : " " + parsed->get_name());
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "snapkey: predicts which KMS key encrypts every AWS Backup and RDS snapshot and "
@@ -325,8 +380,14 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // --help and --version are "errors" that exit 0 after printing to standard output; every
     // other parse error is a usage error, reported on standard error.
-    const int code = app.exit(e, std::cout, std::cerr);
-    return code == static_cast<int>(CLI::ExitCodes::Success) ? kExitOk : kExitBadInput;
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      app.exit(e, std::cout, std::cerr);
+      return kExitOk;
+    }
+    // A command line is input too: what it says is printed escaped.
+    fmt::print(stderr, "{}\n",
+               snapkey::detail::terminal_safe(usage_error(app, e, argc, argv), false));
+    return kExitBadInput;
   }
 
   predict.format = kFormats.at(predict_format);

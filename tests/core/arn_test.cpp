@@ -102,6 +102,9 @@ TEST(Date, ParsesRealDatesOnly) {
 TEST(ClosestMatch, SuggestsOnlyCloseWords) {
   EXPECT_EQ(closest_match("alais", {"alias", "aliases", "arn"}), "alias");
   EXPECT_EQ(closest_match("zzzzzz", {"alias", "arn"}), "");
+  // Two letters swapped are one edit: "kye" is "key", not "type" (two edits either way before).
+  EXPECT_EQ(closest_match("kye", {"arn", "type", "key", "allows_copy_from"}), "key");
+  EXPECT_EQ(closest_match("us-esat-1", known_regions()), "us-east-1");
 }
 
 TEST(Location, FormatsEachKindOfPlace) {

@@ -75,6 +75,11 @@ Error unknown_kind(const JsonValue& root, const std::string& path) {
     const std::vector<std::string> keys = root.keys();
     found = keys.empty() ? "it is an empty object"
                          : fmt::format("its top-level keys are {}", fmt::join(keys, ", "));
+    if (detail::is_terraform_state(root)) {
+      found +=
+          ": a Terraform state (terraform show -json), not a plan; give the output of terraform "
+          "show -json PLANFILE for a plan saved with terraform plan -out PLANFILE";
+    }
   }
   return root.error(
       std::string(aws_cli::kKindError),

@@ -3,16 +3,20 @@
 #include "io/cloudformation/reader.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <set>
+#include <string_view>
+#include <vector>
 
 #include "io/cloudformation/build.hpp"
 #include "io/cloudformation/eval.hpp"
 #include "io/detail/guard.hpp"
 #include "io/inputs/deployment_place.hpp"
+#include "snapkey/arn.hpp"  // closest_match
 
 namespace snapkey::io {
 namespace cloudformation {
@@ -53,6 +57,76 @@ Status check_parameters(const std::vector<Stack>& stacks, const CloudFormationOp
                     name, value,
                     declared.empty() ? "none" : fmt::format("{}", fmt::join(declared, ", "))),
         {}};
+  }
+  return Ok{};
+}
+
+// The Parameters of a template as CloudFormation accepts them: a map of parameters, each with a
+// Type CloudFormation has, and a Default (or --parameter value) among its AllowedValues.
+// CloudFormation refuses the template, or the stack, otherwise.
+Status check_parameter_declarations(const Stack& stack, const CloudFormationOptions& options) {
+  const Node* parameters = stack.section("Parameters");
+  if (parameters == nullptr || parameters->kind == Node::Kind::null) return Ok{};
+  const auto error = [](std::string message, const Location& where) {
+    return Error{"E_CFN_VALUE", std::move(message), where};
+  };
+  if (!parameters->is_map()) {
+    return error(fmt::format("expected a map of parameters by name for Parameters, found {}",
+                             parameters->kind_name()),
+                 parameters->location);
+  }
+  static const std::vector<std::string_view> kTypes = {"String", "Number", "List<Number>",
+                                                       "CommaDelimitedList"};
+  for (const Member& parameter : parameters->members) {
+    const Node& declaration = parameter.value;
+    const Node* type = declaration.is_map() ? declaration.find("Type") : nullptr;
+    if (type == nullptr) {
+      return error(
+          fmt::format(
+              "expected a map with a Type for parameter {}, found {}", parameter.key,
+              declaration.is_map() ? "a map without Type" : std::string(declaration.kind_name())),
+          declaration.location);
+    }
+    const bool aws_type = type->is_scalar() &&
+                          (type->text.starts_with("AWS::") || type->text.starts_with("List<AWS::"));
+    if (!type->is_scalar() ||
+        (!aws_type && std::find(kTypes.begin(), kTypes.end(), type->text) == kTypes.end())) {
+      const std::string suggestion = type->is_scalar() ? closest_match(type->text, kTypes) : "";
+      return error(
+          fmt::format(
+              "expected a parameter Type (String, Number, List<Number>, "
+              "CommaDelimitedList, or an AWS-specific type such as AWS::EC2::VPC::Id or "
+              "AWS::SSM::Parameter::Value<String>) for parameter {}, found {}{}",
+              parameter.key,
+              type->is_scalar() ? fmt::format("'{}'", type->text) : std::string(type->kind_name()),
+              suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)),
+          type->location);
+    }
+    const Node* allowed = declaration.find("AllowedValues");
+    if (allowed == nullptr || !allowed->is_list()) continue;
+    std::vector<std::string> words;
+    for (const Node& item : allowed->items) {
+      if (item.is_scalar()) words.push_back(item.text);
+    }
+    const auto message = [&](std::string_view what, const std::string& value) {
+      return fmt::format(
+          "expected {} of parameter {} to be one of its AllowedValues ({}), found "
+          "'{}'",
+          what, parameter.key, fmt::join(words, ", "), value);
+    };
+    const auto among = [&](const std::string& value) {
+      return std::find(words.begin(), words.end(), value) != words.end();
+    };
+    if (const auto given = options.parameters.find(parameter.key);
+        given != options.parameters.end()) {
+      // The command line's value: a usage error, with no place in the template.
+      if (!among(given->second)) {
+        return Error{"E_USAGE", message("the --parameter value", given->second), {}};
+      }
+    } else if (const Node* fallback = declaration.find("Default");
+               fallback != nullptr && fallback->is_scalar() && !among(fallback->text)) {
+      return error(message("the Default", fallback->text), fallback->location);
+    }
   }
   return Ok{};
 }
@@ -124,6 +198,7 @@ Result<std::vector<Stack>> read_stacks(const std::vector<TemplateSource>& source
     stack.name = stack_name(source.path);
     stack.root = std::move(root).value();
     SNAPKEY_RETURN_IF_ERROR(place_stack(stack, options));
+    SNAPKEY_RETURN_IF_ERROR(check_parameter_declarations(stack, options));
     stacks.push_back(std::move(stack));
   }
   SNAPKEY_RETURN_IF_ERROR(check_parameters(stacks, options));

@@ -58,6 +58,18 @@ class YamlConverter {
                                at(it->first.Mark()));
           }
           const Location key_location = at(it->first.Mark());
+          // yaml-cpp keeps both of two equal keys; CloudFormation rejects such a template.
+          for (const Member& member : node.members) {
+            if (member.key != it->first.Scalar()) continue;
+            const Location& first = member.key_location;
+            return value_error(
+                fmt::format("'{}' is given twice in one map, {}; keep one", member.key,
+                            first.line == key_location.line
+                                ? fmt::format("at line {}, columns {} and {}", first.line,
+                                              first.column, key_location.column)
+                                : fmt::format("at lines {} and {}", first.line, key_location.line)),
+                key_location);
+          }
           SNAPKEY_ASSIGN_OR_RETURN(auto value, convert(it->second, key_location));
           node.members.push_back({it->first.Scalar(), key_location, std::move(value)});
         }

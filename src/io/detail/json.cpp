@@ -159,6 +159,12 @@ std::string pointer_token(std::string_view key) {
   return out;
 }
 
+bool is_terraform_state(const JsonValue& root) {
+  return root.is_object() && !root["values"].is_missing() &&
+         (!root["format_version"].is_missing() || !root["terraform_version"].is_missing()) &&
+         root["planned_values"].is_missing() && root["resource_changes"].is_missing();
+}
+
 std::string_view kind_of(simdjson::dom::element element) {
   switch (element.type()) {
     case simdjson::dom::element_type::ARRAY:

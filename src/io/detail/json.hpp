@@ -102,6 +102,9 @@ Result<std::string> read_json_text(const std::string& path);
 
 // "a/b~c" -> "/a~1b~0c": one JSON Pointer reference token.
 std::string pointer_token(std::string_view key);
+
+// `terraform show -json` without a plan file: Terraform's JSON of a state ("values"), no plan.
+bool is_terraform_state(const JsonValue& root);
 // What kind of value this is, for messages: "a string", "a number", "an object", ...
 std::string_view kind_of(simdjson::dom::element element);
 

@@ -7,6 +7,10 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <string_view>
+#include <vector>
+
+#include "snapkey/arn.hpp"  // closest_match
 
 namespace snapkey::io::hcl {
 namespace {
@@ -516,9 +520,152 @@ Result<Value> Functions::try_call(const Expression& e, bool can) {
                                          last->message));
 }
 
+namespace {
+
+// Every built-in function of Terraform 1.x and OpenTofu, whether snapkey evaluates it or not: a
+// call to any other is an error in both ("Call to unknown function").
+const std::vector<std::string_view>& language_functions() {
+  static const std::vector<std::string_view> names = {"abs",
+                                                      "abspath",
+                                                      "alltrue",
+                                                      "anytrue",
+                                                      "base64decode",
+                                                      "base64encode",
+                                                      "base64gunzip",
+                                                      "base64gzip",
+                                                      "base64sha256",
+                                                      "base64sha512",
+                                                      "basename",
+                                                      "bcrypt",
+                                                      "can",
+                                                      "ceil",
+                                                      "chomp",
+                                                      "chunklist",
+                                                      "cidrcontains",
+                                                      "cidrhost",
+                                                      "cidrnetmask",
+                                                      "cidrsubnet",
+                                                      "cidrsubnets",
+                                                      "coalesce",
+                                                      "coalescelist",
+                                                      "compact",
+                                                      "concat",
+                                                      "contains",
+                                                      "csvdecode",
+                                                      "dirname",
+                                                      "distinct",
+                                                      "element",
+                                                      "endswith",
+                                                      "ephemeralasnull",
+                                                      "file",
+                                                      "filebase64",
+                                                      "filebase64sha256",
+                                                      "filebase64sha512",
+                                                      "fileexists",
+                                                      "filemd5",
+                                                      "fileset",
+                                                      "filesha1",
+                                                      "filesha256",
+                                                      "filesha512",
+                                                      "flatten",
+                                                      "floor",
+                                                      "format",
+                                                      "formatdate",
+                                                      "formatlist",
+                                                      "indent",
+                                                      "index",
+                                                      "issensitive",
+                                                      "join",
+                                                      "jsondecode",
+                                                      "jsonencode",
+                                                      "keys",
+                                                      "length",
+                                                      "log",
+                                                      "lookup",
+                                                      "lower",
+                                                      "matchkeys",
+                                                      "max",
+                                                      "md5",
+                                                      "merge",
+                                                      "min",
+                                                      "nonsensitive",
+                                                      "one",
+                                                      "parseint",
+                                                      "pathexpand",
+                                                      "plantimestamp",
+                                                      "pow",
+                                                      "range",
+                                                      "regex",
+                                                      "regexall",
+                                                      "replace",
+                                                      "reverse",
+                                                      "rsadecrypt",
+                                                      "sensitive",
+                                                      "setintersection",
+                                                      "setproduct",
+                                                      "setsubtract",
+                                                      "setunion",
+                                                      "sha1",
+                                                      "sha256",
+                                                      "sha512",
+                                                      "signum",
+                                                      "slice",
+                                                      "sort",
+                                                      "split",
+                                                      "startswith",
+                                                      "strcontains",
+                                                      "strrev",
+                                                      "substr",
+                                                      "sum",
+                                                      "templatefile",
+                                                      "templatestring",
+                                                      "textdecodebase64",
+                                                      "textencodebase64",
+                                                      "timeadd",
+                                                      "timecmp",
+                                                      "timestamp",
+                                                      "title",
+                                                      "tobool",
+                                                      "tolist",
+                                                      "tomap",
+                                                      "tonumber",
+                                                      "toset",
+                                                      "tostring",
+                                                      "transpose",
+                                                      "trim",
+                                                      "trimprefix",
+                                                      "trimspace",
+                                                      "trimsuffix",
+                                                      "try",
+                                                      "type",
+                                                      "upper",
+                                                      "urldecode",
+                                                      "urlencode",
+                                                      "uuid",
+                                                      "uuidv5",
+                                                      "values",
+                                                      "yamldecode",
+                                                      "yamlencode",
+                                                      "zipmap"};
+  return names;
+}
+
+}  // namespace
+
 Result<Value> Functions::call(const Expression& e) {
   if (e.name == "try" || e.name == "can") return try_call(e, e.name == "can");
   const auto it = table().find(e.name);
+  const std::vector<std::string_view>& known = language_functions();
+  // provider::NAME::FUNCTION is a provider's own function (Terraform 1.8): not evaluated.
+  if (it == table().end() && e.name.find("::") == std::string::npos &&
+      std::find(known.begin(), known.end(), e.name) == known.end()) {
+    const std::string suggestion = closest_match(e.name, known);
+    return evaluator_.error(
+        e, fmt::format("expected a function of the Terraform language, found {}(), which it does "
+                       "not have{}",
+                       e.name,
+                       suggestion.empty() ? "" : fmt::format("; did you mean {}()?", suggestion)));
+  }
   if (it == table().end()) {
     return Value::unknown(fmt::format("{}() at {} is a function snapkey does not evaluate", e.name,
                                       evaluator_.location(e).to_string()));

@@ -176,7 +176,9 @@ bool has_aws_resources(const detail::JsonValue& resources) {
 Result<InputKind> detect_json(std::string text, const std::string& path) {
   SNAPKEY_ASSIGN_OR_RETURN(auto doc, detail::parse_json(simdjson::padded_string(text), path));
   const detail::JsonValue root = (doc)->root();
-  if (!root["format_version"].is_missing() &&
+  // A plan; also one without format_version (which the Terraform reader reports as
+  // E_TERRAFORM_VERSION, not the AWS CLI reader as a file of no command it knows).
+  if ((!root["format_version"].is_missing() || !root["terraform_version"].is_missing()) &&
       (!root["planned_values"].is_missing() || !root["resource_changes"].is_missing() ||
        !root["configuration"].is_missing())) {
     return InputKind::terraform_plan;
@@ -424,6 +426,8 @@ std::string unknown_json_reason(const Found& file) {
       found = std::string(detail::kind_of(root.element()));
     } else if (const std::vector<std::string> keys = root.keys(); keys.empty()) {
       found = "an empty object";
+    } else if (detail::is_terraform_state(root)) {
+      found = "a Terraform state (terraform show -json without a plan file), not a plan";
     } else {
       found = fmt::format("an object whose top-level keys are {}", fmt::join(keys, ", "));
     }

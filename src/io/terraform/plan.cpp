@@ -204,7 +204,16 @@ Result<std::unique_ptr<PlanFile>> PlanFile::read(std::unique_ptr<detail::JsonDoc
     const JsonValue value = root[section];
     if (!value.is_missing() && !value.is_object()) return value.type_error("an object");
   }
-  if (root["planned_values"].is_missing()) return json_missing(root["planned_values"], "an object");
+  if (root["planned_values"].is_missing()) {
+    Error error = json_missing(root["planned_values"], "an object");
+    // `terraform show -json` without a plan file prints the state: "values", no planned_values.
+    if (!root["values"].is_missing()) {
+      error.message +=
+          ": this is a Terraform state (terraform show -json), not a plan; give the output of "
+          "terraform show -json PLANFILE for a plan saved with terraform plan -out PLANFILE";
+    }
+    return error;
+  }
   SNAPKEY_RETURN_IF_ERROR(plan->collect_changes());
   SNAPKEY_RETURN_IF_ERROR(plan->collect_state(root["prior_state"]["values"]["root_module"], false));
   SNAPKEY_RETURN_IF_ERROR(plan->collect_state(root["planned_values"]["root_module"], true));
@@ -228,6 +237,19 @@ Status PlanFile::collect_changes() {
                                  : change.type_error("an object");
     }
     SNAPKEY_ASSIGN_OR_RETURN(auto actions, change.string_list("actions"));
+    // The actions of the format: another word would leave the instance out, unnoticed.
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      static constexpr std::string_view kActions[] = {"no-op",  "create", "read",
+                                                      "update", "delete", "forget"};
+      if (std::find(std::begin(kActions), std::end(kActions), actions[i]) != std::end(kActions)) {
+        continue;
+      }
+      const JsonValue at = change["actions"].items()[i];
+      return at.error("E_TERRAFORM_VALUE",
+                      fmt::format("expected an action no-op, create, read, update, delete or "
+                                  "forget at {}, found '{}'",
+                                  at.location().pointer, actions[i]));
+    }
     seen_.insert(*address);
     const JsonValue after = change["after"];
     // Being destroyed (["delete"]) or forgotten (["forget"], a removed block): not in the model.
@@ -834,6 +856,14 @@ Result<AccountId> PlanFile::provider_account(const std::string& key, const JsonV
   }
   const std::vector<JsonValue> allowed =
       config["expressions"]["allowed_account_ids"]["constant_value"].items();
+  // An id that is not one is a typo, not a provider that names no account.
+  for (const JsonValue& id : allowed) {
+    if (!id.is_string()) continue;
+    if (auto account = parse_account_id(*id.as_string()); !account) {
+      return id.error("E_TERRAFORM_VALUE",
+                      fmt::format("provider configuration '{}': {}", key, account.error().message));
+    }
+  }
   if (allowed.size() == 1 && allowed.front().is_string()) {
     if (auto account = parse_account_id(*allowed.front().as_string())) return *account;
   }

@@ -2058,6 +2058,13 @@ TEST_F(AwsCli, UnknownKind) {
   EXPECT_THAT(e.message, ::testing::EndsWith("; its top level is a list, not an object"));
   write("a.json", R"({})");
   EXPECT_THAT(read_error().message, ::testing::EndsWith("; it is an empty object"));
+  // terraform show -json without a plan file: what it is, and what to give instead.
+  write("a.json", R"({"format_version": "1.0", "terraform_version": "1.9.8", "values": {}})");
+  EXPECT_THAT(read_error().message,
+              ::testing::EndsWith("; its top-level keys are format_version, terraform_version, "
+                                  "values: a Terraform state (terraform show -json), not a plan; "
+                                  "give the output of terraform show -json PLANFILE for a plan "
+                                  "saved with terraform plan -out PLANFILE"));
 }
 
 TEST_F(AwsCli, JsonSyntaxErrorHasTheByteOffset) {

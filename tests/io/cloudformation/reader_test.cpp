@@ -260,6 +260,48 @@ TEST(CloudFormationTemplate, BytesThatAreNotTextAreErrors) {
       "which is not valid UTF-8 here; save the file as UTF-8");
 }
 
+// yaml-cpp keeps both of two equal keys, and CloudFormation rejects the template: so does snapkey.
+TEST(CloudFormationTemplate, AKeyGivenTwiceIsAnError) {
+  EXPECT_EQ(error_of("Resources:\n  A:\n    Type: AWS::Backup::BackupVault\n"
+                     "    Properties: {BackupVaultName: a, BackupVaultName: b}\n"),
+            "t.yaml:4:38: error E_CFN_VALUE: 'BackupVaultName' is given twice in one map, at line "
+            "4, columns 18 and 38; keep one");
+}
+
+// Parameters as CloudFormation accepts them, or it refuses the template (or the stack).
+TEST(CloudFormationTemplate, ParametersCloudFormationWouldRefuse) {
+  const std::string vault =
+      "Resources:\n  V: {Type: AWS::Backup::BackupVault, Properties: {BackupVaultName: v}}\n";
+  EXPECT_EQ(error_of("Parameters:\n  Env: {Type: Strin}\n" + vault),
+            "t.yaml:2:15: error E_CFN_VALUE: expected a parameter Type (String, Number, "
+            "List<Number>, CommaDelimitedList, or an AWS-specific type such as AWS::EC2::VPC::Id "
+            "or AWS::SSM::Parameter::Value<String>) for parameter Env, found 'Strin'; did you "
+            "mean 'String'?");
+  EXPECT_EQ(error_of("Parameters:\n  Env: {Default: prod}\n" + vault),
+            "t.yaml:2:8: error E_CFN_VALUE: expected a map with a Type for parameter Env, found "
+            "a map without Type");
+  EXPECT_EQ(error_of("Parameters: [Env]\n" + vault),
+            "t.yaml:1:13: error E_CFN_VALUE: expected a map of parameters by name for "
+            "Parameters, found a list");
+  const std::string allowed =
+      "Parameters:\n  Env: {Type: String, Default: qa, AllowedValues: [prod, staging]}\n" + vault;
+  EXPECT_EQ(error_of(allowed),
+            "t.yaml:2:32: error E_CFN_VALUE: expected the Default of parameter Env to be one of "
+            "its AllowedValues (prod, staging), found 'qa'");
+  CloudFormationOptions options = in_tokyo();
+  options.parameters["Env"] = "dev";
+  EXPECT_EQ(error_of({{"t.yaml", allowed}}, options),
+            "error E_USAGE: expected the --parameter value of parameter Env to be one of its "
+            "AllowedValues (prod, staging), found 'dev'");
+  options.parameters["Env"] = "prod";
+  EXPECT_EQ(error_of({{"t.yaml", allowed}}, options), "ok");
+  // AWS-specific types are CloudFormation's to check.
+  EXPECT_EQ(error_of("Parameters:\n  Vpc: {Type: 'AWS::EC2::VPC::Id'}\n  Subnets: {Type: "
+                     "'List<AWS::EC2::Subnet::Id>'}\n" +
+                     vault),
+            "ok");
+}
+
 TEST(CloudFormationTemplate, SyntaxErrorsNameTheFileAndPlace) {
   EXPECT_EQ(error_of("Resources:\n  A: [\n"),
             "t.yaml:3:1: error E_YAML: invalid YAML: end of sequence flow not found");

@@ -144,6 +144,14 @@ TEST(HclEval, Functions) {
   EXPECT_EQ(json_of("max(1, 2)"),
             "unknown: max() at t.tf:1:5 is a function snapkey does not evaluate");
   EXPECT_THAT(json_of("join(\",\")"), HasSubstr("expected 2 arguments in join(\",\"), found 1"));
+  // A function the language does not have is an error, as in Terraform; a provider's own is
+  // not evaluated.
+  EXPECT_EQ(json_of("lenght([1])"),
+            "error E_TERRAFORM_EXPRESSION: expected a function of the Terraform language, found "
+            "lenght(), which it does not have; did you mean length()?");
+  EXPECT_EQ(json_of("provider::aws::arn_parse(\"x\")"),
+            "unknown: provider::aws::arn_parse() at t.tf:1:5 is a function snapkey does not "
+            "evaluate");
 }
 
 TEST(HclEval, TryAndCan) {

@@ -119,6 +119,9 @@ TEST_F(InputsTest, TerraformPlan) {
             "terraform-plan");
   // format_version alone is not a plan (terraform show -json of a state has "values").
   EXPECT_EQ(kind_of("state.json", R"({"format_version": "1.0", "values": {}})"), "aws-cli");
+  // A plan without format_version is one: the Terraform reader says which formats it reads.
+  EXPECT_EQ(kind_of("p4.json", R"({"terraform_version": "1.9.8", "resource_changes": []})"),
+            "terraform-plan");
 }
 
 TEST_F(InputsTest, AnyOtherJsonIsForTheAwsCliReader) {

@@ -483,7 +483,9 @@ TEST(TerraformReader, NeedsAFormatVersionAndPlannedValues) {
   ASSERT_FALSE(state);
   EXPECT_EQ(state.error().to_string(),
             "plan.json#/planned_values: error E_JSON_MISSING: expected an object at "
-            "/planned_values, found nothing");
+            "/planned_values, found nothing: this is a Terraform state (terraform show -json), "
+            "not a plan; give the output of terraform show -json PLANFILE for a plan saved with "
+            "terraform plan -out PLANFILE");
   auto list = read_terraform_plan("[]", kFile);
   ASSERT_FALSE(list);
   EXPECT_EQ(list.error().to_string(),
@@ -532,6 +534,16 @@ TEST(TerraformReader, ReportsValuesOfTheWrongKind) {
   EXPECT_EQ(read_error(plan).to_string(),
             "plan.json#/resource_changes/0/change/after: error E_JSON_TYPE: expected an object "
             "at /resource_changes/0/change/after, found a list");
+}
+
+// An action the format does not have would leave the instance out of the model, unnoticed.
+TEST(TerraformReader, AnUnknownActionIsAnError) {
+  PlanText plan;
+  plan.changes = {change("aws_backup_vault", "v").actions(R"(["create", "explode"])")};
+  EXPECT_EQ(read_error(plan).to_string(),
+            "plan.json#/resource_changes/0/change/actions/1: error E_TERRAFORM_VALUE: expected an "
+            "action no-op, create, read, update, delete or forget at "
+            "/resource_changes/0/change/actions/1, found 'explode'");
 }
 
 TEST(TerraformReader, ReportsMissingMembers) {
@@ -1962,6 +1974,16 @@ TEST(TerraformReader, ReportsAProviderWithoutRegionOrAccount) {
             "'us-east-7'; did you mean 'us-east-1'?");
   EXPECT_EQ(error.location,
             at("/configuration/provider_config/aws/expressions/region/constant_value"));
+
+  // An account id that is not one is a typo, not a provider that names no account.
+  plan.providers = R"({"aws": {"name": "aws", "expressions": {"region": {"constant_value":
+      "us-east-1"}, "allowed_account_ids": {"constant_value": ["11111111111"]}}}})";
+  plan.prior = "[]";
+  error = read_error(plan);
+  EXPECT_EQ(error.to_string(),
+            "plan.json#/configuration/provider_config/aws/expressions/allowed_account_ids/"
+            "constant_value/0: error E_TERRAFORM_VALUE: provider configuration 'aws': expected a "
+            "12-digit account id, found '11111111111'");
 
   plan.providers = kProviders;
   plan.prior = "[]";

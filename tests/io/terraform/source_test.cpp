@@ -320,6 +320,17 @@ TEST_F(Source, ADeclarationTwiceIsAnError) {
                                  "'x', found a second (the first is at"));
 }
 
+// Terraform: Invalid combination of "count" and "for_each". (for_each's value had been read as
+// the count's: "expected a map or a set of strings as for_each, found 2".)
+TEST_F(Source, CountAndForEachTogetherAreAnError) {
+  write("main.tf", std::string(kProvider) +
+                       "resource \"aws_backup_vault\" \"v\" {\n  for_each = toset([\"a\"])\n"
+                       "  count    = 2\n  name     = \"v\"\n}\n");
+  EXPECT_EQ(error(),
+            "main.tf:5:3: error E_TERRAFORM_DECLARATION: expected count or for_each, found both "
+            "(count at main.tf:6:3); they are mutually exclusive");
+}
+
 TEST_F(Source, ABadForEachIsAnError) {
   write("main.tf",
         std::string(kProvider) +
@@ -444,6 +455,13 @@ TEST_F(Source, ABadVarIsAnError) {
   EXPECT_EQ(error(options),
             "main.tf:2:3: error E_TERRAFORM_VARIABLE: expected var.n to be of "
             "type number, found \"many\"");
+  // As terraform -var: a variable the root does not declare is an error (a .tfvars file's value
+  // for one is ignored, as Terraform only warns).
+  options.variables = {"m=1"};
+  const std::string dir = path().substr(0, path().size() - 1);
+  EXPECT_EQ(error(options),
+            "--var: error E_TERRAFORM_VARIABLE: expected a variable \"m\" declared in " + dir +
+                " for --var m=1, found none; did you mean 'n'?");
 }
 
 TEST_F(Source, AReferenceInATfvarsFileIsAnError) {

@@ -8,6 +8,7 @@
 #include "io/detail/file.hpp"
 #include "io/terraform/source/json_schema.hpp"
 #include "io/terraform/source/module_instance.hpp"
+#include "snapkey/arn.hpp"  // closest_match
 
 namespace snapkey::io::terraform::source {
 namespace {
@@ -127,6 +128,19 @@ Status Evaluation::run() {
   call.variables = std::move(variables);
   // Values for variables the root does not declare are ignored, as Terraform does for .tfvars
   // files (it warns); a --var for one is an error there too.
+  for (const std::string& given : options_.variables) {
+    const std::string name = given.substr(0, given.find('='));
+    if (root->variables.contains(name)) continue;
+    std::vector<std::string_view> declared;
+    for (const auto& [variable, unused] : root->variables) declared.push_back(variable);
+    const std::string suggestion = closest_match(name, declared);
+    return Error{
+        "E_TERRAFORM_VARIABLE",
+        fmt::format("expected a variable \"{}\" declared in {} for --var {}, found none{}", name,
+                    root->dir, given,
+                    suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)),
+        Location{"--var", 0, 0, ""}};
+  }
   for (auto it = call.variables.begin(); it != call.variables.end();) {
     it = root->variables.contains(it->first) ? std::next(it) : call.variables.erase(it);
   }

@@ -261,6 +261,13 @@ Result<Value> ModuleInstance::output(const std::string& name, const hcl::Express
 Result<std::optional<Value>> ModuleInstance::expansion(const Declared& declared) {
   const hcl::Attribute* count = declared.block->body.attribute("count");
   const hcl::Attribute* for_each = declared.block->body.attribute("for_each");
+  if (count && for_each) {  // Terraform: Invalid combination of "count" and "for_each"
+    return Error{"E_TERRAFORM_DECLARATION",
+                 fmt::format("expected count or for_each, found both (count at {}); they are "
+                             "mutually exclusive",
+                             location_of(*declared.file, count->at).to_string()),
+                 location_of(*declared.file, for_each->at)};
+  }
   const hcl::Attribute* used = count ? count : for_each;
   if (!used) return std::optional<Value>();
   SNAPKEY_ASSIGN_OR_RETURN(auto value, evaluate(*used->value, *declared.file));
