@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "io/terraform/source/reader.hpp"
 #include "snapkey/io/terraform.hpp"
 
 namespace snapkey::io {
@@ -452,6 +453,44 @@ TEST_F(Source, AReferenceInATfvarsFileIsAnError) {
   EXPECT_EQ(error(),
             "terraform.tfvars:1:5: error E_TERRAFORM_VARIABLE: expected a constant value, "
             "found the reference var.m");
+}
+
+// terraform::source::read_texts (the fuzz targets' entry point): the same configuration given as
+// text reads as it does from disk, modules included, and nothing else is read from disk.
+TEST_F(Source, TextsReadAsTheDirectoryWould) {
+  const std::string root = std::string(kProvider) +
+                           "variable \"suffix\" {\n  default = \"default\"\n}\n"
+                           "module \"m\" {\n  source = \"./modules/m\"\n"
+                           "  name = \"from-${var.suffix}\"\n}\n";
+  const std::string module =
+      "variable \"name\" {}\n"
+      "resource \"aws_backup_vault\" \"v\" {\n  name = var.name\n}\n";
+  write("main.tf", root);
+  write("modules/m/main.tf", module);
+  const ModelInput from_disk = input();
+  // A terraform.tfvars on disk, where the texts say their directory is: not read.
+  write("terraform.tfvars", "suffix = \"tfvars\"\n");
+  const std::vector<detail::SourceFile> files = {{path("main.tf"), root},
+                                                 {path("modules/m/main.tf"), module}};
+  TerraformOptions options;
+  options.account = "111111111111";
+  auto from_texts = terraform::source::read_texts(dir_.string(), files, options);
+  ASSERT_TRUE(from_texts) << from_texts.error().to_string();
+  ASSERT_EQ(from_texts->vaults.size(), 1u);
+  ASSERT_EQ(from_disk.vaults.size(), 1u);
+  EXPECT_EQ(from_texts->vaults[0].name, "from-default");
+  EXPECT_EQ(from_texts->vaults[0].arn, from_disk.vaults[0].arn);
+  EXPECT_EQ(from_texts->vaults[0].address, "module.m.aws_backup_vault.v");
+  EXPECT_EQ(from_texts->vaults[0].location, from_disk.vaults[0].location);
+  EXPECT_EQ(from_texts->vaults[0].location.file, path("modules/m/main.tf"));
+}
+
+TEST_F(Source, TextsWithoutTheModuleTheyCallAreAnError) {
+  const std::string root = "module \"m\" {\n  source = \"./m\"\n}\n";
+  write("m/main.tf", "resource \"aws_backup_vault\" \"v\" {\n  name = \"v\"\n}\n");
+  auto read = terraform::source::read_texts(dir_.string(), {{path("main.tf"), root}}, {});
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().id, "E_TERRAFORM_MODULE");
 }
 
 }  // namespace
