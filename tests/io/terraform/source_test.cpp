@@ -1,6 +1,7 @@
 // The Terraform source reader (.tf, .tofu and their JSON syntax, no plan): each construct it
 // evaluates, each thing that stays unknown, each error it raises, and where everything points in
 // the source.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -491,6 +492,19 @@ TEST_F(Source, TextsWithoutTheModuleTheyCallAreAnError) {
   auto read = terraform::source::read_texts(dir_.string(), {{path("main.tf"), root}}, {});
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().id, "E_TERRAFORM_MODULE");
+}
+
+// Found by fuzzing (tests/fuzz/corpus/terraform_source/regress-locals-chain): each reference is
+// evaluated in the evaluation of the one that names it, and a chain of 700 locals overflowed the
+// stack (5,000 without the sanitizers).
+TEST_F(Source, AChainOfReferencesDeeperThanTheLimitIsAnError) {
+  std::string locals = "locals {\n";
+  for (int i = 0; i < 300; ++i) locals += fmt::format("  a{} = local.a{}\n", i, i + 1);
+  write("main.tf", std::string(kProvider) + locals + "  a300 = \"v\"\n}\n" +
+                       "resource \"aws_backup_vault\" \"v\" {\n  name = local.a0\n}\n");
+  EXPECT_EQ(error(),
+            "main.tf:260:10: error E_INPUT_DEPTH: expected expressions and the values they refer "
+            "to nested at most 256 levels deep, found more");
 }
 
 }  // namespace
