@@ -76,6 +76,10 @@ constexpr std::array kErrors = {
     ErrorInfo{"E_HCL_SYNTAX", input,
               "A Terraform or OpenTofu configuration file that is not valid HCL.",
               "terraform-input.md"},
+    ErrorInfo{"E_INPUT_DEPTH", input,
+              "An input nested deeper than snapkey follows (256 levels): HCL expressions and "
+              "blocks, Terraform values that refer to others, CloudFormation references.",
+              "inputs.md"},
     ErrorInfo{"E_INPUT_KIND", input,
               "A file of no kind snapkey reads (below a directory it is skipped).", "inputs.md"},
     ErrorInfo{"E_INPUT_TOO_LARGE", input,
