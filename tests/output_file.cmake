@@ -27,9 +27,10 @@ file(READ ${OUTPUT} got)
 if(NOT got STREQUAL want)
   message(FATAL_ERROR "${OUTPUT} differs from what was expected:\n${got}")
 endif()
-# No temporary file is left beside it.
+# No temporary file of its own is left beside it (other tests write beside it at the same time).
 get_filename_component(dir ${OUTPUT} DIRECTORY)
-file(GLOB left ${dir}/.*.snapkey-*)
+get_filename_component(name ${OUTPUT} NAME)
+file(GLOB left ${dir}/.${name}.snapkey-*)
 if(left)
   message(FATAL_ERROR "temporary files left: ${left}")
 endif()
