@@ -157,6 +157,18 @@ TEST_F(LagBackup, VaultKeyPendingDeletionFails) {  // R27
   EXPECT_THAT(p.aws_error, ::testing::Optional(HasSubstr("is pending deletion")));
 }
 
+// Found by fuzz_engine (tests/fuzz/corpus/engine/regress-air-gapped-unknown-key): the backup
+// read the vault's key without asking whether it was known, and read garbage.
+TEST_F(LagBackup, UnknownVaultKeyIsIndeterminate) {
+  w.resource("aurora", "cmk");
+  w.in.vaults.front().key_unknown = "kms_key_arn is known only after apply";
+  const Prediction p = rp(w.predict(), "aurora@lag");
+  EXPECT_EQ(p.outcome, Outcome::indeterminate);
+  EXPECT_THAT(p.unknowns,
+              ElementsAre("the key of vault lag: kms_key_arn is known only after apply"));
+  EXPECT_FALSE(p.key);
+}
+
 TEST(Backup, UnknownResourceKeyIsIndeterminate) {
   World w;
   w.resource("aurora", "").key_unknown = "kms_key_id is known only after apply";

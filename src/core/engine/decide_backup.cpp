@@ -112,6 +112,11 @@ void into_air_gapped_vault(const Context& ctx, const Resource& resource, const K
       !key_enabled(source, "R26", "resource key", d))
     return;
   const std::optional<Key> key = ctx.model.key_of(vault);
+  if (!key) {
+    d.indeterminate(fmt::format("the key of vault {}: {}", vault.name, vault.key_unknown),
+                    "the air-gapped vault's key is not known");
+    return;
+  }
   if (!air_gapped_vault_usable(ctx, vault, *key, d) || !key_enabled(*key, "R27", "vault key", d))
     return;
   d.step("R21", "Every backup in a logically air-gapped vault is encrypted with the vault's key.",
