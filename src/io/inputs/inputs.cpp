@@ -154,11 +154,7 @@ Result<InputKind> detect_yaml(const std::string& text, const std::string& path) 
                              detail::found(root)),
                  std::move(where)};
   } catch (const YAML::Exception& e) {
-    if (!e.mark.is_null()) {
-      where.line = e.mark.line + 1;
-      where.column = e.mark.column + 1;
-    }
-    return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), std::move(where)};
+    return detail::yaml_syntax_error(text, e, path);
   }
 }
 
