@@ -26,7 +26,8 @@ class Constants : public hcl::Context {
   }
 };
 
-Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& into) {
+Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& into,
+                   std::map<std::string, Location>& origins) {
   SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
   SNAPKEY_ASSIGN_OR_RETURN(auto file, path.ends_with(".json")
                                           ? hcl::parse_json(text, path, variables_schema())
@@ -49,6 +50,8 @@ Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& i
       return error;
     }
     into[attribute.name] = std::move(*value);
+    origins[attribute.name] =
+        Location{path, attribute.value->at.line, attribute.value->at.column, ""};
   }
   return Ok{};
 }
@@ -83,13 +86,14 @@ Evaluation::Evaluation(Configuration& configuration, const TerraformOptions& opt
 
 Evaluation::~Evaluation() = default;
 
-Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const ModuleConfig& root) {
+Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(
+    const ModuleConfig& root, std::map<std::string, Location>& origins) {
   std::map<std::string, hcl::Value> out;
   for (const std::string& path : automatic_tfvars(root.dir)) {
-    SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out));
+    SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out, origins));
   }
   for (const std::string& path : options_.variable_files) {
-    SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out));
+    SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out, origins));
   }
   for (const std::string& given : options_.variables) {
     const auto equals = given.find('=');
@@ -100,6 +104,7 @@ Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const Modul
     }
     const std::string name = given.substr(0, equals);
     const std::string text = given.substr(equals + 1);
+    origins[name] = place;
     // As with terraform -var: a variable of a primitive type takes the text as it is; any other
     // type reads it as an expression ('["a","b"]', '{a = 1}').
     std::string type = "string";
@@ -123,8 +128,8 @@ Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const Modul
 
 Status Evaluation::run() {
   SNAPKEY_ASSIGN_OR_RETURN(auto root, configuration_.module(configuration_.root()));
-  SNAPKEY_ASSIGN_OR_RETURN(auto variables, root_variables(*root));
   ModuleCall call;
+  SNAPKEY_ASSIGN_OR_RETURN(auto variables, root_variables(*root, call.origins));
   call.variables = std::move(variables);
   // Values for variables the root does not declare are ignored, as Terraform does for .tfvars
   // files (it warns); a --var for one is an error there too.
