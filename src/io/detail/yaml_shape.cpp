@@ -114,6 +114,9 @@ Location Shape::at(const YAML::Mark& mark) const { return yaml_location(file_, m
 
 Location Shape::at(const YAML::Node& value, const YAML::Node& key) const {
   if (value.IsNull() || value.Mark().is_null()) return at(key.Mark());
+  // A value before its key came through an alias (*name): yaml-cpp gives it the place of its
+  // anchor, which may be far from the key at fault. The key is where it is used.
+  if (!key.Mark().is_null() && value.Mark().pos < key.Mark().pos) return at(key.Mark());
   return at(value.Mark());
 }
 
