@@ -12,12 +12,12 @@ _snapkey_options() {
   local placement="--region --account --stack --terraform-plan --parameter --var --var-file
                    --terraform-source"
   case $1 in
-    predict | verify) echo "--format --as-of $placement" ;;
-    explain) echo "--as-of $placement" ;;
-    check) echo "--policy --format --fail-on --today --as-of $placement" ;;
-    graph) echo "--format --as-of $placement" ;;
-    export-scenario) echo "$placement" ;;
-    rules | checks | errors) echo "--format" ;;
+    predict | verify) echo "--format --as-of --output $placement" ;;
+    explain) echo "--as-of --output $placement" ;;
+    check) echo "--policy --format --fail-on --today --as-of --output $placement" ;;
+    graph) echo "--format --as-of --output $placement" ;;
+    export-scenario) echo "--output $placement" ;;
+    rules | checks | errors) echo "--format --output" ;;
   esac
 }
 
@@ -109,7 +109,7 @@ _snapkey() {
       COMPREPLY=($(compgen -W "error warning info never" -- "$cur"))
       return
       ;;
-    --policy | --var-file | --stack | --terraform-plan)
+    --policy | --var-file | --stack | --terraform-plan | --output)
       _snapkey_files
       return
       ;;

@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(cmake make g++ libfmt-dev libyaml-cpp-dev libsimdjson-dev libcli11-dev libgtest-dev libgmock-dev
           clang-format)
+# clang 14 builds the sanitizer step (ASan + UBSan) and the libFuzzer targets.
+packages+=(clang-14)
 # Graphviz's dot draws `snapkey graph --format svg`, whose tests and README diagram need it.
 packages+=(graphviz)
 # Headless Chromium renders `snapkey check --format html` in its test (tests/html/).

@@ -62,10 +62,10 @@ endfunction()
 
 snapkey_golden(golden_usage_no_subcommand ${SNAPKEY_GOLDEN}/empty.txt 2)
 snapkey_cli_error(cli_usage_no_subcommand
-                  "^error E_USAGE: expected a subcommand \\(predict, explain, verify, rules, check, checks, graph, errors\\), found none \\(snapkey --help shows the usage\\)\n$")
+                  "^error E_USAGE: expected a subcommand \\(predict, explain, verify, rules, check, checks, graph, errors, export-scenario\\), found none \\(snapkey --help shows the usage\\)\n$")
 # Every usage error has its id, and a misspelt subcommand or option its suggestion.
 snapkey_cli_error(cli_usage_misspelt_subcommand
-                  "^error E_USAGE: expected a subcommand \\([a-z, ]*\\), found 'prediction'; did you mean 'predict'\\? \\(snapkey --help shows the usage\\)\n$"
+                  "^error E_USAGE: expected a subcommand \\([a-z, -]*\\), found 'prediction'; did you mean 'predict'\\? \\(snapkey --help shows the usage\\)\n$"
                   prediction ${SNAPKEY_CLI_DATA}/article.yaml)
 snapkey_cli_error(cli_usage_misspelt_option
                   "^error E_USAGE: unknown option '--formt'; did you mean '--format'\\? \\(snapkey predict --help shows the usage\\)\n$"
@@ -505,3 +505,102 @@ if(SNAPKEY_DOT)
                  check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/suppressions.yaml
                  --today 2026-03-01 --format html)
 endif()
+
+# --- Issue 12: snapkey export-scenario ----------------------------------------------------------
+# What was read, as one scenario file: a saved AWS CLI export (two accounts, three Regions, backup
+# selections, observed copy jobs) and a Terraform plan (keys not created yet, an unknown vault key,
+# addresses). Each export predicts what its inputs predict: the examples' own expected JSON.
+snapkey_golden(golden_export_aws_cli ${SNAPKEY_GOLDEN}/export-aws-cli.yaml 0
+               export-scenario examples/aws-cli/export)
+snapkey_golden(golden_export_aws_cli_predicts
+               ${PROJECT_SOURCE_DIR}/examples/aws-cli/expected/predict.json 0
+               predict --format json tests/golden/export-aws-cli.yaml)
+snapkey_golden(golden_export_terraform_plan ${SNAPKEY_GOLDEN}/export-terraform-plan.yaml 0
+               export-scenario examples/terraform/plan.json)
+snapkey_golden(golden_export_terraform_plan_predicts
+               ${PROJECT_SOURCE_DIR}/examples/terraform/expected/predict.json 0
+               predict --format json tests/golden/export-terraform-plan.yaml)
+# Two CloudFormation templates placed with --account and --stack: the values their functions and
+# conditions take, their logical ids as addresses.
+snapkey_golden(golden_export_cloudformation ${SNAPKEY_GOLDEN}/export-cloudformation.yaml 0
+               export-scenario --account 123456789012
+               --stack examples/cloudformation/ireland.yaml=eu-west-1
+               --stack examples/cloudformation/frankfurt.json=eu-central-1
+               examples/cloudformation/ireland.yaml examples/cloudformation/frankfurt.json)
+snapkey_golden(golden_export_cloudformation_predicts
+               ${PROJECT_SOURCE_DIR}/examples/cloudformation/expected/predict.json 0
+               predict --format json tests/golden/export-cloudformation.yaml)
+# Bad input: exit code 2, nothing on standard output, the error on standard error.
+snapkey_golden(golden_export_bad_input ${SNAPKEY_GOLDEN}/empty.txt 2
+               export-scenario ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml)
+snapkey_cli_error(cli_export_bad_input
+                  "^tests/data/cli/bad-unknown-key.yaml:6:5: error E_SCENARIO_KEY: unknown key 'alais' in key 'app-key'; did you mean 'alias'\\?\n$"
+                  export-scenario ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml)
+# No input, or --as-of (the export writes the inputs' own as_of): usage errors.
+snapkey_golden(golden_export_usage ${SNAPKEY_GOLDEN}/empty.txt 2 export-scenario)
+snapkey_golden(golden_export_usage_as_of ${SNAPKEY_GOLDEN}/empty.txt 2
+               export-scenario ${SNAPKEY_CLI_DATA}/minimal.yaml --as-of 2025-06-01)
+
+# Output safety: names that carry terminal escape sequences are printed escaped, on standard
+# output (the table) as on standard error (an error that names one); JSON escapes them itself.
+snapkey_golden(golden_control_characters_table ${SNAPKEY_GOLDEN}/control-characters.txt 0
+               predict ${SNAPKEY_CLI_DATA}/control-characters.yaml)
+snapkey_golden(golden_control_characters_json ${SNAPKEY_GOLDEN}/control-characters.json 0
+               predict ${SNAPKEY_CLI_DATA}/control-characters.yaml --format json)
+snapkey_cli_error(cli_control_characters_error
+                  "^tests/data/cli/bad-control-characters.yaml:4:3: error E_KEY_REF: resource 'db' names key 'gone\\\\x1b\\[2J', which is not defined in 111111111111 us-east-1\n$"
+                  predict ${SNAPKEY_CLI_DATA}/bad-control-characters.yaml)
+
+# --output FILE: the same bytes as standard output, written whole; an existing file is replaced;
+# a run that fails leaves it as it was; a file that is an input is refused.
+function(snapkey_output name expected exit_code before)
+  cmake_parse_arguments(PARSE_ARGV 4 OUT "" "STDERR" "")
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/output/${name}.out)
+  file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/output)
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:snapkey_cli> "-DARGS=${OUT_UNPARSED_ARGUMENTS}"
+            -DOUTPUT=${output} -DEXPECTED=${expected} -DEXIT_CODE=${exit_code} -DBEFORE=${before}
+            "-DSTDERR=${OUT_STDERR}" -DWORKDIR=${PROJECT_SOURCE_DIR}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/output_file.cmake)
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "NO_COLOR=1")
+endfunction()
+snapkey_output(output_predict ${SNAPKEY_GOLDEN}/predict-table.txt 0 OFF
+               predict ${SNAPKEY_CLI_DATA}/article.yaml)
+snapkey_output(output_replaces ${SNAPKEY_GOLDEN}/predict.json 0 ON
+               predict ${SNAPKEY_CLI_DATA}/article.yaml --format json)
+snapkey_output(output_check_findings ${SNAPKEY_GOLDEN}/check-suppressions.txt 1 ON
+               check ${SNAPKEY_ARTICLE_1} --policy ${SNAPKEY_CHECK_DATA}/suppressions.yaml
+               --today 2026-03-01)
+snapkey_output(output_kept_on_error unchanged 2 ON predict ${SNAPKEY_CLI_DATA}/bad-unknown-key.yaml
+               STDERR "error E_SCENARIO_KEY")
+snapkey_cli_error(cli_output_missing_directory
+                  "^error E_OUTPUT_FILE: cannot write --output 'no-such-dir/x.txt': No such file or directory\n$"
+                  predict ${SNAPKEY_CLI_DATA}/article.yaml --output no-such-dir/x.txt)
+# The input named as --output, by another path: refused before anything is read or written (a
+# copy, so that a regression cannot overwrite the source tree's file).
+configure_file(${PROJECT_SOURCE_DIR}/${SNAPKEY_CLI_DATA}/article.yaml
+               ${CMAKE_CURRENT_BINARY_DIR}/output/input.yaml COPYONLY)
+add_test(NAME cli_output_is_input
+         COMMAND snapkey_cli predict output/input.yaml --output output/../output/input.yaml
+         WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+set_tests_properties(cli_output_is_input PROPERTIES PASS_REGULAR_EXPRESSION
+  "^error E_USAGE: --output 'output/../output/input.yaml' is the input 'output/input.yaml'; snapkey only reads its inputs\n$")
+
+# Limits: a file above 256 MiB is refused before it is read (a sparse file costs no disk), a
+# device that never ends as soon as it passes that size.
+add_test(NAME cli_input_too_large
+         COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:snapkey_cli>
+                 -DFILE=${CMAKE_CURRENT_BINARY_DIR}/output/huge.json
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/input_too_large.cmake)
+snapkey_cli_error(cli_input_too_large_device
+                  "^/dev/zero: error E_INPUT_TOO_LARGE: '/dev/zero' is larger than 256 MiB, the most snapkey reads from one file; split it \\(an AWS CLI export can be a file per call\\)\n$"
+                  predict /dev/zero)
+# The policy file is an input too.
+configure_file(${PROJECT_SOURCE_DIR}/${SNAPKEY_CHECK_DATA}/suppressions.yaml
+               ${CMAKE_CURRENT_BINARY_DIR}/output/policy.yaml COPYONLY)
+add_test(NAME cli_output_is_policy
+         COMMAND snapkey_cli check ${PROJECT_SOURCE_DIR}/${SNAPKEY_ARTICLE_1} --policy output/policy.yaml
+                 --output ./output/policy.yaml
+         WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+set_tests_properties(cli_output_is_policy PROPERTIES PASS_REGULAR_EXPRESSION
+  "^error E_USAGE: --output './output/policy.yaml' is the input 'output/policy.yaml'; snapkey only reads its inputs\n$")

@@ -235,7 +235,8 @@ struct Plan {
   std::string address;                // Terraform address or CloudFormation logical id
   bool generated_name = false;        // the reader made the name up: io::combine may qualify it
   // Resources a selection might assign, by name, and why that is not known: a test it depends on
-  // is not known. Model::build fills it; their recovery points are predicted indeterminate.
+  // is not known. Model::build fills it (keeping what a reader gave, by name or ARN: a scenario's
+  // resources_unknown); their recovery points are predicted indeterminate.
   std::map<std::string, std::string> resources_unknown{};
 };
 

@@ -10,9 +10,11 @@
 #include <utility>
 
 #include "cli/graphviz.hpp"
+#include "common/strings.hpp"
 #include "snapkey/check.hpp"
 #include "snapkey/io/inputs.hpp"
 #include "snapkey/io/policy.hpp"
+#include "snapkey/io/scenario.hpp"
 #include "snapkey/model.hpp"
 #include "snapkey/predict.hpp"
 #include "snapkey/render/findings.hpp"
@@ -108,8 +110,10 @@ Error all_errors(const std::vector<Error>& errors) {
 void print_skipped(const std::vector<io::SkippedInput>& skipped) {
   for (const io::SkippedInput& file : skipped) {
     // An E_ id is what the file would be named alone; an I_ id a choice, which says itself why.
-    fmt::print(stderr, "{}: notice: skipped{}: {}\n", file.file,
-               file.id.starts_with("E_") ? ", of no kind snapkey reads" : "", file.reason);
+    const std::string notice =
+        fmt::format("{}: notice: skipped{}: {}\n", file.file,
+                    file.id.starts_with("E_") ? ", of no kind snapkey reads" : "", file.reason);
+    std::fputs(detail::terminal_safe(notice, false).c_str(), stderr);
   }
 }
 
@@ -310,6 +314,17 @@ Result<CheckOutput> check(const CheckArgs& args) {
   out.fails = args.fail_on && findings.fails(*args.fail_on);
   out.text = render(findings, args, loaded);
   return out;
+}
+
+Result<std::string> export_scenario(const ExportScenarioArgs& args) {
+  // load()'s front half: the model is written, not predicted.
+  SNAPKEY_ASSIGN_OR_RETURN(io::InputOptions input_options, cli::input_options(args.input));
+  io::InputReport read = io::read_inputs_report(args.input.paths, input_options);
+  print_skipped(read.skipped);
+  if (!read.errors.empty()) return all_errors(read.errors);
+  const std::size_t suppressions = read.input->suppressions.size();
+  SNAPKEY_ASSIGN_OR_RETURN(Model model, Model::build(std::move(*read.input)));
+  return io::write_scenario(model, {.inputs = args.input.paths, .suppressions = suppressions});
 }
 
 Date today_utc() {

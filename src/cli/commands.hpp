@@ -122,6 +122,15 @@ struct ErrorsArgs {
 // `snapkey errors`: the error catalogue.
 std::string errors(const ErrorsArgs& args);
 
+struct ExportScenarioArgs {
+  InputArgs input;  // as_of unused: the file keeps the inputs' own
+};
+
+// `snapkey export-scenario`: the model the inputs make, as one scenario file. Errors: those of
+// io::read_inputs and Model::build, and E_USAGE (the same --stack file or --parameter name given
+// twice).
+Result<std::string> export_scenario(const ExportScenarioArgs& args);
+
 // Today's date in UTC, from the system clock: the default of `snapkey check --today`, and the
 // only use of the clock in snapkey (it decides whether a suppression has expired, nothing else).
 Date today_utc();

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <initializer_list>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -22,6 +23,8 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
+#include "common/strings.hpp"
 #include "snapkey/arn.hpp"
 #include "snapkey/errors.hpp"
 #include "snapkey/policy.hpp"
@@ -122,9 +125,8 @@ constexpr const char* kAsOfHelp =
     "The date whose AWS behaviour to predict; default: the scenario's as_of, else the newest "
     "rule date";
 
-// The options every command that reads inputs shares: --as-of and the CloudFormation ones.
-void add_input_options(CLI::App& app, cli::InputArgs& args) {
-  app.add_option("--as-of", args.as_of, kAsOfHelp)->type_name("YYYY-MM-DD");
+// The placement options: where templates and plans are deployed, their variables and parameters.
+void add_placement_options(CLI::App& app, cli::InputArgs& args) {
   app.add_option("--region", args.region,
                  "The Region CloudFormation templates are deployed to (a template does not say), "
                  "and Terraform plans' providers that configure none")
@@ -167,6 +169,33 @@ void add_input_options(CLI::App& app, cli::InputArgs& args) {
       ->type_name("NAME=VALUE")
       ->check(checked(cli::check_parameter))
       ->allow_extra_args(false);
+}
+
+// The options every command that reads inputs and predicts shares: --as-of and the placement ones.
+void add_input_options(CLI::App& app, cli::InputArgs& args) {
+  app.add_option("--as-of", args.as_of, kAsOfHelp)->type_name("YYYY-MM-DD");
+  add_placement_options(app, args);
+}
+
+// Reports an error on standard error and returns its exit code: bad input or usage 2, snapkey's
+// own failure (E_INTERNAL, an id not catalogued) 3.
+int print_error(const snapkey::Error& error) {
+  // What the inputs say goes to a terminal or a CI log: no escape sequence of theirs survives.
+  std::fprintf(stderr, "%s\n", snapkey::detail::terminal_safe(error.to_string(), false).c_str());
+  return snapkey::category_of(error) == snapkey::ErrorCategory::internal ? kExitInternal
+                                                                         : kExitBadInput;
+}
+
+// Every input path the command line names (explain's last positional is a recovery point, and
+// an input path too for all --output needs to know).
+std::vector<std::string> all_inputs(std::initializer_list<const cli::InputArgs*> args,
+                                    const std::vector<std::string>& explain_positionals) {
+  std::vector<std::string> out = explain_positionals;
+  for (const cli::InputArgs* input : args) {
+    out.insert(out.end(), input->paths.begin(), input->paths.end());
+    out.insert(out.end(), input->variable_files.begin(), input->variable_files.end());
+  }
+  return out;
 }
 
 // A command line CLI11 refuses, as every error prints: "error E_USAGE: what was expected, what was
@@ -326,6 +355,26 @@ int run(int argc, char** argv) {
   std::string errors_format = "table";
   add_format_option(*errors_app, errors_format, {"table", "markdown", "json"});
 
+  cli::ExportScenarioArgs export_scenario;
+  CLI::App* export_app = app.add_subcommand(
+      "export-scenario",
+      "Write the model the inputs make as one scenario file on standard output: a minimal, "
+      "shareable reproduction that predicts the same");
+  export_app->add_option("inputs", export_scenario.input.paths, kInputsHelp)
+      ->required()
+      ->type_name("INPUT");
+  add_placement_options(*export_app, export_scenario.input);  // what was read: no --as-of
+
+  // --output FILE on every subcommand: the report written whole, or not at all.
+  std::string output_path;
+  for (CLI::App* subcommand : app.get_subcommands({})) {
+    subcommand
+        ->add_option("--output", output_path,
+                     "Write the output to FILE instead of standard output, whole or not at all "
+                     "(a temporary file renamed over FILE)")
+        ->type_name("FILE");
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -335,7 +384,9 @@ int run(int argc, char** argv) {
       app.exit(e, std::cout, std::cerr);
       return kExitOk;
     }
-    fmt::print(stderr, "{}\n", usage_error(app, e, argc, argv));
+    // A command line is input too: what it says is printed escaped.
+    fmt::print(stderr, "{}\n",
+               snapkey::detail::terminal_safe(usage_error(app, e, argc, argv), false));
     return kExitBadInput;
   }
 
@@ -346,21 +397,33 @@ int run(int argc, char** argv) {
   check.fail_on = kFailOn.at(fail_on);
   checks.format = kFormats.at(checks_format);
   errors.format = kFormats.at(errors_format);
+  // Colour only on a terminal: never into a file.
+  const bool color = use_color() && output_path.empty();
+  if (!output_path.empty()) {
+    std::vector<std::string> inputs =
+        all_inputs({&predict.input, &explain.input, &verify.input, &check.input, &graph.input,
+                    &export_scenario.input},
+                   explain_positionals);
+    if (check.policy) inputs.push_back(*check.policy);
+    if (snapkey::Status status = cli::check_not_an_input(output_path, inputs); !status) {
+      return print_error(status.error());
+    }
+  }
   RunResult result;
   if (predict_app->parsed()) {
-    predict.color = predict.format == cli::Format::table && use_color();
+    predict.color = predict.format == cli::Format::table && color;
     result = run_result(cli::predict(predict));
   } else if (explain_app->parsed()) {
     explain.recovery_point = explain_positionals.back();
     explain_positionals.pop_back();
     explain.input.paths = std::move(explain_positionals);
-    explain.color = use_color();
+    explain.color = color;
     result = run_result(cli::explain(explain));
   } else if (verify_app->parsed()) {
-    verify.color = verify.format == cli::Format::table && use_color();
+    verify.color = verify.format == cli::Format::table && color;
     result = run_result(cli::verify(verify));
   } else if (check_app->parsed()) {
-    check.color = check.format == cli::CheckFormat::text && use_color();
+    check.color = check.format == cli::CheckFormat::text && color;
     result = run_result(cli::check(check));
   } else if (graph_app->parsed()) {
     graph.format = kGraphFormats.at(graph_format);
@@ -369,18 +432,23 @@ int run(int argc, char** argv) {
     result = Output{cli::checks(checks), kExitOk};
   } else if (errors_app->parsed()) {
     result = Output{cli::errors(errors), kExitOk};
+  } else if (export_app->parsed()) {
+    result = run_result(cli::export_scenario(export_scenario));
   } else {
     result = Output{cli::rules(rules), kExitOk};
   }
 
   if (const snapkey::Error* error = std::get_if<snapkey::Error>(&result)) {
-    fmt::print(stderr, "{}\n", error->to_string());  // all of it, a NUL too
-    // Bad input or usage: 2; snapkey's own failure (E_INTERNAL, an id not catalogued): 3.
-    return snapkey::category_of(*error) == snapkey::ErrorCategory::internal ? kExitInternal
-                                                                            : kExitBadInput;
+    return print_error(*error);
   }
   const Output& output = std::get<Output>(result);
-  const std::string& text = output.text;
+  const std::string text = snapkey::detail::terminal_safe(output.text, color);
+  if (!output_path.empty()) {
+    if (snapkey::Status written = cli::write_atomically(output_path, text); !written) {
+      return print_error(written.error());
+    }
+    return output.code;
+  }
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "error E_OUTPUT: cannot write to standard output\n");
     return kExitInternal;

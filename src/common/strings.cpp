@@ -95,7 +95,7 @@ std::string json_quote(std::string_view text) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20 || c == 0x7F) {
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || is_bidi_control(c)) {
           out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(c));
         } else {
           append_utf8(out, c);
@@ -116,6 +116,48 @@ void json_append(std::string& out, std::string_view name, std::string_view value
   out += json_quote(name);
   out += ':';
   out += value;
+}
+
+bool is_bidi_control(char32_t c) {
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+namespace {
+
+// The length of an SGR sequence (ESC [ digits and ';' m) at text[i], or 0.
+std::size_t sgr_length(std::string_view text, std::size_t i) {
+  if (text.substr(i, 2) != "\x1b[") return 0;
+  for (std::size_t j = i + 2; j < text.size(); ++j) {
+    if (text[j] == 'm') return j + 1 - i;
+    if ((text[j] < '0' || text[j] > '9') && text[j] != ';') return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string terminal_safe(std::string_view text, bool keep_colors) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t sgr = keep_colors ? sgr_length(text, i) : 0; sgr > 0) {
+      out += text.substr(i, sgr);
+      i += sgr;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t c = next_code_point(text, i);
+    if (c == kReplacementCharacter && text.substr(start, i - start) != "\xEF\xBF\xBD") {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[start]));
+    } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+      out += fmt::format("\\x{:02x}", static_cast<std::uint32_t>(c));
+    } else if ((c >= 0x80 && c <= 0x9F) || is_bidi_control(c)) {
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(c));
+    } else {
+      out += text.substr(start, i - start);
+    }
+  }
+  return out;
 }
 
 std::string ascii_lower(std::string_view text) {

@@ -17,10 +17,20 @@ char32_t next_code_point(std::string_view text, std::size_t& i);
 // Appends `c` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t c);
 
-// `text` as a JSON string literal, quotes included. Escapes `"`, `\` and every control character
-// (U+0000-U+001F, U+007F); other characters are written as UTF-8. Invalid UTF-8 becomes U+FFFD, so
-// the output is always valid JSON.
+// `text` as a JSON string literal, quotes included. Escapes `"`, `\`, every control character
+// (U+0000-U+001F, U+007F-U+009F) and the bidi controls; other characters are written as UTF-8.
+// Invalid UTF-8 becomes U+FFFD, so the output is always valid JSON.
 std::string json_quote(std::string_view text);
+
+// The invisible characters that reorder text in a terminal or editor ("Trojan Source"): U+202A-E
+// and U+2066-9.
+bool is_bidi_control(char32_t c);
+
+// `text` made safe to print to a terminal or a CI log, for the CLI's output: every control
+// character but line feed and tab, C1 controls and bidi controls written as \xNN or \uNNNN, and
+// bytes that are not UTF-8 as \xNN, so that no name in an input can move the cursor, retitle a
+// window or hide a line. With `keep_colors`, snapkey's own colours (ESC [ digits;... m) stay.
+std::string terminal_safe(std::string_view text, bool keep_colors);
 
 // Appends to a JSON array or object being written in `out`, which starts with its '[' or '{': a
 // comma before all but the first element, then `item`, or the member `"name":value`.

@@ -10,6 +10,8 @@
 namespace snapkey::testing {
 namespace {
 
+using ::testing::HasSubstr;
+
 World article_estate() {
   World w;
   w.mrk("test-key-multi", kTokyo, MultiRegion::primary).shared_with = {kB};
@@ -58,6 +60,48 @@ TEST(Determinism, ShuffledInputGivesIdenticalPredictions) {
     }
     EXPECT_EQ(summary(shuffled.predict()), expected) << "round " << round;
   }
+}
+
+// Found by fuzzing (tests/fuzz/corpus/engine/regress-*-order): the order of a plan's selections,
+// of their tests, and of the copy actions whose destination is not known decided which unknown a
+// prediction named, and in which order the unknown copies came.
+TEST(Determinism, SelectionsAndUnknownCopiesInAnyOrderGiveIdenticalPredictions) {
+  World w;
+  w.resource("aurora", "").tags["backup"] = "weekly";
+  w.vault("tokyo", kTokyo);
+  Plan& plan = w.plan("plan", "tokyo", {});
+  plan.rules[0].copy_to_unknown = {"an output", "a variable"};
+  Selection by_tag;
+  by_tag.name = "s0";
+  by_tag.any_tags = {{TagCondition::Test::like, "team", "d*", ""},
+                     {TagCondition::Test::equals, "backup", "daily", "a parameter"}};
+  Selection by_name;
+  by_name.name = "s1";
+  by_name.resources_unknown = {"a variable", "an input"};
+  plan.selections = {by_tag, by_name};
+  World reversed = w;
+  Plan& other = reversed.in.plans[0];
+  std::reverse(other.rules[0].copy_to_unknown.begin(), other.rules[0].copy_to_unknown.end());
+  std::reverse(other.selections.begin(), other.selections.end());
+  std::reverse(other.selections[1].any_tags.begin(), other.selections[1].any_tags.end());
+  std::reverse(other.selections[0].resources_unknown.begin(),
+               other.selections[0].resources_unknown.end());
+
+  const auto unknowns = [](const Predictions& predictions) {
+    std::vector<std::string> lines;
+    for (const Prediction& p : predictions.recovery_points) {
+      lines.push_back(p.id + ": " + ::testing::PrintToString(p.unknowns));
+    }
+    return lines;
+  };
+  const std::vector<std::string> expected = unknowns(w.predict());
+  EXPECT_EQ(unknowns(reversed.predict()), expected);
+  // Selections by name, then the tests of each in order: the first unknown test of s0 is named.
+  ASSERT_EQ(expected.size(), 3u);
+  EXPECT_THAT(expected[0], HasSubstr("whether selection 's0' of plan 'plan' assigns aurora: a "
+                                     "parameter"));
+  EXPECT_THAT(expected[1], HasSubstr("a variable"));
+  EXPECT_THAT(expected[2], HasSubstr("an output"));
 }
 
 TEST(Determinism, TreeOrderPutsParentsBeforeChildren) {

@@ -99,6 +99,28 @@ Status index_arns(const std::vector<T>& items, std::string_view what,
 
 bool by_name(const auto& a, const auto& b) { return a.name < b.name; }
 
+bool by_test(const TagCondition& a, const TagCondition& b) {
+  return std::tie(a.test, a.key, a.value, a.unknown) < std::tie(b.test, b.key, b.value, b.unknown);
+}
+
+// Selections by name, then by where they are written (two with the same name are still told
+// apart).
+bool by_name_and_place(const Selection& a, const Selection& b) {
+  return std::tie(a.name, a.location.file, a.location.line, a.location.column, a.location.pointer) <
+         std::tie(b.name, b.location.file, b.location.line, b.location.column, b.location.pointer);
+}
+
+// A selection's tests are sets: sorted, so that which unknown test a prediction names does not
+// depend on the order they were read in.
+void sort_selection(Selection& selection) {
+  std::sort(selection.resources.begin(), selection.resources.end());
+  std::sort(selection.not_resources.begin(), selection.not_resources.end());
+  std::sort(selection.any_tags.begin(), selection.any_tags.end(), by_test);
+  std::sort(selection.all_tags.begin(), selection.all_tags.end(), by_test);
+  std::sort(selection.resources_unknown.begin(), selection.resources_unknown.end());
+  std::sort(selection.not_resources_unknown.begin(), selection.not_resources_unknown.end());
+}
+
 void sort_input(ModelInput& in) {
   std::sort(in.accounts.begin(), in.accounts.end(),
             [](const Account& a, const Account& b) { return a.id < b.id; });
@@ -111,9 +133,14 @@ void sort_input(ModelInput& in) {
       std::sort(vault.allows_copy_from->begin(), vault.allows_copy_from->end());
   }
   for (Plan& plan : in.plans) {
-    for (PlanRule& rule : plan.rules) std::sort(rule.copy_to.begin(), rule.copy_to.end());
+    for (PlanRule& rule : plan.rules) {
+      std::sort(rule.copy_to.begin(), rule.copy_to.end());
+      std::sort(rule.copy_to_unknown.begin(), rule.copy_to_unknown.end());
+    }
     std::sort(plan.rules.begin(), plan.rules.end(), by_name<PlanRule, PlanRule>);
     std::sort(plan.resources.begin(), plan.resources.end());
+    for (Selection& selection : plan.selections) sort_selection(selection);
+    std::sort(plan.selections.begin(), plan.selections.end(), by_name_and_place);
   }
   std::sort(in.keys.begin(), in.keys.end(), by_name<Key, Key>);
   std::sort(in.resources.begin(), in.resources.end(), by_name<Resource, Resource>);
@@ -424,7 +451,9 @@ class ModelBuilder {
                   model_.region_of(plan).name));
         }
       }
-      for (const std::string& ref : plan.resources) {
+      std::vector<std::string> refs = plan.resources;
+      for (const auto& entry : plan.resources_unknown) refs.push_back(entry.first);
+      for (const std::string& ref : refs) {
         const std::string user = fmt::format("plan '{}'", plan.name);
         auto resource = resolve_resource(ref, plan.location, user);
         if (!resource) return resource.error();
@@ -456,7 +485,9 @@ class ModelBuilder {
   }
 
   // Turns every plan's resources into sorted, unique resource names, adding what its selections
-  // assign: resources of the plan's account and Region only, as AWS Backup does.
+  // assign: resources of the plan's account and Region only, as AWS Backup does. The resources
+  // the input says may be assigned (a scenario's resources_unknown) are named by name too, and
+  // the selections add theirs.
   Status selections() {
     // Resources by account and Region, so each plan only looks at its own (exports have
     // thousands of both).
@@ -469,6 +500,9 @@ class ModelBuilder {
       for (const std::string& ref : plan.resources) names.insert(model_.find_resource(ref)->name);
       const auto local = by_place.find({model_.account_of(plan), model_.region_of(plan)});
       std::map<std::string, std::string> unknown;
+      for (auto& [ref, why] : plan.resources_unknown) {
+        unknown.try_emplace(model_.find_resource(ref)->name, std::move(why));
+      }
       for (const Selection& selection : plan.selections) {
         if (local == by_place.end()) break;
         for (const Resource* resource : local->second) {

@@ -5,6 +5,7 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
 #include "io/cloudformation/eval.hpp"
 #include "common/strings.hpp"
+#include "io/detail/depth.hpp"
 
 #include <fmt/format.h>
 
@@ -184,6 +185,11 @@ Status Evaluator::enter(const std::string& key, const std::string& what, const L
     std::string chain;
     for (auto it = seen; it != active_.end(); ++it) chain += it->second + " needs ";
     return value_error(fmt::format("circular reference: {}{}", chain, what), where);
+  }
+  // A chain of references (a condition of a condition of ...) is followed recursively.
+  if (active_.size() >= detail::kMaxDepth) {
+    return detail::too_deep(fmt::format("the references that {} needs", active_.front().second),
+                            where);
   }
   active_.emplace_back(key, what);
   return Ok{};

@@ -12,6 +12,7 @@
 #include "io/detail/json.hpp"
 #include "io/detail/text.hpp"
 #include "io/detail/yaml_shape.hpp"
+#include "io/detail/yaml_stream.hpp"
 
 namespace snapkey::io::cloudformation {
 namespace {
@@ -190,8 +191,12 @@ Result<Node> parse_template(std::string_view text, const std::string& path) {
     return Error{"E_YAML", "invalid YAML: " + bad->message,
                  Location{path, bad->line, bad->column, ""}};
   }
+  const std::string input(text);
+  if (const std::optional<YAML::Mark> bomb = detail::find_alias_bomb(input)) {
+    return Error{"E_YAML", detail::alias_bomb_message(), converter.at(*bomb)};
+  }
   try {
-    const YAML::Node root = YAML::Load(std::string(text));
+    const YAML::Node root = YAML::Load(input);
     return converter.convert(root, converter.at(YAML::Mark::null_mark()));
   } catch (const YAML::Exception& e) {
     return detail::yaml_syntax_error(text, e, path);

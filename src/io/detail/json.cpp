@@ -17,7 +17,10 @@ Error walk_error(simdjson::error_code error) {
   return Error{simdjson::error_message(error), "", {}};
 }
 
-Status walk(simdjson::ondemand::value value) {
+// Recursive, so it stops where the DOM parser did on a document nested too deeply: there, the
+// On-Demand parser's position is where the document went too deep.
+Status walk(simdjson::ondemand::value value, std::size_t depth) {
+  if (depth > simdjson::DEFAULT_MAX_DEPTH) return walk_error(simdjson::DEPTH_ERROR);
   simdjson::ondemand::json_type type;
   if (auto error = value.type().get(type)) return walk_error(error);
   switch (type) {
@@ -27,7 +30,7 @@ Status walk(simdjson::ondemand::value value) {
       for (auto item : array) {
         simdjson::ondemand::value child;
         if (auto error = std::move(item).get(child)) return walk_error(error);
-        SNAPKEY_RETURN_IF_ERROR(walk(child));
+        SNAPKEY_RETURN_IF_ERROR(walk(child, depth + 1));
       }
       return Ok{};
     }
@@ -37,7 +40,7 @@ Status walk(simdjson::ondemand::value value) {
       for (auto member : object) {
         simdjson::ondemand::field field;
         if (auto error = std::move(member).get(field)) return walk_error(error);
-        SNAPKEY_RETURN_IF_ERROR(walk(field.value()));
+        SNAPKEY_RETURN_IF_ERROR(walk(field.value(), depth + 1));
       }
       return Ok{};
     }
@@ -95,7 +98,7 @@ std::size_t syntax_error_offset(const simdjson::padded_string& text, simdjson::e
   simdjson::ondemand::document doc;
   if (parser.iterate(text).get(doc) != simdjson::SUCCESS) return 0;
   simdjson::ondemand::value root;
-  if (doc.get_value().get(root) == simdjson::SUCCESS) (void)walk(root);
+  if (doc.get_value().get(root) == simdjson::SUCCESS) (void)walk(root, 1);
   const char* at = nullptr;
   if (doc.current_location().get(at) == simdjson::SUCCESS && at != nullptr) {
     return static_cast<std::size_t>(at - text.data());

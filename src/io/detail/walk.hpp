@@ -11,13 +11,24 @@
 
 namespace snapkey::io::detail {
 
-struct Walk {
-  std::vector<std::string> files;  // every regular file below the directory, sorted
-  bool skipped = false;            // an entry whose name starts with '.' was left out
+// An entry a walk did not read, and why: nothing below a directory is left out silently.
+struct PassedOver {
+  std::string path;
+  std::string id;      // I_SYMLINK_LOOP, I_NOT_A_FILE
+  std::string reason;  // a sentence for the notice
 };
 
-// Walks `directory` recursively. Entries whose names start with '.' (.terraform/, .git/, editor
-// files) are left out, and `skipped` says so. Errors: E_FILE ("cannot read 'PATH': REASON").
+struct Walk {
+  std::vector<std::string> files;       // every regular file below the directory, sorted
+  bool skipped = false;                 // an entry whose name starts with '.' was left out
+  std::vector<PassedOver> passed_over;  // sorted by path
+};
+
+// Walks `directory` recursively, following symbolic links to directories but never into a
+// directory it has read already (a link loop, or a second link to one directory). Entries whose
+// names start with '.' (.terraform/, .git/, editor files) are left out, and `skipped` says so;
+// links it does not follow, broken links and what is not a regular file (a FIFO, a socket) are
+// `passed_over`. Errors: E_FILE ("cannot read 'PATH': REASON").
 Result<Walk> walk_directory(const std::string& directory);
 
 // E_FILE "cannot read 'PATH': REASON", located at the file: the wording of every E_FILE of io.

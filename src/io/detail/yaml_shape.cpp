@@ -34,6 +34,9 @@ Result<YAML::Node> load_document(std::string_view text, const Shape& shape,
                         Location{shape.file(), bad->line, bad->column, ""});
   }
   const std::string input(text);
+  if (const std::optional<YAML::Mark> bomb = find_alias_bomb(input)) {
+    return Shape::error("E_YAML", alias_bomb_message(), shape.at(*bomb));
+  }
   const YamlStream stream = scan_yaml_stream(input);
   if (stream.stuck) {
     return Shape::error("E_YAML", fmt::format("invalid YAML: unexpected {}", stream.stuck_at),

@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,19 @@ struct YamlStream {
 
 // Walks the documents of `input`. Throws YAML::Exception on a syntax error, as yaml-cpp does.
 YamlStream scan_yaml_stream(const std::string& input);
+
+// The most nodes aliases may add to a document. yaml-cpp shares an aliased node, but a reader that
+// walks the tree visits it once per alias: nine levels of nine aliases ("billion laughs") are
+// 387 million visits from 1 kB of text.
+inline constexpr std::uint64_t kMaxAliasNodes = 1'000'000;
+
+// Where the aliases of `input` have added more than kMaxAliasNodes nodes, counted from the events
+// alone (linear in the text, nothing expanded); nullopt when they never do, or on a syntax error,
+// which loading the text reports.
+std::optional<YAML::Mark> find_alias_bomb(const std::string& input);
+
+// The message of E_YAML for an alias bomb.
+std::string alias_bomb_message();
 
 }  // namespace snapkey::io::detail
 

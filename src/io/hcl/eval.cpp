@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "io/detail/depth.hpp"
 #include "io/hcl/functions.hpp"
 
 namespace snapkey::io::hcl {
@@ -48,6 +49,12 @@ Error Evaluator::error(const Expression& at, std::string message) const {
 }
 
 Result<Value> Evaluator::evaluate(const Expression& e) {
+  // One level of a recursion that references continue through other evaluators (local.a refers
+  // to local.b...): the syntax tree bounds an expression's depth, nothing bounds a chain.
+  const detail::DepthGuard level;
+  if (level.too_deep()) {
+    return detail::too_deep("expressions and the values they refer to", location(e));
+  }
   switch (e.kind) {
     case Kind::literal:
       switch (e.literal) {

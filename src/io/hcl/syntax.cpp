@@ -12,6 +12,7 @@
 #include <set>
 
 #include "common/strings.hpp"
+#include "io/detail/depth.hpp"
 #include "io/detail/text.hpp"
 
 extern "C" const TSLanguage* tree_sitter_hcl(void);
@@ -598,6 +599,30 @@ struct Parsed {
   std::unique_ptr<TSTree, TreeDeleter> tree;
 };
 
+// The first node more than detail::kMaxDepth levels below `root`, found without recursion: every
+// walk of the tree after it recurses (the converter, the comments, the syntax error's place).
+std::optional<TSNode> too_deep_node(TSNode root) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  std::optional<TSNode> found;
+  for (std::size_t depth = 0; !found;) {
+    if (depth > detail::kMaxDepth) {
+      found = ts_tree_cursor_current_node(&cursor);
+    } else if (ts_tree_cursor_goto_first_child(&cursor)) {
+      ++depth;
+    } else {
+      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          ts_tree_cursor_delete(&cursor);
+          return std::nullopt;
+        }
+        --depth;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
 Result<Parsed> parse_tree(std::string_view text, const std::string& path, Position origin) {
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   ts_parser_set_language(parser.get(), tree_sitter_hcl());
@@ -606,6 +631,10 @@ Result<Parsed> parse_tree(std::string_view text, const std::string& path, Positi
   if (!out.tree) {
     return Error{"E_HCL_SYNTAX", "expected HCL text the parser can read, found none",
                  Location{path, 0, 0, ""}};
+  }
+  if (auto deep = too_deep_node(ts_tree_root_node(out.tree.get()))) {
+    const Position at = Converter(text, origin).position(*deep);
+    return detail::too_deep("the HCL text's syntax tree", Location{path, at.line, at.column, ""});
   }
   if (ts_node_has_error(ts_tree_root_node(out.tree.get()))) {
     return syntax_error(text, path, origin, out.tree.get());

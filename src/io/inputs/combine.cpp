@@ -366,6 +366,13 @@ struct Renames {
       if (!rule.air_gapped_vault.empty()) vault(input, rule.air_gapped_vault);
     }
     for (std::string& ref : plan.resources) resource(input, ref);
+    std::map<std::string, std::string> unknown;
+    for (auto& [ref, why] : plan.resources_unknown) {
+      std::string renamed = ref;
+      resource(input, renamed);
+      unknown.emplace(std::move(renamed), std::move(why));
+    }
+    plan.resources_unknown = std::move(unknown);
     for (Selection& selection : plan.selections) {
       for (std::string& ref : selection.resources) resource(input, ref);
       for (std::string& ref : selection.not_resources) resource(input, ref);

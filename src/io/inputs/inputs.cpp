@@ -307,6 +307,9 @@ Argument find(const std::string& path, std::size_t index, Run& run) {
     run.fail(terraform.error());
     return argument;
   }
+  for (const detail::PassedOver& entry : walk->passed_over) {
+    run.skip(run.found++, entry.path, entry.id, entry.reason);
+  }
   for (const std::string& root : terraform->roots) {
     ++argument.candidates;
     argument.files.push_back({root, "", InputKind::terraform_source, true, index, run.found++});

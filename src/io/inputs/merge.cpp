@@ -393,6 +393,9 @@ Status merge(Plan& into, const Plan& from, const References& refs) {
                     [&](const std::string& r) { return refs.resource(r) == refs.resource(ref); });
     if (!known) into.resources.push_back(ref);
   }
+  // Only a scenario says which resources may be assigned (its resources_unknown); the same
+  // resource twice keeps the first reason.
+  for (const auto& [ref, why] : from.resources_unknown) into.resources_unknown.emplace(ref, why);
   for (const Selection& selection : from.selections) {
     const auto same_name =
         std::find_if(into.selections.begin(), into.selections.end(),

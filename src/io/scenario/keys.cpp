@@ -12,6 +12,46 @@
 
 namespace snapkey::io::scenario {
 
+Status Reader::key_arn(Key& key, const Field& arn_field) const {
+  SNAPKEY_ASSIGN_OR_RETURN(Arn arn, this->arn(arn_field));
+  if (!is_kms_key_arn(arn) || arn.region.empty() || arn.account.empty()) {
+    return error(kArnKindError,
+                 fmt::format("expected a KMS key ARN like arn:aws:kms:REGION:ACCOUNT:key/KEY-ID "
+                             "for 'arn', found {}",
+                             found(arn_field.value)),
+                 at(arn_field));
+  }
+  key.arn = arn_field.value.Scalar();
+  Result<Region> region = parse_region(arn.region);
+  if (!region) return relocated(region.error(), at(arn_field));
+  key.region = *region;
+  Result<AccountId> account = parse_account_id(arn.account);
+  if (!account) return relocated(account.error(), at(arn_field));
+  key.account = *account;
+  return Ok{};
+}
+
+Status Reader::key_place(Key& key, const Field* region_field, const Field* account_field,
+                         std::string_view subject) const {
+  if (!region_field) {
+    return missing(subject, "region", "the Region of a key whose ARN is not known yet",
+                   key.location);
+  }
+  if (!account_field) {
+    return missing(subject, "account", "the account of a key whose ARN is not known yet",
+                   key.location);
+  }
+  SNAPKEY_ASSIGN_OR_RETURN(std::string region_text, text(*region_field, "a Region name"));
+  Result<Region> region = parse_region(region_text);
+  if (!region) return relocated(region.error(), at(*region_field));
+  key.region = *region;
+  SNAPKEY_ASSIGN_OR_RETURN(std::string account_text, text(*account_field, "an account id"));
+  Result<AccountId> account = parse_account_id(account_text);
+  if (!account) return relocated(account.error(), at(*account_field));
+  key.account = *account;
+  return Ok{};
+}
+
 Result<Key> Reader::key(const Field& entry) const {
   Key key;
   key.name = entry.name;
@@ -29,23 +69,23 @@ Result<Key> Reader::key(const Field& entry) const {
 
   constexpr std::string_view kKeyArn = "an ARN like arn:aws:kms:REGION:ACCOUNT:key/KEY-ID";
   const Field* arn_field = find(fields, "arn");
-  if (!arn_field) return missing(subject, "arn", kKeyArn, key.location);
-  Result<Arn> arn = this->arn(*arn_field);
-  if (!arn) return arn.error();
-  if (!is_kms_key_arn(*arn) || arn->region.empty() || arn->account.empty()) {
-    return error(kArnKindError,
-                 fmt::format("expected a KMS key ARN like arn:aws:kms:REGION:ACCOUNT:key/KEY-ID "
-                             "for 'arn', found {}",
-                             found(arn_field->value)),
-                 at(*arn_field));
+  const Field* region_field = find(fields, "region");
+  const Field* account_field = find(fields, "account");
+  if (arn_field && (region_field || account_field)) {
+    const Field* given = region_field ? region_field : account_field;
+    return error(kKeyError,
+                 fmt::format("{} has both 'arn' and '{}'; a key with an ARN takes its Region and "
+                             "account from it (give 'region' and 'account' only for a key whose "
+                             "ARN is not known yet)",
+                             subject, given->name),
+                 at(given->key.Mark()));
   }
-  key.arn = arn_field->value.Scalar();
-  Result<Region> region = parse_region(arn->region);
-  if (!region) return relocated(region.error(), at(*arn_field));
-  key.region = *region;
-  Result<AccountId> account = parse_account_id(arn->account);
-  if (!account) return relocated(account.error(), at(*arn_field));
-  key.account = *account;
+  if (!arn_field && (region_field || account_field)) {
+    SNAPKEY_RETURN_IF_ERROR(key_place(key, region_field, account_field, subject));
+  } else {
+    if (!arn_field) return missing(subject, "arn", kKeyArn, key.location);
+    SNAPKEY_RETURN_IF_ERROR(key_arn(key, *arn_field));
+  }
 
   const Field* alias = find(fields, "alias");
   const Field* aliases = find(fields, "aliases");
@@ -103,9 +143,13 @@ Result<Key> Reader::key(const Field& entry) const {
   }
   if (const Field* field = find(fields, "state")) {
     SNAPKEY_ASSIGN_OR_RETURN(std::string word, text(*field, "a KMS key state like Enabled"));
-    Result<KeyState> state = parse_key_state(word);
-    if (!state) return relocated(state.error(), at(*field));
-    key.state = *state;
+    if (word == kUnknown) {
+      key.state = KeyState::unknown;
+    } else {
+      Result<KeyState> state = parse_key_state(word);
+      if (!state) return relocated(state.error(), at(*field));
+      key.state = *state;
+    }
   }
   if (const Field* field = find(fields, "shared_with")) {
     constexpr std::string_view kExpected = "a list of account ids, or unknown,";
@@ -117,6 +161,10 @@ Result<Key> Reader::key(const Field& entry) const {
       key.shared_with = std::move(shared);
     }
   }
+  if (const Field* field = find(fields, "shared_with_unknown")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string why, reason(*field));
+    key.shared_with_unknown = std::move(why);
+  }
   if (const Field* field = find(fields, "spec")) {
     Result<std::string> spec = choice(*field, kKeySpecs);
     if (!spec) return spec.error();
@@ -126,6 +174,10 @@ Result<Key> Reader::key(const Field& entry) const {
     Result<std::string> usage = choice(*field, kKeyUsages);
     if (!usage) return usage.error();
     key.usage = std::move(*usage);
+  }
+  if (const Field* field = find(fields, "address")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string written, address(*field));
+    key.address = std::move(written);
   }
   return key;
 }

@@ -23,11 +23,20 @@ Result<PlanRule> Reader::rule(const YAML::Node& item, int number, std::string_vi
   const Field* name = find(fields, "name");
   if (!name) return missing(subject, "name", "the rule's name", rule.location);
   const Field* vault = find(fields, "vault");
-  if (!vault) return missing(subject, "vault", "a vault name or ARN", rule.location);
+  const Field* vault_unknown = find(fields, "vault_unknown");
+  if (!vault && !vault_unknown) {
+    return missing(subject, "vault", "a vault name or ARN", rule.location);
+  }
   SNAPKEY_ASSIGN_OR_RETURN(std::string name_text, text(*name, "the rule's name"));
   rule.name = std::move(name_text);
-  SNAPKEY_ASSIGN_OR_RETURN(std::string vault_ref, reference(*vault, "a vault name or ARN"));
-  rule.vault = std::move(vault_ref);
+  if (vault) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string vault_ref, reference(*vault, "a vault name or ARN"));
+    rule.vault = std::move(vault_ref);
+  }
+  if (vault_unknown) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string why, reason(*vault_unknown));
+    rule.vault_unknown = std::move(why);
+  }
   if (const Field* field = find(fields, "continuous")) {
     Result<bool> continuous = boolean(*field);
     if (!continuous) return continuous.error();
@@ -42,6 +51,19 @@ Result<PlanRule> Reader::rule(const YAML::Node& item, int number, std::string_vi
   if (const Field* field = find(fields, "air_gapped_vault")) {
     SNAPKEY_ASSIGN_OR_RETURN(std::string target, reference(*field, "a vault name or ARN"));
     rule.air_gapped_vault = std::move(target);
+  }
+  if (const Field* field = find(fields, "copy_to_unknown")) {
+    if (!field->value.IsSequence()) return type_error("a list of reasons", *field);
+    for (const YAML::Node& element : field->value) {
+      SNAPKEY_ASSIGN_OR_RETURN(
+          std::string why, text(element, field->name, "a sentence that says why it is not known",
+                                at(element, field->key)));
+      rule.copy_to_unknown.push_back(std::move(why));
+    }
+  }
+  if (const Field* field = find(fields, "air_gapped_vault_unknown")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string why, reason(*field));
+    rule.air_gapped_vault_unknown = std::move(why);
   }
   return rule;
 }
@@ -84,6 +106,25 @@ Result<Plan> Reader::plan(const Field& entry) const {
       references(*resources, "a list of resource names or ARNs", "a resource name or ARN");
   if (!selected) return selected.error();
   plan.resources = std::move(*selected);
+  if (const Field* field = find(fields, "resources_unknown")) {
+    if (!field->value.IsMap()) {
+      return type_error("a map from resource names or ARNs to reasons", *field);
+    }
+    SNAPKEY_ASSIGN_OR_RETURN(
+        Fields entries,
+        pairs(field->value, fmt::format("in the resources_unknown of {}", subject)));
+    for (const Field& item : entries) {
+      SNAPKEY_ASSIGN_OR_RETURN(
+          std::string ref,
+          reference(item.key, field->name, "a resource name or ARN", at(item.key.Mark())));
+      SNAPKEY_ASSIGN_OR_RETURN(std::string why, reason(item));
+      plan.resources_unknown.emplace(std::move(ref), std::move(why));
+    }
+  }
+  if (const Field* field = find(fields, "address")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string written, address(*field));
+    plan.address = std::move(written);
+  }
   return plan;
 }
 

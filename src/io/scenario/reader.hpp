@@ -44,18 +44,33 @@ inline constexpr std::array<std::string_view, 7> kSections = {
     "as_of", "accounts", "keys", "resources", "vaults", "plans", "jobs"};
 inline constexpr std::array<std::string_view, 2> kAccountFields = {"organization",
                                                                    "cross_account_backup"};
-inline constexpr std::array<std::string_view, 10> kKeyFields = {
-    "arn",     "alias", "aliases",     "manager", "multi_region",
-    "primary", "state", "shared_with", "spec",    "usage"};
-inline constexpr std::array<std::string_view, 5> kResourceFields = {"arn", "type", "key", "tags",
-                                                                    "option_group"};
+// The `..._unknown` fields (what is not known, and why), `region` and `account` (a key not
+// created yet) and `address` came with export-scenario, which writes what other readers know.
+inline constexpr std::array<std::string_view, 14> kKeyFields = {"arn",
+                                                                "region",
+                                                                "account",
+                                                                "alias",
+                                                                "aliases",
+                                                                "manager",
+                                                                "multi_region",
+                                                                "primary",
+                                                                "state",
+                                                                "shared_with",
+                                                                "shared_with_unknown",
+                                                                "spec",
+                                                                "usage",
+                                                                "address"};
+inline constexpr std::array<std::string_view, 7> kResourceFields = {
+    "arn", "type", "key", "key_unknown", "tags", "option_group", "address"};
 inline constexpr std::array<std::string_view, 3> kOptionGroupFields = {"name", "persistent_options",
                                                                        "regions"};
-inline constexpr std::array<std::string_view, 4> kVaultFields = {"arn", "type", "key",
-                                                                 "allows_copy_from"};
-inline constexpr std::array<std::string_view, 3> kPlanFields = {"arn", "rules", "resources"};
-inline constexpr std::array<std::string_view, 5> kRuleFields = {"name", "vault", "continuous",
-                                                                "copy_to", "air_gapped_vault"};
+inline constexpr std::array<std::string_view, 6> kVaultFields = {
+    "arn", "type", "key", "key_unknown", "allows_copy_from", "address"};
+inline constexpr std::array<std::string_view, 5> kPlanFields = {"arn", "rules", "resources",
+                                                                "resources_unknown", "address"};
+inline constexpr std::array<std::string_view, 8> kRuleFields = {
+    "name",    "vault",           "vault_unknown",    "continuous",
+    "copy_to", "copy_to_unknown", "air_gapped_vault", "air_gapped_vault_unknown"};
 inline constexpr std::array<std::string_view, 3> kJobKinds = {"copy", "native_copy", "restore"};
 inline constexpr std::array<std::string_view, 2> kCopyFields = {"from", "to"};
 inline constexpr std::array<std::string_view, 4> kNativeCopyFields = {"from", "region", "account",
@@ -139,6 +154,14 @@ class Reader : public detail::Shape {
     return reference(field.value, field.name, expected, at(field));
   }
   Result<Arn> arn(const Field& field) const;
+  // The reason of an `..._unknown` field: why the value is not known (a non-empty string).
+  Result<std::string> reason(const Field& field) const {
+    return text(field, "a sentence that says why it is not known");
+  }
+  // `address`: the Terraform address or CloudFormation logical id of what was exported.
+  Result<std::string> address(const Field& field) const {
+    return text(field, "a Terraform address or CloudFormation logical id");
+  }
   // A list of references; `expected` describes the list, `item` one element.
   Result<std::vector<std::string>> references(const Field& field, std::string_view expected,
                                               std::string_view item) const;
@@ -148,6 +171,10 @@ class Reader : public detail::Shape {
   // One entry of each section.
   Result<Account> account(const Field& entry) const;
   Result<Key> key(const Field& entry) const;
+  // A key's `arn`, or the `region` and `account` of a key whose ARN is not known yet.
+  Status key_arn(Key& key, const Field& arn_field) const;
+  Status key_place(Key& key, const Field* region_field, const Field* account_field,
+                   std::string_view subject) const;
   Result<Resource> resource(const Field& entry) const;
   Result<OptionGroup> option_group(const Field& field, std::string_view subject) const;
   Result<Vault> vault(const Field& entry) const;

@@ -128,6 +128,14 @@ Result<Resource> Reader::resource(const Field& entry) const {
     SNAPKEY_ASSIGN_OR_RETURN(OptionGroup group, option_group(*field, subject));
     resource.option_group = std::move(group);
   }
+  if (const Field* field = find(fields, "key_unknown")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string why, reason(*field));
+    resource.key_unknown = std::move(why);
+  }
+  if (const Field* field = find(fields, "address")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string written, address(*field));
+    resource.address = std::move(written);
+  }
   return resource;
 }
 

@@ -65,6 +65,14 @@ Result<Vault> Reader::vault(const Field& entry) const {
       vault.allows_copy_from = std::move(allowed);
     }
   }
+  if (const Field* field = find(fields, "key_unknown")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string why, reason(*field));
+    vault.key_unknown = std::move(why);
+  }
+  if (const Field* field = find(fields, "address")) {
+    SNAPKEY_ASSIGN_OR_RETURN(std::string written, address(*field));
+    vault.address = std::move(written);
+  }
   return vault;
 }
 

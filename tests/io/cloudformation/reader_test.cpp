@@ -1931,5 +1931,18 @@ TEST(CloudFormationSuppressions, EveryMistakeIsAnErrorAtItsPlace) {
             "what is backed up");
 }
 
+// Found by fuzzing (tests/fuzz/corpus/cloudformation_yaml/regress-condition-chain): a condition is
+// evaluated within the one that names it, and a chain of 3,000 overflowed the stack.
+TEST(CloudFormationTemplate, AChainOfReferencesDeeperThanTheLimitIsAnError) {
+  std::string text = "Conditions:\n  C0: !Equals [a, a]\n";
+  for (int i = 1; i < 300; ++i) text += fmt::format("  C{}: !Not [!Condition C{}]\n", i, i - 1);
+  text +=
+      "Resources:\n  V:\n    Type: AWS::Backup::BackupVault\n    Condition: C299\n"
+      "    Properties:\n      BackupVaultName: v\n";
+  EXPECT_EQ(error_of(text),
+            "t.yaml:45:8: error E_INPUT_DEPTH: expected the references that condition C299 needs "
+            "nested at most 256 levels deep, found more");
+}
+
 }  // namespace
 }  // namespace snapkey::io

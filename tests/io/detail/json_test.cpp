@@ -101,5 +101,17 @@ TEST(Json, MissingFileIsAnError) {
   EXPECT_EQ(doc.error().message, "cannot read /nonexistent/snapkey.json: no such file");
 }
 
+// Found by fuzzing (tests/fuzz/corpus/cloudformation_json/regress-deep-json): simdjson stops at
+// 1,024 levels, but the walk that finds where recursed to the end, and 100,000 levels overflowed
+// the stack. It stops where the DOM parser did, which is where the error is.
+TEST(Json, NestingDeeperThanSimdjsonReadsIsAnErrorAtItsPlace) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  auto doc = parse_json(simdjson::padded_string(deep), "deep.json");
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().to_string(),
+            "deep.json: error E_JSON: not valid JSON at byte 1024 (line 1, column 1025): The JSON "
+            "document was too deep (too many nested objects and arrays)");
+}
+
 }  // namespace
 }  // namespace snapkey::io::detail

@@ -196,5 +196,14 @@ TEST(HclJsonSyntax, ABrokenTemplateSaysWhere) {
               ::testing::StartsWith("main.tf.json:1:"));
 }
 
+// Found by fuzzing (tests/fuzz/corpus/terraform_json/regress-deep-template): a string's ${...} is
+// native syntax, whose converter recursed once a level until the stack overflowed.
+TEST(HclJsonSyntax, ATemplateNestedDeeperThanTheLimitIsAnError) {
+  EXPECT_EQ(error_of(R"({"locals": {"a": "${)" + std::string(5000, '(') + "1" +
+                     std::string(5000, ')') + R"(}"}})"),
+            "main.tf.json:1:274: error E_INPUT_DEPTH: expected the HCL text's syntax tree "
+            "nested at most 256 levels deep, found more");
+}
+
 }  // namespace
 }  // namespace snapkey::io::hcl

@@ -98,5 +98,27 @@ TEST(HclSyntax, AttributeWithoutEquals) {
             "main.tf:2:11: error E_HCL_SYNTAX: expected '{' here, found '}'");
 }
 
+// Found by fuzzing (tests/fuzz/corpus/terraform_source/regress-deep-parens): converting the tree
+// recursed once a level, and 5,000 parentheses overflowed the stack. The tree's depth is checked
+// first, without recursion.
+TEST(HclSyntax, NestingDeeperThanTheLimitIsAnError) {
+  const std::string deep = "a = " + std::string(5000, '(') + "1" + std::string(5000, ')') + "\n";
+  EXPECT_EQ(error_of(deep),
+            "main.tf:1:258: error E_INPUT_DEPTH: expected the HCL text's syntax tree nested at "
+            "most 256 levels deep, found more");
+  EXPECT_EQ(error_of("a = " + std::string(5000, '[') + std::string(5000, ']') + "\n"),
+            "main.tf:1:89: error E_INPUT_DEPTH: expected the HCL text's syntax tree nested at "
+            "most 256 levels deep, found more");
+  // Unclosed, the parser recovers into a flat tree: a syntax error, found without recursing deep.
+  EXPECT_THAT(error_of("a = " + std::string(5000, '(') + "\n"),
+              ::testing::HasSubstr("error E_HCL_SYNTAX"));
+  // What configurations nest is far inside it: 20 levels of an object in a list in parentheses.
+  std::string objects = "a = ";
+  for (int i = 0; i < 20; ++i) objects += "{ b = [(";
+  objects += "1";
+  for (int i = 0; i < 20; ++i) objects += ")] }";
+  EXPECT_EQ(error_of(objects + "\n"), "parsed");
+}
+
 }  // namespace
 }  // namespace snapkey::io::hcl

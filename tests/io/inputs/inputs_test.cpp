@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -287,6 +288,27 @@ TEST_F(InputsTest, TerraformJsonFilesAreReadAsTheirConfiguration) {
   Result<ModelInput> named = read_inputs({path("infra/main.tf.json")}, {});
   ASSERT_TRUE(named) << describe(named.error());
   EXPECT_EQ(named->keys.size(), 1u);
+}
+
+// Links are followed, but never into a directory read already; what is not read is listed.
+TEST_F(InputsTest, ADirectoryWalkFollowsLinksOnceAndListsWhatItDoesNotRead) {
+  write("estate/a.yaml", scenario_key("a", 1));
+  write("elsewhere/b.yaml", scenario_key("b", 2));
+  fs::create_directory_symlink(".", path("estate/loop"));
+  fs::create_directory_symlink(path("elsewhere"), path("estate/linked"));
+  fs::create_directory_symlink(path("elsewhere"), path("estate/linked-again"));
+  fs::create_symlink(path("estate/gone.yaml"), path("estate/broken.yaml"));
+  ASSERT_EQ(::mkfifo(path("estate/pipe.yaml").c_str(), 0600), 0);
+  const InputReport report = read_inputs_report({path("estate")}, {});
+  ASSERT_TRUE(report.input) << describe(report.errors.at(0));
+  ASSERT_EQ(report.input->keys.size(), 2u);  // a.yaml, and b.yaml once through the links
+  std::vector<std::string> skipped;
+  for (const SkippedInput& entry : report.skipped) {
+    skipped.push_back(fs::path(entry.file).filename().string() + " " + entry.id);
+  }
+  EXPECT_THAT(skipped, ElementsAre("broken.yaml I_NOT_A_FILE", "linked-again I_SYMLINK_LOOP",
+                                   "loop I_SYMLINK_LOOP", "pipe.yaml I_NOT_A_FILE"));
+  EXPECT_EQ(report.skipped[0].reason, "a broken symbolic link: nothing to read");
 }
 
 TEST_F(InputsTest, AFileNamedOnTheCommandLineIsAlwaysRead) {

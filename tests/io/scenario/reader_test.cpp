@@ -612,6 +612,147 @@ TEST(ScenarioReaderTest, ATrailingEmptyDocumentIsIgnored) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The fields export-scenario writes: unknowns with their reasons, keys not created yet, addresses
+
+TEST(ScenarioReaderTest, AKeyNotCreatedYetHasARegionAndAnAccount) {
+  const ModelInput in = read(R"(keys:
+  aws_kms_key.data:
+    region: eu-central-1
+    account: "444455556666"
+    alias: alias/data
+    state: unknown
+    shared_with: ["222222222222"]
+    shared_with_unknown: "aws_kms_key.data: policy is known only after apply"
+    address: aws_kms_key.data
+)");
+  ASSERT_EQ(in.keys.size(), 1u);
+  const Key& key = in.keys[0];
+  EXPECT_EQ(key.arn, "");
+  EXPECT_EQ(key.region.name, "eu-central-1");
+  EXPECT_EQ(key.account.value, "444455556666");
+  EXPECT_EQ(key.state, KeyState::unknown);
+  EXPECT_THAT(key.shared_with, ElementsAre("222222222222"));
+  EXPECT_EQ(key.shared_with_unknown, "aws_kms_key.data: policy is known only after apply");
+  EXPECT_EQ(key.address, "aws_kms_key.data");
+}
+
+TEST(ScenarioReaderTest, SharedWithUnknownGivesItsReason) {
+  const ModelInput in = read(with_key("    shared_with: unknown\n    shared_with_unknown: why\n"));
+  EXPECT_EQ(in.keys[0].shared_with_unknown, "why");
+}
+
+TEST(ScenarioReaderTest, ResourcesAndVaultsGiveTheReasonOfAnUnknownKey) {
+  const ModelInput in = read(R"(resources:
+  r:
+    arn: arn:aws:rds:us-east-1:111111111111:db:r
+    type: rds-instance
+    key: unknown
+    key_unknown: "aws_db_instance.r: kms_key_id is known only after apply"
+    address: aws_db_instance.r
+  s:
+    arn: arn:aws:rds:us-east-1:111111111111:cluster:s
+    type: aurora
+    key: alias/aws/rds
+    key_unknown: "Condition IsProd: whether the cluster exists is not known"
+vaults:
+  v:
+    arn: arn:aws:backup:us-east-1:111111111111:backup-vault:v
+    key: unknown
+    key_unknown: vault v is not in the plan
+    address: Vault
+)");
+  ASSERT_EQ(in.resources.size(), 2u);
+  EXPECT_EQ(in.resources[0].key, "");
+  EXPECT_EQ(in.resources[0].key_unknown, "aws_db_instance.r: kms_key_id is known only after apply");
+  EXPECT_EQ(in.resources[0].address, "aws_db_instance.r");
+  EXPECT_EQ(in.resources[1].key, "alias/aws/rds");
+  EXPECT_EQ(in.resources[1].key_unknown,
+            "Condition IsProd: whether the cluster exists is not known");
+  ASSERT_EQ(in.vaults.size(), 1u);
+  EXPECT_EQ(in.vaults[0].key_unknown, "vault v is not in the plan");
+  EXPECT_EQ(in.vaults[0].address, "Vault");
+}
+
+TEST(ScenarioReaderTest, UnknownsOfPlansAndRules) {
+  const ModelInput in = read(R"(plans:
+  p:
+    rules:
+      - name: daily
+        vault_unknown: target_vault_name is known only after apply
+        copy_to_unknown: [a copy's destination is not known, and another's]
+        air_gapped_vault_unknown: the air-gapped target is not known
+    resources: []
+    resources_unknown:
+      orders: whether selection 'tier' assigns orders is not known
+    address: aws_backup_plan.p
+)");
+  ASSERT_EQ(in.plans.size(), 1u);
+  const Plan& plan = in.plans[0];
+  ASSERT_EQ(plan.rules.size(), 1u);
+  EXPECT_EQ(plan.rules[0].vault, "");
+  EXPECT_EQ(plan.rules[0].vault_unknown, "target_vault_name is known only after apply");
+  EXPECT_THAT(plan.rules[0].copy_to_unknown,
+              ElementsAre("a copy's destination is not known", "and another's"));
+  EXPECT_EQ(plan.rules[0].air_gapped_vault_unknown, "the air-gapped target is not known");
+  EXPECT_THAT(plan.resources_unknown,
+              ElementsAre(Pair("orders", "whether selection 'tier' assigns orders is not known")));
+  EXPECT_EQ(plan.address, "aws_backup_plan.p");
+}
+
+// Model::build keeps the resources a scenario says may be assigned, by name, and checks them.
+TEST(ScenarioReaderTest, ResourcesUnknownBuildAModel) {
+  constexpr std::string_view kScenario = R"(resources:
+  orders:
+    arn: arn:aws:rds:us-east-1:111111111111:cluster:orders
+    type: aurora
+    key: alias/aws/rds
+vaults:
+  v: {arn: "arn:aws:backup:us-east-1:111111111111:backup-vault:v"}
+plans:
+  p:
+    rules: [{name: daily, vault: v}]
+    resources: []
+    resources_unknown:
+      arn:aws:rds:us-east-1:111111111111:cluster:orders: not known
+)";
+  Result<Model> model = Model::build(read(kScenario));
+  ASSERT_TRUE(model) << model.error().to_string();
+  EXPECT_THAT(model->plans()[0].resources_unknown, ElementsAre(Pair("orders", "not known")));
+  std::string other(kScenario);
+  other.replace(other.find("cluster:orders: not"), 14, "cluster:order:");
+  Result<Model> bad = Model::build(read(other));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().id, "E_RESOURCE_REF");
+}
+
+TEST(ScenarioReaderTest, ErrorsOfTheExportedFields) {
+  EXPECT_EQ(error_of(with_key("    region: us-east-1\n")),
+            "s.yaml:4:5: E_SCENARIO_KEY: key 'k' has both 'arn' and 'region'; a key with an ARN "
+            "takes its Region and account from it (give 'region' and 'account' only for a key "
+            "whose ARN is not known yet)");
+  EXPECT_EQ(error_of("keys:\n  k: {region: us-east-1}\n"),
+            "s.yaml:2:3: E_SCENARIO_MISSING: key 'k' has no 'account'; expected the account of a "
+            "key whose ARN is not known yet");
+  EXPECT_EQ(error_of("keys:\n  k: {account: \"111111111111\"}\n"),
+            "s.yaml:2:3: E_SCENARIO_MISSING: key 'k' has no 'region'; expected the Region of a "
+            "key whose ARN is not known yet");
+  EXPECT_EQ(error_of("keys:\n  k: {region: us-east-l, account: \"111111111111\"}\n"),
+            "s.yaml:2:15: E_REGION: expected an AWS Region such as us-east-1, found "
+            "'us-east-l'; did you mean 'us-east-1'?");
+  EXPECT_EQ(error_of(with_key("    shared_with_unknown: \"\"\n")),
+            "s.yaml:4:26: E_SCENARIO_VALUE: expected a sentence that says why it is not known for "
+            "'shared_with_unknown', found an empty string");
+  EXPECT_EQ(error_of("plans:\n  p:\n    rules: [{name: r, vault: v, copy_to_unknown: why}]\n"
+                     "    resources: []\n"),
+            "s.yaml:3:50: E_SCENARIO_TYPE: expected a list of reasons for 'copy_to_unknown', "
+            "found 'why'");
+  EXPECT_EQ(error_of("plans:\n  p:\n    rules: []\n    resources: []\n"
+                     "    resources_unknown: [orders]\n"),
+            "s.yaml:5:24: E_SCENARIO_TYPE: expected a map from resource names or ARNs to reasons "
+            "for 'resources_unknown', found a list");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Files
 
 TEST(ScenarioReaderTest, ReadsAFile) {
@@ -710,7 +851,8 @@ TEST(ScenarioReaderTest, EScenarioKeyWithASuggestion) {
 TEST(ScenarioReaderTest, EScenarioKeyListsTheKeysWhenNothingIsClose) {
   EXPECT_EQ(error_of(with_key("    colour: blue\n")),
             "s.yaml:4:5: E_SCENARIO_KEY: unknown key 'colour' in key 'k'; expected one of arn, "
-            "alias, aliases, manager, multi_region, primary, state, shared_with, spec, usage");
+            "region, account, alias, aliases, manager, multi_region, primary, state, shared_with, "
+            "shared_with_unknown, spec, usage, address");
 }
 
 TEST(ScenarioReaderTest, EScenarioKeyAtTheTopLevel) {

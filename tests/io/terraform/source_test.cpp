@@ -1,12 +1,14 @@
 // The Terraform source reader (.tf, .tofu and their JSON syntax, no plan): each construct it
 // evaluates, each thing that stays unknown, each error it raises, and where everything points in
 // the source.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "io/terraform/source/reader.hpp"
 #include "snapkey/io/terraform.hpp"
 
 namespace snapkey::io {
@@ -482,6 +484,57 @@ TEST_F(Source, AReferenceInATfvarsFileIsAnError) {
   EXPECT_EQ(error(),
             "terraform.tfvars:1:5: error E_TERRAFORM_VARIABLE: expected a constant value, "
             "found the reference var.m");
+}
+
+// terraform::source::read_texts (the fuzz targets' entry point): the same configuration given as
+// text reads as it does from disk, modules included, and nothing else is read from disk.
+TEST_F(Source, TextsReadAsTheDirectoryWould) {
+  const std::string root = std::string(kProvider) +
+                           "variable \"suffix\" {\n  default = \"default\"\n}\n"
+                           "module \"m\" {\n  source = \"./modules/m\"\n"
+                           "  name = \"from-${var.suffix}\"\n}\n";
+  const std::string module =
+      "variable \"name\" {}\n"
+      "resource \"aws_backup_vault\" \"v\" {\n  name = var.name\n}\n";
+  write("main.tf", root);
+  write("modules/m/main.tf", module);
+  const ModelInput from_disk = input();
+  // A terraform.tfvars on disk, where the texts say their directory is: not read.
+  write("terraform.tfvars", "suffix = \"tfvars\"\n");
+  const std::vector<detail::SourceFile> files = {{path("main.tf"), root},
+                                                 {path("modules/m/main.tf"), module}};
+  TerraformOptions options;
+  options.account = "111111111111";
+  auto from_texts = terraform::source::read_texts(dir_.string(), files, options);
+  ASSERT_TRUE(from_texts) << from_texts.error().to_string();
+  ASSERT_EQ(from_texts->vaults.size(), 1u);
+  ASSERT_EQ(from_disk.vaults.size(), 1u);
+  EXPECT_EQ(from_texts->vaults[0].name, "from-default");
+  EXPECT_EQ(from_texts->vaults[0].arn, from_disk.vaults[0].arn);
+  EXPECT_EQ(from_texts->vaults[0].address, "module.m.aws_backup_vault.v");
+  EXPECT_EQ(from_texts->vaults[0].location, from_disk.vaults[0].location);
+  EXPECT_EQ(from_texts->vaults[0].location.file, path("modules/m/main.tf"));
+}
+
+TEST_F(Source, TextsWithoutTheModuleTheyCallAreAnError) {
+  const std::string root = "module \"m\" {\n  source = \"./m\"\n}\n";
+  write("m/main.tf", "resource \"aws_backup_vault\" \"v\" {\n  name = \"v\"\n}\n");
+  auto read = terraform::source::read_texts(dir_.string(), {{path("main.tf"), root}}, {});
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().id, "E_TERRAFORM_MODULE");
+}
+
+// Found by fuzzing (tests/fuzz/corpus/terraform_source/regress-locals-chain): each reference is
+// evaluated in the evaluation of the one that names it, and a chain of 700 locals overflowed the
+// stack (5,000 without the sanitizers).
+TEST_F(Source, AChainOfReferencesDeeperThanTheLimitIsAnError) {
+  std::string locals = "locals {\n";
+  for (int i = 0; i < 300; ++i) locals += fmt::format("  a{} = local.a{}\n", i, i + 1);
+  write("main.tf", std::string(kProvider) + locals + "  a300 = \"v\"\n}\n" +
+                       "resource \"aws_backup_vault\" \"v\" {\n  name = local.a0\n}\n");
+  EXPECT_EQ(error(),
+            "main.tf:260:10: error E_INPUT_DEPTH: expected expressions and the values they refer "
+            "to nested at most 256 levels deep, found more");
 }
 
 }  // namespace

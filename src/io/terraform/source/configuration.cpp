@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <system_error>
 
 #include "io/detail/file.hpp"
 #include "io/detail/json.hpp"
@@ -42,6 +43,32 @@ std::string replaced_by_tofu(const std::string& name) {
 bool is_override(const std::string& name) {
   const std::string stem = stem_of(name);
   return stem == "override" || stem.ends_with("_override");
+}
+
+// A directory's path, normalised, without a trailing separator ("infra/./x/" -> "infra/x", ""
+// -> ".").
+std::string normal_dir(const std::string& dir) {
+  fs::path path = fs::path(dir).lexically_normal();
+  if (!path.has_filename() && path.has_parent_path()) path = path.parent_path();
+  return path.empty() ? "." : path.string();
+}
+
+// The configuration files among `names` (the file names of `dir`), in name order, each with the
+// directory's path: x.tofu instead of x.tf when both are there (and x.tofu.json for x.tf.json),
+// as OpenTofu reads them.
+std::vector<std::string> chosen_files(std::vector<std::string> names, const std::string& dir) {
+  std::sort(names.begin(), names.end());
+  std::set<std::string> tofu;
+  for (const std::string& name : names) {
+    if (is_tofu(name)) tofu.insert(replaced_by_tofu(name));
+  }
+  std::vector<std::string> out;
+  const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
+  for (const std::string& name : names) {
+    if (!is_tofu(name) && tofu.contains(replaced_by_tofu(name))) continue;
+    out.push_back(prefix + name);
+  }
+  return out;
 }
 
 Error declaration_error(const hcl::File& file, hcl::Position at, std::string message) {
@@ -206,6 +233,10 @@ bool is_configuration_file(const std::string& path) {
 
 Result<hcl::File> parse_configuration_file(const std::string& path) {
   SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
+  return parse_configuration_text(text, path);
+}
+
+Result<hcl::File> parse_configuration_text(std::string_view text, const std::string& path) {
   if (is_json(path)) return hcl::parse_json(text, path, configuration_schema());
   return hcl::parse(text, path);
 }
@@ -220,19 +251,38 @@ Result<std::vector<std::string>> configuration_files(const std::string& dir) {
     }
   }
   if (error) return detail::cannot_read(dir, error);
-  std::sort(names.begin(), names.end());
-  // OpenTofu reads x.tofu instead of x.tf when both are there (and x.tofu.json for x.tf.json).
-  std::set<std::string> tofu;
-  for (const std::string& name : names) {
-    if (is_tofu(name)) tofu.insert(replaced_by_tofu(name));
+  return chosen_files(std::move(names), dir);
+}
+
+Configuration::Configuration(std::string root, const std::vector<detail::SourceFile>& files)
+    : root_(std::move(root)), files_(std::in_place) {
+  for (const detail::SourceFile& file : files) {
+    (*files_)[fs::path(file.path).lexically_normal().string()] = file.text;
   }
-  std::vector<std::string> out;
-  const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
-  for (const std::string& name : names) {
-    if (!is_tofu(name) && tofu.contains(replaced_by_tofu(name))) continue;
-    out.push_back(prefix + name);
+}
+
+Result<std::vector<std::string>> Configuration::files_in(const std::string& dir) const {
+  if (!files_) return configuration_files(dir);
+  const std::string wanted = normal_dir(dir);
+  std::vector<std::string> names;
+  for (const auto& [path, text] : *files_) {
+    const fs::path file(path);
+    const std::string name = file.filename().string();
+    if (normal_dir(file.parent_path().string()) == wanted && !name.starts_with('.') &&
+        is_configuration_file(name)) {
+      names.push_back(name);
+    }
   }
-  return out;
+  return chosen_files(std::move(names), dir);
+}
+
+Result<hcl::File> Configuration::parse(const std::string& path) const {
+  if (!files_) return parse_configuration_file(path);
+  const auto it = files_->find(fs::path(path).lexically_normal().string());
+  if (it == files_->end()) {
+    return detail::cannot_read(path, std::make_error_code(std::errc::no_such_file_or_directory));
+  }
+  return parse_configuration_text(it->second, path);
 }
 
 Result<const ModuleConfig*> Configuration::module(const std::string& dir) {
@@ -240,7 +290,7 @@ Result<const ModuleConfig*> Configuration::module(const std::string& dir) {
   if (auto it = modules_.find(key); it != modules_.end()) return it->second.get();
   auto module = std::make_unique<ModuleConfig>();
   module->dir = dir;
-  SNAPKEY_ASSIGN_OR_RETURN(auto paths, configuration_files(dir));
+  SNAPKEY_ASSIGN_OR_RETURN(auto paths, files_in(dir));
   if (paths.empty()) {
     return Error{"E_TERRAFORM_MODULE",
                  fmt::format("expected Terraform configuration files (.tf, .tf.json, .tofu, "
@@ -250,7 +300,7 @@ Result<const ModuleConfig*> Configuration::module(const std::string& dir) {
   }
   std::vector<std::unique_ptr<hcl::File>> overrides;
   for (const std::string& path : paths) {
-    SNAPKEY_ASSIGN_OR_RETURN(auto file, parse_configuration_file(path));
+    SNAPKEY_ASSIGN_OR_RETURN(auto file, parse(path));
     auto owned = std::make_unique<hcl::File>(std::move(file));
     if (is_override(fs::path(path).filename().string())) {
       overrides.push_back(std::move(owned));
@@ -271,6 +321,7 @@ Result<const ModuleConfig*> Configuration::module(const std::string& dir) {
 std::optional<std::string> Configuration::downloaded(const std::string& key) {
   if (!downloaded_) {
     downloaded_.emplace();
+    if (in_memory()) return std::nullopt;
     const std::string manifest = (fs::path(root_) / ".terraform/modules/modules.json").string();
     std::error_code error;
     if (fs::exists(manifest, error)) {

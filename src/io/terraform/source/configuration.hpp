@@ -12,8 +12,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "io/detail/file.hpp"
 #include "io/hcl/syntax.hpp"
 #include "snapkey/result.hpp"
 
@@ -48,6 +50,15 @@ Location location_of(const hcl::File& file, hcl::Position at);
 class Configuration {
  public:
   explicit Configuration(std::string root) : root_(std::move(root)) {}
+  // A configuration given as text instead of read from disk (read_terraform_source_texts, for
+  // the fuzz targets and tests): `files` are its configuration files, by path, and each module's
+  // directory is the parent of its files' paths. The texts must outlive the Configuration. No
+  // module is downloaded (.terraform/modules is not read), and the evaluation reads no
+  // terraform.tfvars or *.auto.tfvars.
+  Configuration(std::string root, const std::vector<detail::SourceFile>& files);
+
+  // Given as text: nothing of it is on disk.
+  bool in_memory() const { return files_.has_value(); }
 
   // The module in `dir`, read once. Errors: E_FILE, E_HCL_SYNTAX, E_TERRAFORM_DECLARATION (a
   // block without its labels, a name declared twice), E_TERRAFORM_MODULE (no configuration
@@ -61,7 +72,13 @@ class Configuration {
   const std::string& root() const { return root_; }
 
  private:
+  // The configuration files of `dir` (configuration_files), and one file parsed
+  // (parse_configuration_file), from disk or from `files_`.
+  Result<std::vector<std::string>> files_in(const std::string& dir) const;
+  Result<hcl::File> parse(const std::string& path) const;
+
   std::string root_;
+  std::optional<std::map<std::string, std::string_view>> files_;  // by normal path
   std::map<std::string, std::unique_ptr<ModuleConfig>> modules_;
   std::optional<std::map<std::string, std::string>> downloaded_;
 };
@@ -76,6 +93,8 @@ bool is_configuration_file(const std::string& path);
 // A configuration file, in the native syntax or (.json) the JSON syntax. Errors: E_FILE, E_JSON,
 // E_HCL_SYNTAX.
 Result<hcl::File> parse_configuration_file(const std::string& path);
+// The same, of its text. Errors: E_JSON, E_HCL_SYNTAX.
+Result<hcl::File> parse_configuration_text(std::string_view text, const std::string& path);
 
 // The labels a top-level block of `type` has (resource "TYPE" "NAME", variable "NAME" ...);
 // nullopt for a type Terraform does not have.

@@ -89,8 +89,11 @@ Evaluation::~Evaluation() = default;
 Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(
     const ModuleConfig& root, std::map<std::string, Location>& origins) {
   std::map<std::string, hcl::Value> out;
-  for (const std::string& path : automatic_tfvars(root.dir)) {
-    SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out, origins));
+  // A configuration given as text has no directory to hold them.
+  if (!configuration_.in_memory()) {
+    for (const std::string& path : automatic_tfvars(root.dir)) {
+      SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out, origins));
+    }
   }
   for (const std::string& path : options_.variable_files) {
     SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out, origins));

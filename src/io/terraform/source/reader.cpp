@@ -6,17 +6,23 @@
 #include "io/terraform/build.hpp"
 #include "io/terraform/source/emit.hpp"
 #include "io/terraform/source/evaluation.hpp"
+#include "io/terraform/source/reader.hpp"
 #include "io/terraform/source/suppressions.hpp"
 #include "snapkey/io/terraform.hpp"
 
 namespace snapkey::io {
+namespace {
 
-Result<ModelInput> read_terraform_source(const std::string& directory,
-                                         const TerraformOptions& options) {
+// The configuration in `directory`, on disk, or given as `files` when they are not null.
+Result<ModelInput> read_configuration(const std::string& directory,
+                                      const std::vector<detail::SourceFile>* files,
+                                      const TerraformOptions& options) {
   return detail::guarded(
       fmt::format("the Terraform configuration {}", directory), [&]() -> Result<ModelInput> {
+        terraform::source::Configuration configuration =
+            files ? terraform::source::Configuration(directory, *files)
+                  : terraform::source::Configuration(directory);
         SNAPKEY_ASSIGN_OR_RETURN(auto place, terraform::environment_of(directory, options));
-        terraform::source::Configuration configuration(directory);
         terraform::source::Evaluation evaluation(configuration, options, place);
         SNAPKEY_RETURN_IF_ERROR(evaluation.run());
         const terraform::source::Emitted emitted =
@@ -39,6 +45,19 @@ Result<ModelInput> read_terraform_source(const std::string& directory,
                                  terraform::source::input_suppressions(evaluation, *read));
         return read;
       });
+}
+
+}  // namespace
+
+Result<ModelInput> read_terraform_source(const std::string& directory,
+                                         const TerraformOptions& options) {
+  return read_configuration(directory, nullptr, options);
+}
+
+Result<ModelInput> terraform::source::read_texts(const std::string& directory,
+                                                 const std::vector<detail::SourceFile>& files,
+                                                 const TerraformOptions& options) {
+  return read_configuration(directory, &files, options);
 }
 
 }  // namespace snapkey::io

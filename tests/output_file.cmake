@@ -1,0 +1,36 @@
+# --output FILE: runs COMMAND ARGS --output OUTPUT in WORKDIR, after writing "before\n" to OUTPUT
+# when BEFORE is ON. Requires EXIT_CODE, an empty standard output, and OUTPUT's content to be
+# EXPECTED's (or still "before\n" when EXPECTED is "unchanged"); with STDERR, standard error must
+# match that regular expression.
+if(BEFORE)
+  file(WRITE ${OUTPUT} "before\n")
+else()
+  file(REMOVE ${OUTPUT})
+endif()
+execute_process(COMMAND ${COMMAND} ${ARGS} --output ${OUTPUT} WORKING_DIRECTORY ${WORKDIR}
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)
+if(NOT code STREQUAL "${EXIT_CODE}")
+  message(FATAL_ERROR "exit code ${code}, expected ${EXIT_CODE}\nstderr:\n${err}")
+endif()
+if(NOT out STREQUAL "")
+  message(FATAL_ERROR "standard output is not empty:\n${out}")
+endif()
+if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
+  message(FATAL_ERROR "standard error does not match ${STDERR}:\n${err}")
+endif()
+if(EXPECTED STREQUAL "unchanged")
+  set(want "before\n")
+else()
+  file(READ ${EXPECTED} want)
+endif()
+file(READ ${OUTPUT} got)
+if(NOT got STREQUAL want)
+  message(FATAL_ERROR "${OUTPUT} differs from what was expected:\n${got}")
+endif()
+# No temporary file of its own is left beside it (other tests write beside it at the same time).
+get_filename_component(dir ${OUTPUT} DIRECTORY)
+get_filename_component(name ${OUTPUT} NAME)
+file(GLOB left ${dir}/.${name}.snapkey-*)
+if(left)
+  message(FATAL_ERROR "temporary files left: ${left}")
+endif()
