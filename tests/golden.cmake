@@ -65,7 +65,7 @@ snapkey_cli_error(cli_usage_no_subcommand
                   "^error E_USAGE: expected a subcommand \\(predict, explain, verify, rules, check, checks, graph, errors, export-scenario\\), found none \\(snapkey --help shows the usage\\)\n$")
 # Every usage error has its id, and a misspelt subcommand or option its suggestion.
 snapkey_cli_error(cli_usage_misspelt_subcommand
-                  "^error E_USAGE: expected a subcommand \\([a-z, ]*\\), found 'prediction'; did you mean 'predict'\\? \\(snapkey --help shows the usage\\)\n$"
+                  "^error E_USAGE: expected a subcommand \\([a-z, -]*\\), found 'prediction'; did you mean 'predict'\\? \\(snapkey --help shows the usage\\)\n$"
                   prediction ${SNAPKEY_CLI_DATA}/article.yaml)
 snapkey_cli_error(cli_usage_misspelt_option
                   "^error E_USAGE: unknown option '--formt'; did you mean '--format'\\? \\(snapkey predict --help shows the usage\\)\n$"

@@ -199,7 +199,7 @@ Result<Node> parse_template(std::string_view text, const std::string& path) {
     const YAML::Node root = YAML::Load(input);
     return converter.convert(root, converter.at(YAML::Mark::null_mark()));
   } catch (const YAML::Exception& e) {
-    return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), converter.at(e.mark)};
+    return detail::yaml_syntax_error(text, e, path);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "io/detail/text.hpp"
 #include "io/detail/yaml_stream.hpp"
@@ -85,10 +86,40 @@ Location yaml_location(std::string_view file, const YAML::Mark& mark) {
   return location;
 }
 
+Error yaml_syntax_error(std::string_view text, const YAML::Exception& e, std::string_view file) {
+  if (!e.mark.is_null()) {
+    // The lines the error is on and before it: the first tab in the white space that starts one.
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start <= text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      lines.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    for (int line : {e.mark.line - 1, e.mark.line}) {
+      if (line < 0 || static_cast<std::size_t>(line) >= lines.size()) continue;
+      const std::string_view content = lines[static_cast<std::size_t>(line)];
+      const std::size_t indent = content.find_first_not_of(" \t");
+      const std::size_t tab = content.find('\t');
+      if (tab == std::string_view::npos || (indent != std::string_view::npos && tab > indent)) {
+        continue;
+      }
+      return Error{"E_YAML",
+                   fmt::format("invalid YAML: expected spaces to indent line {}, found a tab "
+                               "(YAML indents with spaces only)",
+                               line + 1),
+                   Location{std::string(file), line + 1, static_cast<int>(tab) + 1, ""}};
+    }
+  }
+  return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), yaml_location(file, e.mark)};
+}
+
 Location Shape::at(const YAML::Mark& mark) const { return yaml_location(file_, mark); }
 
 Location Shape::at(const YAML::Node& value, const YAML::Node& key) const {
   if (value.IsNull() || value.Mark().is_null()) return at(key.Mark());
+  // A value before its key came through an alias (*name): yaml-cpp gives it the place of its
+  // anchor, which may be far from the key at fault. The key is where it is used.
+  if (!key.Mark().is_null() && value.Mark().pos < key.Mark().pos) return at(key.Mark());
   return at(value.Mark());
 }
 

@@ -47,6 +47,11 @@ const Field* find(const Fields& fields, std::string_view name);
 std::string found(const YAML::Node& node);
 // 1-based line:column of a yaml-cpp mark in `file` (0:0 when yaml-cpp has none).
 Location yaml_location(std::string_view file, const YAML::Mark& mark);
+
+// E_YAML for yaml-cpp's exception `e` while parsing `text`, at its mark. A tab in the indentation
+// of the line it stops at (or the line before) is said as such: yaml-cpp only says "end of map
+// not found" or "illegal map value".
+Error yaml_syntax_error(std::string_view text, const YAML::Exception& e, std::string_view file);
 // A scalar written without quotes (YAML resolves those to numbers, booleans, null...).
 bool is_plain(const YAML::Node& node);
 

@@ -144,6 +144,13 @@ Result<InputKind> detect_yaml(const std::string& text, const std::string& path) 
     }
     where.line = 1;
     where.column = 1;
+    // An empty x.json (a command that failed and wrote nothing) is not read as YAML: say so.
+    if (!has_yaml_extension(path) && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return Error{std::string(kKindError),
+                   "expected JSON (a Terraform plan, a CloudFormation template or the output of "
+                   "an AWS CLI command) or YAML (a scenario or a template), found an empty file",
+                   std::move(where)};
+    }
     if (!root.Mark().is_null() && !root.IsNull()) {
       where.line = root.Mark().line + 1;
       where.column = root.Mark().column + 1;
@@ -154,11 +161,7 @@ Result<InputKind> detect_yaml(const std::string& text, const std::string& path) 
                              detail::found(root)),
                  std::move(where)};
   } catch (const YAML::Exception& e) {
-    if (!e.mark.is_null()) {
-      where.line = e.mark.line + 1;
-      where.column = e.mark.column + 1;
-    }
-    return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), std::move(where)};
+    return detail::yaml_syntax_error(text, e, path);
   }
 }
 

@@ -513,7 +513,7 @@ Result<Policy> read_policy(std::string_view text, std::string_view file) {
     if (!document) return document.error();
     return reader.read(*document);
   } catch (const YAML::Exception& e) {
-    return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), reader.at(e.mark)};
+    return detail::yaml_syntax_error(text, e, file);
   } catch (const std::exception& e) {  // yaml-cpp may also throw std:: exceptions
     return Error{"E_YAML", fmt::format("invalid YAML: {}", e.what()),
                  reader.at(YAML::Mark::null_mark())};

@@ -151,7 +151,7 @@ Result<ModelInput> read_scenario_guarded(std::string_view text, std::string_view
         detail::load_document(text, reader, "give each scenario its own file"));
     return reader.read(root);
   } catch (const YAML::Exception& e) {
-    return Error{"E_YAML", fmt::format("invalid YAML: {}", e.msg), reader.at(e.mark)};
+    return detail::yaml_syntax_error(text, e, file);
   }
 }
 

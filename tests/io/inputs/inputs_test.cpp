@@ -186,6 +186,16 @@ TEST_F(InputsTest, EInputKindEmptyFile) {
                 "map), found nothing");
 }
 
+// An empty x.json is what a failed `aws ... > x.json` leaves: not "a YAML map, found nothing".
+TEST_F(InputsTest, EInputKindEmptyJsonFile) {
+  const std::string file = write("clusters.json", "\n");
+  EXPECT_EQ(describe(detect_input_kind(file).error()),
+            file +
+                ":1:1: E_INPUT_KIND: expected JSON (a Terraform plan, a CloudFormation template or "
+                "the output of an AWS CLI command) or YAML (a scenario or a template), found an "
+                "empty file");
+}
+
 TEST_F(InputsTest, EYaml) {
   const std::string file = write("bad.yaml", "keys: {a: 1\n");
   const Error error = detect_input_kind(file).error();

@@ -325,6 +325,12 @@ TEST(PolicyReaderError, InvalidYaml) {
             "p.yaml:2:16: error E_YAML: invalid YAML: alias not found after *");
 }
 
+TEST(PolicyReaderError, ATabThatIndents) {
+  EXPECT_EQ(error_of("require:\n\tbackup: true\n"),
+            "p.yaml:2:1: error E_YAML: invalid YAML: expected spaces to indent line 2, found a tab "
+            "(YAML indents with spaces only)");
+}
+
 TEST(PolicyReaderError, BytesThatAreNotText) {
   EXPECT_EQ(error_of("require:\n  backup: ye\xffs\n"),
             "p.yaml:2:13: error E_YAML: invalid YAML: expected UTF-8 text, found the byte 0xFF, "

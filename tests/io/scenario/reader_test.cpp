@@ -804,6 +804,27 @@ TEST(ScenarioReaderTest, EYamlForAnUndefinedAnchor) {
             "s.yaml:1:7: E_YAML: invalid YAML: the referenced anchor is not defined");
 }
 
+// yaml-cpp places an aliased value at its anchor: the error is placed at the key that uses it.
+TEST(ScenarioReaderTest, AnAliasOfTheWrongKindIsPlacedWhereItIsUsed) {
+  EXPECT_EQ(error_of("vaults:\n  primary: &v\n    arn: arn:aws:backup:us-east-1:111111111111:"
+                     "backup-vault:primary\nplans:\n  daily:\n    rules:\n      - name: daily\n"
+                     "        vault: *v\n    resources: []\n"),
+            "s.yaml:8:9: E_SCENARIO_TYPE: expected a vault name or ARN for 'vault', found a map");
+}
+
+// yaml-cpp says "end of map not found" or "illegal map value" for a tab that indents a line.
+TEST(ScenarioReaderTest, EYamlForATabThatIndents) {
+  EXPECT_EQ(error_of("vaults:\n  dr:\n\tarn: x\n"),
+            "s.yaml:3:1: E_YAML: invalid YAML: expected spaces to indent line 3, found a tab (YAML "
+            "indents with spaces only)");
+  EXPECT_EQ(error_of("vaults:\n  dr:\n  \t  arn: x\n"),
+            "s.yaml:3:3: E_YAML: invalid YAML: expected spaces to indent line 3, found a tab (YAML "
+            "indents with spaces only)");
+  // A tab after the indentation is no indentation: yaml-cpp's own message.
+  EXPECT_EQ(error_of("keys: {a: 1\t\n"),
+            "s.yaml:2:1: E_YAML: invalid YAML: end of map flow not found");
+}
+
 // yaml-cpp takes bytes that are not UTF-8 as they are, and stops at a NUL without a word.
 TEST(ScenarioReaderTest, EYamlForBytesThatAreNotText) {
   EXPECT_EQ(error_of("resources:\n  caf\xe9: {}\n"),

@@ -453,10 +453,11 @@ TEST_F(Source, ABadVarIsAnError) {
   options.variables = {"n"};
   EXPECT_EQ(error(options),
             "--var: error E_TERRAFORM_VARIABLE: expected --var NAME=VALUE, found 'n'");
+  // At the value that is wrong, naming the type's place.
   options.variables = {"n=many"};
   EXPECT_EQ(error(options),
-            "main.tf:2:3: error E_TERRAFORM_VARIABLE: expected var.n to be of "
-            "type number, found \"many\"");
+            "--var: error E_TERRAFORM_VARIABLE: expected var.n to be of type number (its type at "
+            "main.tf:2:3), found \"many\"");
   // As terraform -var: a variable the root does not declare is an error (a .tfvars file's value
   // for one is ignored, as Terraform only warns).
   options.variables = {"m=1"};
@@ -464,6 +465,17 @@ TEST_F(Source, ABadVarIsAnError) {
   EXPECT_EQ(error(options),
             "--var: error E_TERRAFORM_VARIABLE: expected a variable \"m\" declared in " + dir +
                 " for --var m=1, found none; did you mean 'n'?");
+}
+
+TEST_F(Source, AValueOfTheWrongTypeIsAnErrorWhereItIsWritten) {
+  write("main.tf", "variable \"n\" {\n  type    = number\n  default = \"many\"\n}\n");
+  EXPECT_EQ(error(),
+            "main.tf:3:13: error E_TERRAFORM_VARIABLE: expected var.n to be of type number (its "
+            "type at main.tf:2:3), found \"many\"");
+  write("terraform.tfvars", "n = [1]\n");
+  EXPECT_EQ(error(),
+            "terraform.tfvars:1:5: error E_TERRAFORM_VARIABLE: expected var.n to be of type "
+            "number (its type at main.tf:2:3), found a list of 1");
 }
 
 TEST_F(Source, AReferenceInATfvarsFileIsAnError) {

@@ -26,7 +26,8 @@ class Constants : public hcl::Context {
   }
 };
 
-Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& into) {
+Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& into,
+                   std::map<std::string, Location>& origins) {
   SNAPKEY_ASSIGN_OR_RETURN(auto text, detail::read_file(path));
   SNAPKEY_ASSIGN_OR_RETURN(auto file, path.ends_with(".json")
                                           ? hcl::parse_json(text, path, variables_schema())
@@ -49,6 +50,8 @@ Status read_tfvars(const std::string& path, std::map<std::string, hcl::Value>& i
       return error;
     }
     into[attribute.name] = std::move(*value);
+    origins[attribute.name] =
+        Location{path, attribute.value->at.line, attribute.value->at.column, ""};
   }
   return Ok{};
 }
@@ -83,16 +86,17 @@ Evaluation::Evaluation(Configuration& configuration, const TerraformOptions& opt
 
 Evaluation::~Evaluation() = default;
 
-Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const ModuleConfig& root) {
+Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(
+    const ModuleConfig& root, std::map<std::string, Location>& origins) {
   std::map<std::string, hcl::Value> out;
   // A configuration given as text has no directory to hold them.
   if (!configuration_.in_memory()) {
     for (const std::string& path : automatic_tfvars(root.dir)) {
-      SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out));
+      SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out, origins));
     }
   }
   for (const std::string& path : options_.variable_files) {
-    SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out));
+    SNAPKEY_RETURN_IF_ERROR(read_tfvars(path, out, origins));
   }
   for (const std::string& given : options_.variables) {
     const auto equals = given.find('=');
@@ -103,6 +107,7 @@ Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const Modul
     }
     const std::string name = given.substr(0, equals);
     const std::string text = given.substr(equals + 1);
+    origins[name] = place;
     // As with terraform -var: a variable of a primitive type takes the text as it is; any other
     // type reads it as an expression ('["a","b"]', '{a = 1}').
     std::string type = "string";
@@ -126,8 +131,8 @@ Result<std::map<std::string, hcl::Value>> Evaluation::root_variables(const Modul
 
 Status Evaluation::run() {
   SNAPKEY_ASSIGN_OR_RETURN(auto root, configuration_.module(configuration_.root()));
-  SNAPKEY_ASSIGN_OR_RETURN(auto variables, root_variables(*root));
   ModuleCall call;
+  SNAPKEY_ASSIGN_OR_RETURN(auto variables, root_variables(*root, call.origins));
   call.variables = std::move(variables);
   // Values for variables the root does not declare are ignored, as Terraform does for .tfvars
   // files (it warns); a --var for one is an error there too.

@@ -76,7 +76,8 @@ class Evaluation {
 
   // The values of the root module's variables: terraform.tfvars, *.auto.tfvars, the --var-file
   // files and the --var values, later ones winning. Errors: E_TERRAFORM_VARIABLE.
-  Result<std::map<std::string, hcl::Value>> root_variables(const ModuleConfig& root);
+  Result<std::map<std::string, hcl::Value>> root_variables(
+      const ModuleConfig& root, std::map<std::string, Location>& origins);
 
   Configuration& configuration_;
   const TerraformOptions& options_;

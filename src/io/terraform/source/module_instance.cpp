@@ -84,10 +84,15 @@ Status ModuleInstance::start() {
   }
   for (const auto& [name, declared] : config_.variables) {
     std::optional<Value> value;
+    std::optional<Location> given_at;  // where the value is written, when that is known
     if (auto given = call_.variables.find(name); given != call_.variables.end()) {
       value = given->second;
+      if (auto origin = call_.origins.find(name); origin != call_.origins.end()) {
+        given_at = origin->second;
+      }
     } else if (const hcl::Attribute* fallback = declared.block->body.attribute("default")) {
       SNAPKEY_ASSIGN_OR_RETURN(value, evaluate(*fallback->value, *declared.file));
+      given_at = location_of(*declared.file, fallback->value->at);
     }
     if (!value) {
       variables_[name] = Value::unknown(
@@ -101,10 +106,14 @@ Status ModuleInstance::start() {
     if (const hcl::Attribute* type = declared.block->body.attribute("type")) {
       auto converted = hcl::convert(*value, type->value->source);
       if (!converted) {
-        return Error{"E_TERRAFORM_VARIABLE",
-                     fmt::format("expected var.{} to be of type {}, found {}", name,
-                                 type->value->source, value->describe()),
-                     location_of(*declared.file, type->at)};
+        // At the value, naming the type's place; at the type when the value has none.
+        const Location type_at = location_of(*declared.file, type->at);
+        return Error{
+            "E_TERRAFORM_VARIABLE",
+            fmt::format("expected var.{} to be of type {}{}, found {}", name, type->value->source,
+                        given_at ? fmt::format(" (its type at {})", type_at.to_string()) : "",
+                        value->describe()),
+            given_at ? *given_at : type_at};
       }
       value = *converted;
     }

@@ -21,6 +21,8 @@ struct ModuleCall {
   std::string static_address;  // module.dr
   std::string key_path;        // dr: its key in .terraform/modules/modules.json
   std::map<std::string, hcl::Value> variables;
+  // Where a variable's value is given, when that is known: a .tfvars line, --var.
+  std::map<std::string, Location> origins;
   std::map<std::string, std::string> providers;  // its local name (aws, aws.east) -> key
 };
 
