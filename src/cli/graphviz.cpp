@@ -9,24 +9,14 @@
 #include <cerrno>
 #include <csignal>
 
+#include "cli/output_file.hpp"
+
 extern char** environ;
 
 namespace snapkey::cli {
 namespace {
 
 Error graphviz_error(std::string message) { return Error{"E_GRAPHVIZ", std::move(message), {}}; }
-
-// Writes all of `text` to `fd`; false when the reader went away.
-bool write_all(int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
 
 std::string read_all(int fd) {
   std::string out;

@@ -20,6 +20,8 @@ Error output_error(const std::string& path, std::string_view why) {
   return Error{"E_OUTPUT_FILE", fmt::format("cannot write --output '{}': {}", path, why), {}};
 }
 
+}  // namespace
+
 bool write_all(int fd, std::string_view text) {
   while (!text.empty()) {
     const ssize_t n = ::write(fd, text.data(), text.size());
@@ -29,8 +31,6 @@ bool write_all(int fd, std::string_view text) {
   }
   return true;
 }
-
-}  // namespace
 
 Status write_atomically(const std::string& path, std::string_view text) {
   const fs::path target(path);

@@ -10,6 +10,10 @@
 
 namespace snapkey::cli {
 
+// Writes all of `text` to the file descriptor `fd`, retrying after signals; false when it cannot
+// (the reader went away, the disk is full).
+bool write_all(int fd, std::string_view text);
+
 // Writes `text` to a temporary file beside `path`, then renames it over `path`: a run that is
 // interrupted, or fails to write, leaves `path` as it was. Errors: E_OUTPUT_FILE.
 Status write_atomically(const std::string& path, std::string_view text);
